@@ -1,0 +1,82 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (see README "Architecture"):
+//   VoicemailModel  shared types of the API contract; no dependencies.
+//   VoicemailClient libcurl HTTP client, config and secrets; no UI, no server code.
+//   PBXSimulator    the Hummingbird simulator; never imported by the client library.
+//   AppCore         pure state/update/view; no I/O.
+//   TerminalUI      the only module that touches ncurses.
+//   VMTUIRuntime    runs AppCore's effects (HTTP, player, timers) and the event loop.
+//   VMTUICLI        the command line (swift-argument-parser); executables only wire it up.
+let package = Package(
+    name: "vmtui",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vmtui", targets: ["vmtui"]),
+        .executable(name: "pbx-sim", targets: ["pbx-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "VoicemailModel"),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(
+            name: "VoicemailClient",
+            dependencies: [
+                "VoicemailModel", "CCurl",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "PBXSimulator",
+            dependencies: [
+                "VoicemailModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("DemoAudio")]),
+        .executableTarget(
+            name: "pbx-sim",
+            dependencies: [
+                "PBXSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "AppCore",
+            dependencies: [
+                "VoicemailModel",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore"]),
+        .target(
+            name: "VMTUIRuntime",
+            dependencies: [
+                "AppCore", "TerminalUI", "VoicemailClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "VMTUICLI",
+            dependencies: [
+                "VoicemailClient", "VMTUIRuntime", "PBXSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(name: "vmtui", dependencies: ["VMTUICLI"]),
+        // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions.
+        .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
+        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
+        .testTarget(
+            name: "VoicemailClientTests",
+            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),
+        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "TestSupport"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore"]),
+        .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,4 @@
+@main
+enum PBXSimMain {
+    static func main() async {}
+}

@@ -1,0 +1,6 @@
+import VMTUICLI
+
+@main
+enum VMTUIMain {
+    static func main() async { await VMTUICommand.main() }
+}
