@@ -1,0 +1,58 @@
+import VoicemailModel
+import XCTest
+
+final class FolderTests: XCTestCase {
+    func testPhoneDigitsMatchTheVendorGuide() {
+        XCTAssertEqual(Folder.allCases.map(\.digit), [0, 1, 2, 3, 4])
+        XCTAssertEqual(Folder.allCases.map(\.displayName), ["New", "Old", "Work", "Family", "Friends"])
+    }
+
+    func testUserInputAcceptsNamesInAnyCaseDigitsAndNew() {
+        XCTAssertEqual(Folder(userInput: "work"), .work)
+        XCTAssertEqual(Folder(userInput: "WORK"), .work)
+        XCTAssertEqual(Folder(userInput: " Family "), .family)
+        XCTAssertEqual(Folder(userInput: "new"), .inbox)
+        XCTAssertEqual(Folder(userInput: "INBOX"), .inbox)
+        XCTAssertEqual(Folder(userInput: "4"), .friends)
+        XCTAssertNil(Folder(userInput: "5"))
+        XCTAssertNil(Folder(userInput: "spam"))
+        XCTAssertNil(Folder(userInput: ""))
+    }
+
+    func testDecodingIsCaseTolerantAndRejectsUnknownFolders() throws {
+        let decoded = try JSONDecoder().decode([Folder].self, from: Data(#"["inbox","OLD","Work"]"#.utf8))
+        XCTAssertEqual(decoded, [.inbox, .old, .work])
+        XCTAssertThrowsError(try JSONDecoder().decode([Folder].self, from: Data(#"["Cust1"]"#.utf8)))
+    }
+}
+
+final class ExtensionsTests: XCTestCase {
+    func testSeparatorsAsPeopleTypeThem() {
+        XCTAssertEqual(Extensions.parse("102*103"), ["102", "103"])
+        XCTAssertEqual(Extensions.parse("102, 103 104"), ["102", "103", "104"])
+        XCTAssertEqual(Extensions.parse("102*102"), ["102"])
+    }
+
+    func testRejectsAnythingThatIsNotAnExtension() {
+        XCTAssertNil(Extensions.parse(""))
+        XCTAssertNil(Extensions.parse("***"))
+        XCTAssertNil(Extensions.parse("102*bob"))
+        XCTAssertNil(Extensions.parse("１０２"))  // full-width digits are not ASCII
+        XCTAssertNil(Extensions.parse(String(repeating: "1", count: 16)))
+    }
+}
+
+final class CallerIDTests: XCTestCase {
+    func testAsteriskForms() {
+        XCTAssertEqual(CallerID(parsing: #""Alice Martin" <101>"#), CallerID(name: "Alice Martin", number: "101"))
+        XCTAssertEqual(CallerID(parsing: "Bob <102>"), CallerID(name: "Bob", number: "102"))
+        XCTAssertEqual(CallerID(parsing: "<+4930123>"), CallerID(name: nil, number: "+4930123"))
+        XCTAssertEqual(CallerID(parsing: "+4930123"), CallerID(name: nil, number: "+4930123"))
+    }
+
+    func testRoundTripKeepsQuotesOutOfTheName() {
+        let id = CallerID(name: #"Evil "quoted" name"#, number: "555")
+        XCTAssertEqual(CallerID(parsing: id.asteriskString).number, "555")
+        XCTAssertEqual(CallerID(parsing: id.asteriskString).name, "Evil 'quoted' name")
+    }
+}
