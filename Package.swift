@@ -55,15 +55,21 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore"]),
         .target(
+            name: "AudioPlayback",
+            dependencies: [
+                "VoicemailModel", "VoicemailClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
             name: "VMTUIRuntime",
             dependencies: [
-                "AppCore", "TerminalUI", "VoicemailClient",
+                "AppCore", "TerminalUI", "VoicemailClient", "AudioPlayback",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator",
+                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -78,5 +84,8 @@ let package = Package(
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "AudioPlaybackTests",
+            dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport"]),
     ]
 )

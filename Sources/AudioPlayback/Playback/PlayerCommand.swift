@@ -1,0 +1,72 @@
+import Foundation
+import VoicemailModel
+
+/// A resolved player: its command template and what kind of program it is.
+public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
+    public var template: CommandTemplate
+    public var kind: PlayerKind
+    /// True when vmtui found it in PATH rather than reading it from config or --player.
+    public var discovered: Bool
+
+    public init(template: CommandTemplate, discovered: Bool = false) {
+        self.template = template
+        kind = PlayerKind(programName: template.programName)
+        self.discovered = discovered
+    }
+
+    public var description: String { template.description }
+
+    /// Where the player reads the audio from.
+    public enum Input: Sendable, Equatable {
+        case stdin
+        case file(String)
+    }
+
+    /// The argument vector for one run. Extra options go right after the program name so a
+    /// user's template keeps its own order; no URL or credential ever appears here.
+    public func arguments(
+        input: Input, format: AudioFormat, startAt offset: Double = 0, ipcSocket: String? = nil
+    ) -> [String] {
+        let inputWords: [String]
+        switch input {
+        case .file(let path):
+            // A path starting with "-" would read as an option.
+            inputWords = [path.hasPrefix("-") ? "./" + path : path]
+        case .stdin:
+            switch kind {
+            case .sox: inputWords = ["-t", format.rawValue, "-"]
+            case .ffplay: inputWords = ["pipe:0"]
+            default: inputWords = ["-"]
+            }
+        }
+        var words: [String] = []
+        var placed = false
+        for word in template.words {
+            if word == CommandTemplate.filePlaceholder {
+                words.append(contentsOf: inputWords)
+                placed = true
+            } else if word.contains(CommandTemplate.filePlaceholder), inputWords.count == 1 {
+                words.append(word.replacingOccurrences(of: CommandTemplate.filePlaceholder, with: inputWords[0]))
+                placed = true
+            } else {
+                words.append(word)
+            }
+        }
+        if !placed { words.append(contentsOf: inputWords) }
+
+        var options: [String] = []
+        if kind == .mpv {
+            if let ipcSocket { options.append("--input-ipc-server=\(ipcSocket)") }
+            if offset > 0 { options.append("--start=\(Self.seconds(offset))") }
+        } else if kind == .ffplay, offset > 0 {
+            options.append(contentsOf: ["-ss", Self.seconds(offset)])
+        }
+        words.insert(contentsOf: options, at: min(1, words.count))
+        if kind == .sox, offset > 0 { words.append(contentsOf: ["trim", Self.seconds(offset)]) }
+        return words
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.3f", max(0, value))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// The environment handed to players and recorders: the user's environment minus anything
+/// that could carry a credential. A player has no business knowing the PBX token.
+public enum ChildEnvironment {
+    /// Names dropped whatever their value.
+    static let droppedNames: Set<String> = ["VMTUI_TOKEN", "VMTUI_PASSWORD", "VMTUI_PIN", "VMTUI_SERVER", "VMTUI_URL"]
+    /// Name fragments that mark a variable as secret-looking.
+    static let secretFragments = [
+        "TOKEN", "PASSWORD", "PASSWD", "SECRET", "CREDENTIAL", "API_KEY", "APIKEY", "AUTH",
+        "COOKIE", "SESSION", "PRIVATE_KEY", "_PIN", "VMTUI_",
+    ]
+
+    public static func sanitized(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        extra: [String: String] = [:]
+    ) -> [String: String] {
+        var result: [String: String] = [:]
+        for (name, value) in environment where !isSecret(name: name, value: value) {
+            result[name] = value
+        }
+        for (name, value) in extra { result[name] = value }
+        return result
+    }
+
+    static func isSecret(name: String, value: String) -> Bool {
+        let upper = name.uppercased()
+        if droppedNames.contains(upper) { return true }
+        if secretFragments.contains(where: { upper.contains($0) }) { return true }
+        // A URL with credentials in it (https://user:pass@host), whatever the variable is called.
+        if let scheme = value.range(of: "://") {
+            let rest = value[scheme.upperBound...]
+            let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            if authority.contains("@") { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A player or recorder started with posix_spawn, kept away from the terminal the TUI owns:
+/// stdin is a pipe or /dev/null, stdout goes to /dev/null, stderr to a pipe whose last lines
+/// explain a failure. It runs in its own process group so the terminal's Ctrl-C reaches
+/// vmtui, which then stops it properly.
+public final class ChildProcess: @unchecked Sendable {
+    public enum Input: Sendable {
+        case nullDevice
+        /// A pipe; write to `inputFD` and close it (or call `closeInput`) for end of file.
+        case pipe
+    }
+
+    public let pid: pid_t
+    public let arguments: [String]
+    /// The write end of the stdin pipe, or -1.
+    public private(set) var inputFD: Int32
+    private let stderrTail: StderrTail
+    private let exit = Locked<Int32?>(nil)
+    private let exitWaiters = Locked<[CheckedContinuation<Int32, Never>]>([])
+    private let inputLock = NSLock()
+
+    /// Starts `arguments[0]` (an absolute path or a name searched in the environment's PATH).
+    public init(arguments: [String], environment: [String: String], input: Input) throws {
+        guard let program = arguments.first, !program.isEmpty else {
+            throw AudioError.spawnFailed("No program to start")
+        }
+        guard let path = ExecutableSearch.resolve(program, path: environment["PATH"]) else {
+            throw AudioError.spawnFailed("\(program) is not installed (not found in PATH)")
+        }
+        self.arguments = arguments
+        stderrTail = StderrTail()
+        SignalSetup.ignoreSIGPIPE()
+
+        var stdinPipe: [Int32] = [-1, -1]
+        var stderrPipe: [Int32] = [-1, -1]
+        if case .pipe = input, cPipe2(&stdinPipe, O_CLOEXEC) != 0 {
+            throw AudioError.spawnFailed("Cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        guard cPipe2(&stderrPipe, O_CLOEXEC) == 0 else {
+            if stdinPipe[0] >= 0 { close(stdinPipe[0]); close(stdinPipe[1]) }
+            throw AudioError.spawnFailed("Cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if stdinPipe[0] >= 0 {
+            posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Own process group: keyboard signals go to vmtui only. Default dispositions and an
+        // empty mask: vmtui ignores SIGPIPE and may block signals, the player must not inherit that.
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGQUIT, SIGHUP, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] {
+            sigaddset(&defaults, signal)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var childPID: pid_t = 0
+        let status = posix_spawn(&childPID, path, &actions, &attributes, &argv, &envp)
+        if stdinPipe[0] >= 0 { close(stdinPipe[0]) }
+        close(stderrPipe[1])
+        guard status == 0 else {
+            if stdinPipe[1] >= 0 { close(stdinPipe[1]) }
+            close(stderrPipe[0])
+            throw AudioError.spawnFailed("Cannot start \(program): \(String(cString: strerror(status)))")
+        }
+        pid = childPID
+        inputFD = stdinPipe[1]
+        ChildRegistry.shared.add(childPID)
+        startReadingStderr(stderrPipe[0])
+        startWaiting()
+    }
+
+    /// The exit status once the child ended: the exit code, or 128 + signal number.
+    public var exitStatus: Int32? { exit.current }
+    public var isRunning: Bool { exitStatus == nil }
+
+    /// Waits for the child to end.
+    public func waitForExit() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let finished: Int32? = exitWaiters.withLock { waiters in
+                if let status = exit.current { return status }
+                waiters.append(continuation)
+                return nil
+            }
+            if let finished { continuation.resume(returning: finished) }
+        }
+    }
+
+    /// The most telling line the child wrote to stderr, if any.
+    public var failureLine: String? { stderrTail.meaningfulLine() }
+
+    /// Writes all of `bytes` to the child's stdin; false once the child stopped reading.
+    /// Blocks while the pipe is full (a paused player), so call it from a dedicated thread.
+    public func writeInput(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let fd = inputLock.withLock { inputFD }
+            guard fd >= 0 else { return false }
+            let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
+    /// Closes stdin: the player sees end of file.
+    public func closeInput() {
+        inputLock.withLock {
+            if inputFD >= 0 {
+                close(inputFD)
+                inputFD = -1
+            }
+        }
+    }
+
+    public func signal(_ number: Int32) {
+        guard isRunning else { return }
+        kill(pid, number)
+    }
+
+    /// Asks the child to end with `first` (SIGTERM by default), then SIGKILL after `grace`.
+    public func terminate(first: Int32 = SIGTERM, grace: Duration = .seconds(2)) async {
+        guard isRunning else { return }
+        kill(pid, first)
+        // A stopped process only acts on the signal once continued.
+        kill(pid, SIGCONT)
+        let exited = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                _ = await self.waitForExit()
+                return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: grace)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !exited, isRunning {
+            kill(pid, SIGKILL)
+            _ = await waitForExit()
+        }
+    }
+
+    private func startReadingStderr(_ fd: Int32) {
+        let tail = stderrTail
+        let thread = Thread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { break }
+                tail.append(buffer[0..<count])
+            }
+            close(fd)
+        }
+        thread.name = "vmtui-child-stderr"
+        thread.start()
+    }
+
+    private func startWaiting() {
+        let pid = self.pid
+        let thread = Thread { [self] in
+            var status: Int32 = 0
+            var result: pid_t
+            repeat { result = waitpid(pid, &status, 0) } while result < 0 && errno == EINTR
+            let code: Int32
+            if result < 0 {
+                code = 255
+            } else if (status & 0x7f) == 0 {
+                code = (status >> 8) & 0xff
+            } else {
+                code = 128 + (status & 0x7f)
+            }
+            ChildRegistry.shared.remove(pid)
+            closeInput()
+            let waiters: [CheckedContinuation<Int32, Never>] = exitWaiters.withLock { waiters in
+                exit.withLock { $0 = code }
+                defer { waiters = [] }
+                return waiters
+            }
+            waiters.forEach { $0.resume(returning: code) }
+        }
+        thread.name = "vmtui-child-wait"
+        thread.start()
+    }
+}
+
+/// glibc's pipe2 is hidden behind _GNU_SOURCE in the imported headers. Close-on-exec must be
+/// set atomically: another thread may spawn a process at any moment, and a pipe end leaked
+/// into it would keep a player from ever seeing end of file.
+@_silgen_name("pipe2")
+private func cPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
+
+/// Every live child of this module, so an emergency exit can stop them all.
+final class ChildRegistry: @unchecked Sendable {
+    static let shared = ChildRegistry()
+    private let pids = Locked<Set<pid_t>>([])
+
+    func add(_ pid: pid_t) { pids.withLock { _ = $0.insert(pid) } }
+    func remove(_ pid: pid_t) { pids.withLock { _ = $0.remove(pid) } }
+
+    func terminateAll() {
+        for pid in pids.current {
+            kill(pid, SIGTERM)
+            kill(pid, SIGCONT)
+        }
+    }
+}
+
+enum SignalSetup {
+    private static let once: Void = { signal(SIGPIPE, SIG_IGN) }()
+
+    /// Writes to a player that quit must fail with EPIPE, not kill vmtui.
+    static func ignoreSIGPIPE() { once }
+}

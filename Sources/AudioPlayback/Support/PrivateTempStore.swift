@@ -1,0 +1,114 @@
+import Foundation
+
+/// The process's private folder for audio: `vmtui-<pid>-XXXXXX` under $XDG_RUNTIME_DIR (or
+/// $TMPDIR, or /tmp), mode 0700, files 0600. Voicemail is personal data: nothing else on the
+/// machine may read it, and nothing of it may outlive vmtui.
+public final class PrivateTempStore: @unchecked Sendable {
+    /// The one store of this process, so signal paths can find and remove it.
+    public static let shared = PrivateTempStore()
+
+    private let lock = NSLock()
+    private var directory: URL?
+    private var counter = 0
+    private let environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// The folder, created on first use.
+    public func folder() throws -> URL {
+        lock.lock()
+        defer { lock.unlock() }
+        if let directory, FileManager.default.fileExists(atPath: directory.path) { return directory }
+        let created = try Self.makeDirectory(in: baseDirectory())
+        directory = created
+        return created
+    }
+
+    /// A new, empty file (mode 0600) in the folder; `name` is a hint kept for readability.
+    public func makeFile(named name: String) throws -> URL {
+        let folder = try folder()
+        let unique: Int = lock.withLock {
+            counter += 1
+            return counter
+        }
+        let safe = name.unicodeScalars.filter {
+            CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+        }
+        let url = folder.appendingPathComponent("\(unique)-\(String(String.UnicodeScalarView(safe)).prefix(40))")
+        let fd = open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw AudioError.tempFiles("Cannot create \(url.path): \(String(cString: strerror(errno)))")
+        }
+        close(fd)
+        return url
+    }
+
+    /// A path in the folder for something another program creates (a socket, a recording).
+    public func reservePath(named name: String) throws -> URL {
+        let folder = try folder()
+        let unique: Int = lock.withLock {
+            counter += 1
+            return counter
+        }
+        return folder.appendingPathComponent("\(unique)-\(name)")
+    }
+
+    /// Removes one file if it is inside the folder (never anything else).
+    public func remove(_ url: URL) {
+        guard let directory = lock.withLock({ self.directory }),
+            url.deletingLastPathComponent().standardizedFileURL.path == directory.standardizedFileURL.path
+        else { return }
+        unlink(url.path)
+    }
+
+    /// Deletes the folder's content, keeping the folder.
+    public func empty() {
+        guard let directory = lock.withLock({ self.directory }) else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+            unlink(directory.appendingPathComponent(name).path)
+        }
+    }
+
+    /// Deletes the folder and everything in it; called at exit and from signal paths.
+    public func removeAll() {
+        let removed: URL? = lock.withLock {
+            defer { directory = nil }
+            return directory
+        }
+        guard let removed else { return }
+        try? FileManager.default.removeItem(at: removed)
+    }
+
+    /// The folder's path when it exists (tests look at it).
+    public var currentFolder: URL? { lock.withLock { directory } }
+
+    private func baseDirectory() -> String {
+        for key in ["XDG_RUNTIME_DIR", "TMPDIR"] {
+            if let value = environment[key], !value.isEmpty, Self.isWritableDirectory(value) {
+                return value
+            }
+        }
+        return "/tmp"
+    }
+
+    private static func isWritableDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            && isDirectory.boolValue && access(path, W_OK | X_OK) == 0
+    }
+
+    private static func makeDirectory(in base: String) throws -> URL {
+        var template = Array("\(base)/vmtui-\(getpid())-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else {
+            throw AudioError.tempFiles(
+                "Cannot create a private folder in \(base): \(String(cString: strerror(errno)))")
+        }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkdtemp already gives 0700; set it explicitly in case of an unusual umask.
+        chmod(path, 0o700)
+        return URL(fileURLWithPath: path, isDirectory: true)
+    }
+}
