@@ -1,0 +1,92 @@
+import Foundation
+
+/// How the client proves who it is (docs/api.md, "Authentication").
+public enum Credentials: Sendable, Equatable {
+    /// `Authorization: Bearer <token>`: a PBX simple token or a `wsk-v1-…` API key.
+    case bearer(token: String)
+    /// HTTP Basic with the extension and web password (discouraged by the vendor).
+    case basic(extension: String, password: String)
+    /// `POST /api/v1/personal/login`, then the PHPSESSID cookie; logs in again once on 401.
+    case session(extension: String, password: String)
+
+    public var method: AuthMethod {
+        switch self {
+        case .bearer: .bearer
+        case .basic: .basic
+        case .session: .session
+        }
+    }
+
+    /// The extension the credentials name, when they name one.
+    public var user: String? {
+        switch self {
+        case .bearer: nil
+        case .basic(let ext, _), .session(let ext, _): ext
+        }
+    }
+}
+
+extension Credentials: CustomStringConvertible, CustomDebugStringConvertible {
+    // Never print the secret, even by accident in a log interpolation.
+    public var description: String {
+        switch self {
+        case .bearer: "bearer(<redacted>)"
+        case .basic(let ext, _): "basic(\(ext), <redacted>)"
+        case .session(let ext, _): "session(\(ext), <redacted>)"
+        }
+    }
+
+    public var debugDescription: String { description }
+}
+
+public enum AuthMethod: String, Sendable, CaseIterable, Equatable {
+    case bearer, basic, session
+}
+
+/// Everything a `VoicemailClient` needs to reach one PBX.
+public struct ClientConfiguration: Sendable {
+    /// Scheme, host and optional port (and path prefix), e.g. `https://pbx.example.com`.
+    public var serverURL: URL
+    public var credentials: Credentials
+    /// The mailbox list calls act on when none is given (nil: the caller's own).
+    public var mailbox: String?
+    /// PINs of mailboxes that need one (`X-Voicemail-PIN`), by extension.
+    public var pins: [String: String]
+    /// A PEM bundle to trust instead of the system's CAs (a private PBX certificate).
+    public var caFile: String?
+    /// Seconds to establish a connection.
+    public var connectTimeout: Double
+    /// Seconds for a whole API call; audio transfers instead fail after this long without data.
+    public var timeout: Double
+    public var userAgent: String
+
+    public init(
+        serverURL: URL, credentials: Credentials, mailbox: String? = nil, pins: [String: String] = [:],
+        caFile: String? = nil, connectTimeout: Double = 10, timeout: Double = 30,
+        userAgent: String = "vmtui/1.0"
+    ) {
+        self.serverURL = serverURL
+        self.credentials = credentials
+        self.mailbox = mailbox
+        self.pins = pins
+        self.caFile = caFile
+        self.connectTimeout = connectTimeout
+        self.timeout = timeout
+        self.userAgent = userAgent
+    }
+
+    /// Parses and checks a server address as users type it ("pbx.example.com" means https).
+    public static func serverURL(from text: String) throws(VoicemailError) -> URL {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if !trimmed.contains("://") { trimmed = "https://" + trimmed }
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let components = URLComponents(string: trimmed),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty, components.query == nil,
+            let url = components.url
+        else {
+            throw .invalidServerURL(Sanitize.line(text))
+        }
+        return url
+    }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import Logging
+import VoicemailModel
+
+/// The PBX voicemail API (docs/api.md) over libcurl. Every call is async and runs its
+/// blocking transfer on a thread of its own; cancelling the task aborts the transfer.
+/// Calls throw `VoicemailError`.
+public final class VoicemailClient: Sendable {
+    public let configuration: ClientConfiguration
+    let logger: Logger
+    let session = SessionStore()
+
+    /// Largest JSON answer accepted (a 1000-message page is far below this).
+    static let jsonLimit = 32 * 1024 * 1024
+    static let maxRedirects = 5
+
+    public init(configuration: ClientConfiguration, logger: Logger? = nil) {
+        self.configuration = configuration
+        self.logger = logger ?? Logger(label: "vmtui.client", factory: { _ in SwiftLogNoOpLogHandler() })
+        CurlRuntime.ensureInitialized()
+    }
+
+    /// The mailbox a call acts on: the one asked for, else the configured one.
+    func effectiveMailbox(_ mailbox: String?) -> String? {
+        mailbox ?? configuration.mailbox
+    }
+
+    // MARK: Request pipeline
+
+    struct APICall: Sendable {
+        var method = "GET"
+        var path: String
+        var query: [(String, String)] = []
+        var headers: [String] = []
+        var body: TransferBody = .none
+        var sink: TransferSink = .memory(limit: VoicemailClient.jsonLimit)
+        var mailbox: String?
+        var resource: String
+        /// Audio: redirects followed, stall timeout instead of a total one, no compression.
+        var isAudioTransfer = false
+        var progress: ProgressHandler?
+        var progressIsUpload = false
+    }
+
+    /// Sends a call with authentication, one re-login on a refused session, redirects for
+    /// audio (credentials kept for the same origin only); answers 2xx or 304, else throws.
+    func send(_ call: APICall) async throws(VoicemailError) -> TransferResponse {
+        var url = makeURL(call.path, query: call.query)
+        var mayRelogin = true
+        var redirects = 0
+        var sameOrigin = true
+        while true {
+            var headers = call.headers
+            var usedCookie: String?
+            if sameOrigin {
+                let auth = try await authorization()
+                headers += auth.headers
+                usedCookie = auth.cookie
+                if let pin = pin(for: call.mailbox) { headers.append("\(APIPath.pinHeader): \(pin)") }
+            }
+            let response = try await exchange(call, url: url, headers: headers)
+            if response.status == 401, let usedCookie, mayRelogin {
+                logger.info("session refused, logging in again")
+                await session.invalidate(usedCookie)
+                mayRelogin = false
+                continue
+            }
+            if call.isAudioTransfer, (300..<400).contains(response.status), response.status != 304,
+                let location = response.redirectURL
+            {
+                redirects += 1
+                guard redirects <= Self.maxRedirects else {
+                    throw .malformedResponse(expected: "the audio", detail: "more than \(Self.maxRedirects) redirects")
+                }
+                url = location
+                sameOrigin = Self.isSameOrigin(location, configuration.serverURL)
+                logger.debug("redirected to \(Self.redact(location)) (same origin: \(sameOrigin))")
+                continue
+            }
+            if (200..<300).contains(response.status) || response.status == 304 { return response }
+            if (300..<400).contains(response.status) {
+                throw .unexpectedStatus(status: response.status, reason: response.reasonPhrase)
+            }
+            throw VoicemailError.from(
+                status: response.status, body: response.body, reasonPhrase: response.reasonPhrase,
+                mailbox: call.mailbox, resource: call.resource)
+        }
+    }
+
+    /// One transfer, logged without secrets.
+    func exchange(_ call: APICall, url: String, headers: [String]) async throws(VoicemailError) -> TransferResponse {
+        var headers = headers
+        switch call.body {
+        case .data(_, let type), .file(_, let type): headers.append("Content-Type: \(type)")
+        case .none: break
+        }
+        var request = TransferRequest(
+            method: call.method, url: url, headers: headers, connectTimeout: configuration.connectTimeout,
+            caFile: configuration.caFile, userAgent: configuration.userAgent)
+        request.body = call.body
+        request.sink = call.sink
+        if call.isAudioTransfer {
+            request.stallTimeout = configuration.timeout
+            request.acceptCompressed = false
+        } else {
+            request.totalTimeout = configuration.timeout
+        }
+        request.progress = call.progress
+        request.progressIsUpload = call.progressIsUpload
+        let started = ContinuousClock.now
+        do {
+            let response = try await TransferRunner.run(request)
+            let elapsed = ContinuousClock.now - started
+            logger.debug("\(call.method) \(Self.redact(url)) -> \(response.status) in \(elapsed)")
+            return response
+        } catch {
+            logger.notice("\(call.method) \(Self.redact(url)) failed: \(error.message)")
+            throw error
+        }
+    }
+
+    struct Authorization {
+        var headers: [String]
+        var cookie: String?
+    }
+
+    private func authorization() async throws(VoicemailError) -> Authorization {
+        switch configuration.credentials {
+        case .bearer(let token):
+            return Authorization(headers: ["Authorization: Bearer \(token)"])
+        case .basic(let ext, let password):
+            let encoded = Data("\(ext):\(password)".utf8).base64EncodedString()
+            return Authorization(headers: ["Authorization: Basic \(encoded)"])
+        case .session:
+            do {
+                let cookie = try await session.cookie { [self] in try await performLogin().cookie }
+                return Authorization(headers: ["Cookie: \(cookie)"], cookie: cookie)
+            } catch {
+                throw VoicemailError(error)
+            }
+        }
+    }
+
+    private func pin(for mailbox: String?) -> String? {
+        guard let mailbox = mailbox ?? configuration.mailbox else { return nil }
+        return configuration.pins[mailbox]
+    }
+
+    /// `POST /api/v1/personal/login`: the session cookie and who we are.
+    func performLogin() async throws(VoicemailError) -> (cookie: String, account: AccountInfo) {
+        guard case .session(let ext, let password) = configuration.credentials else {
+            throw .missingCredentials("session login needs an extension and a password")
+        }
+        let form = "login=\(FormEncoding.encode(ext))&password=\(FormEncoding.encode(password))"
+        let call = APICall(
+            method: "POST", path: APIPath.login,
+            headers: ["Accept: application/json"],
+            body: .data(Data(form.utf8), contentType: "application/x-www-form-urlencoded"),
+            resource: "login")
+        let response = try await exchange(call, url: makeURL(APIPath.login, query: []), headers: call.headers)
+        guard (200..<300).contains(response.status) else {
+            throw VoicemailError.from(
+                status: response.status, body: response.body, reasonPhrase: response.reasonPhrase,
+                mailbox: nil, resource: "login")
+        }
+        let account = try decode(AccountInfo.self, from: response, expected: "the logged-in account")
+        let prefix = APIPath.sessionCookie + "="
+        guard let setCookie = response.cookies.first(where: { $0.hasPrefix(prefix) }),
+            let pair = setCookie.split(separator: ";").first, pair.count > prefix.count
+        else {
+            throw .malformedResponse(expected: "a \(APIPath.sessionCookie) session cookie", detail: "login answered without one")
+        }
+        logger.info("logged in as \(account.extension)")
+        return (String(pair), account)
+    }
+
+    // MARK: Helpers
+
+    func makeURL(_ path: String, query: [(String, String)]) -> String {
+        var base = configuration.serverURL.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        guard !query.isEmpty else { return base + path }
+        let encoded = query.map { "\($0.0)=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
+        return base + path + "?" + encoded
+    }
+
+    func decode<T: Codable & Sendable>(_ type: T.Type, from response: TransferResponse, expected: String)
+        throws(VoicemailError) -> T
+    {
+        do {
+            return try JSONDecoder().decode(ResultEnvelope<T>.self, from: response.body).result
+        } catch {
+            // Some back ends answer 200 with an error envelope.
+            if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: response.body),
+                envelope.type == "error"
+            {
+                throw VoicemailError.from(
+                    status: envelope.code == nil ? 500 : response.status, body: response.body,
+                    reasonPhrase: response.reasonPhrase, mailbox: nil, resource: expected)
+            }
+            throw .malformedResponse(expected: expected, detail: DecodingDetail.describe(error, body: response.body))
+        }
+    }
+
+    static func isSameOrigin(_ url: String, _ server: URL) -> Bool {
+        guard let target = URLComponents(string: url), let base = URLComponents(url: server, resolvingAgainstBaseURL: false)
+        else { return false }
+        func port(_ c: URLComponents) -> Int { c.port ?? (c.scheme?.lowercased() == "https" ? 443 : 80) }
+        return target.scheme?.lowercased() == base.scheme?.lowercased()
+            && target.host?.lowercased() == base.host?.lowercased() && port(target) == port(base)
+    }
+
+    /// URLs carry no secrets in this API, but user:password@ in a server URL would.
+    static func redact(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.password != nil || components.user != nil
+        else { return url }
+        components.user = nil
+        components.password = nil
+        return components.string ?? "<url>"
+    }
+
+    static func encodeID(_ id: String) -> String {
+        id.addingPercentEncoding(withAllowedCharacters: FormEncoding.unreserved) ?? id
+    }
+}
+
+enum FormEncoding {
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+}
+
+/// A short human description of why a body did not decode.
+enum DecodingDetail {
+    static func describe(_ error: any Error, body: Data) -> String {
+        if body.isEmpty { return "empty body" }
+        guard (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) != nil else {
+            let start = String(decoding: body.prefix(40), as: UTF8.self)
+            return "not JSON: \"\(Sanitize.line(start, maxLength: 40))\""
+        }
+        guard let error = error as? DecodingError else { return Sanitize.line(String(describing: error)) }
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.isEmpty ? "top level" : String(text.drop(while: { $0 == "." }))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return Sanitize.line("\(context.debugDescription) at \(path(context.codingPath))", maxLength: 160)
+        @unknown default:
+            return "undecodable"
+        }
+    }
+}
