@@ -1,0 +1,64 @@
+import Foundation
+import VoicemailModel
+
+/// The mailbox screen as pure functions: the runtime owns the loop, executes effects and
+/// feeds their results back as events.
+public enum App {
+    /// The first state and the loads that fill it.
+    public static func initial(config: AppConfig, now: Date) -> (AppState, [Effect]) {
+        var state = AppState(config: config, now: now)
+        var effects = [loadMailboxes(&state)]
+        effects.append(loadFolder(&state, .inbox, revalidate: false))
+        return (state, effects)
+    }
+
+    /// Applies one event; returns the effects it asks for.
+    public static func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .input(.key(let key)): return handleKey(&state, key)
+        case .input(.mouse(let mouse)): return handleMouse(&state, mouse)
+        case .input(.resize(let size)):
+            state.size = size
+            keepSelectionVisible(&state)
+            return []
+        case .tick(let date): return handleTick(&state, date)
+        case .mailboxesLoaded(let id, let result): return mailboxesLoaded(&state, id, result)
+        case .folderLoaded(let id, let result): return folderLoaded(&state, id, result)
+        case .messagesUpdated(let id, let result): return messagesUpdated(&state, id, result)
+        case .messagesDeleted(let id, let result): return messagesDeleted(&state, id, result)
+        case .messagesForwarded(let id, let result): return messagesForwarded(&state, id, result)
+        case .audioSaved(let id, let result): return audioSaved(&state, id, result)
+        }
+    }
+
+    /// The screen, and where the terminal cursor goes (inside a prompt), if anywhere.
+    public static func render(_ state: AppState, size: TerminalSize) -> Frame {
+        Screen.render(state, size: size)
+    }
+
+    /// The screen alone.
+    public static func view(_ state: AppState, size: TerminalSize) -> CellGrid {
+        render(state, size: size).grid
+    }
+}
+
+/// A rendered screen: the grid and the cursor position for a prompt (nil hides the cursor).
+public struct Frame: Equatable, Sendable {
+    public var grid: CellGrid
+    public var cursor: CursorPosition?
+
+    public init(grid: CellGrid, cursor: CursorPosition? = nil) {
+        self.grid = grid
+        self.cursor = cursor
+    }
+}
+
+public struct CursorPosition: Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What the app needs to know from the command line and config file.
+public struct AppConfig: Equatable, Sendable {
+    /// Shown in the header (a host name, e.g. "pbx.example.com").
+    public var server: String
+    /// The user's own extension, when known before the Mailboxes call answers.
+    public var user: String?
+    /// The user's display name, when known.
+    public var userName: String?
+    /// The mailbox to open; nil opens the user's own.
+    public var mailbox: String?
+    /// Dates in the list and details are shown in this zone.
+    public var timeZone: TimeZone
+    public var keyBindings: KeyBindings
+    /// One line each (bad `[keys]` entries…); shown in the status line at start.
+    public var configErrors: [String]
+    /// Refresh the open folder (with If-None-Match) this often; nil turns it off.
+    public var autoRefreshSeconds: Int?
+
+    public init(
+        server: String, user: String? = nil, userName: String? = nil, mailbox: String? = nil,
+        timeZone: TimeZone = .current, keyBindings: KeyBindings = .defaults,
+        configErrors: [String] = [], autoRefreshSeconds: Int? = 60
+    ) {
+        self.server = server
+        self.user = user
+        self.userName = userName
+        self.mailbox = mailbox
+        self.timeZone = timeZone
+        self.keyBindings = keyBindings
+        self.configErrors = configErrors
+        self.autoRefreshSeconds = autoRefreshSeconds
+    }
+
+    /// Applies a `[keys]` table, collecting its problems in `configErrors`.
+    public mutating func applyKeyTable(_ table: [String: [String]]) {
+        let (bindings, errors) = KeyBindings.from(table: table)
+        keyBindings = bindings
+        configErrors += errors
+    }
+}

@@ -1,0 +1,16 @@
+/// A failed effect, already reduced by the runtime to what the screen needs: a kind to react on
+/// and a one-line message to show.
+public struct AppError: Error, Equatable, Sendable {
+    public enum Kind: String, Equatable, Sendable {
+        case notFound, unauthorized, forbidden, network, server, other
+    }
+
+    public var kind: Kind
+    /// One line, no trailing period; shown after a short context ("Delete failed: …").
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}

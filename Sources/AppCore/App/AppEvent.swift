@@ -1,0 +1,27 @@
+import Foundation
+import VoicemailModel
+
+/// What a folder load produced.
+public enum FolderLoad: Equatable, Sendable {
+    /// The folder's messages (any order; the app sorts newest first) and the answer's ETag.
+    case loaded(messages: [VoicemailMessage], etag: String?)
+    /// 304: nothing changed since the ETag that was sent.
+    case notModified
+}
+
+/// Everything that can happen to the app: input, time, and the results of effects.
+public enum AppEvent: Equatable, Sendable {
+    case input(InputEvent)
+    /// The wall clock; the runtime sends one every few seconds (dates, auto refresh).
+    case tick(Date)
+    case mailboxesLoaded(RequestID, Result<[MailboxSummary], AppError>)
+    case folderLoaded(RequestID, Result<FolderLoad, AppError>)
+    /// Answer to markRead / markUnread / move: the updated messages as the server returned them.
+    case messagesUpdated(RequestID, Result<[VoicemailMessage], AppError>)
+    /// Answer to delete: the ids the server deleted.
+    case messagesDeleted(RequestID, Result<[String], AppError>)
+    /// Answer to forward: the copies made.
+    case messagesForwarded(RequestID, Result<[ForwardedCopy], AppError>)
+    /// Answer to downloadAudio: the path of the saved file.
+    case audioSaved(RequestID, Result<String, AppError>)
+}

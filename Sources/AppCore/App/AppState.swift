@@ -1,0 +1,251 @@
+import Foundation
+import VoicemailModel
+
+/// Which pane has the keyboard.
+public enum Pane: Equatable, Sendable { case folders, list }
+
+/// The status line: what is going on, or how the last thing went.
+public enum StatusLine: Equatable, Sendable {
+    case none
+    case info(String)
+    case busy(String)
+    case success(String)
+    case error(String)
+
+    public var text: String {
+        switch self {
+        case .none: ""
+        case .info(let t), .busy(let t), .success(let t), .error(let t): t
+        }
+    }
+}
+
+/// A question asked in the status line.
+public enum Prompt: Equatable, Sendable {
+    case move(ids: [String], editor: LineEditor)
+    case delete(ids: [String])
+    case forward(ids: [String], editor: LineEditor)
+    /// Live filter: the list follows every keystroke; Esc clears it, Enter keeps it.
+    case filter(editor: LineEditor)
+
+    public var editor: LineEditor? {
+        switch self {
+        case .move(_, let e), .forward(_, let e), .filter(let e): e
+        case .delete: nil
+        }
+    }
+}
+
+/// An effect sent and not yet answered, with what is needed to interpret its answer.
+public enum PendingOperation: Equatable, Sendable {
+    case mailboxes
+    case folder(Folder)
+    /// `originals` are the messages as they were, to adjust folder counts on success.
+    case update(UpdateKind, originals: [VoicemailMessage])
+    case delete(originals: [VoicemailMessage])
+    case forward(ids: [String], to: [String])
+    case download(id: String)
+}
+
+public enum UpdateKind: Equatable, Sendable {
+    case markRead, markUnread
+    case move(Folder)
+}
+
+/// The whole state of the mailbox screen.
+public struct AppState: Equatable, Sendable {
+    public var config: AppConfig
+    public var now: Date
+    /// Last size the terminal reported; the runtime sends `.input(.resize)` at start.
+    public var size: TerminalSize
+
+    // Mailbox
+    /// The mailbox being shown; nil until known when the user's own is meant.
+    public var mailbox: String?
+    public var mailboxName: String?
+    /// False when showing someone else's mailbox (header says "shared").
+    public var isOwnMailbox: Bool
+    /// Per-folder counts: from the Mailboxes call, kept in step after actions.
+    public var folderCounts: [Folder: FolderCount]
+    /// The server has no Mailboxes call: counts come from the folders loaded.
+    public var mailboxesUnsupported: Bool
+
+    // Current folder
+    public var folder: Folder
+    /// The folder's messages, newest first; empty while `isLoading`.
+    public private(set) var messages: [VoicemailMessage]
+    /// Lower-cased caller name, number, subject and transcription per message, for filtering.
+    private var searchKeys: [String]
+    /// Indices into `messages` that pass the filter, in display order.
+    public private(set) var visible: [Int]
+    public var isLoading: Bool
+    public var etag: String?
+    /// Index into `visible`.
+    public var selection: Int
+    /// First visible row of the list.
+    public var scroll: Int
+    public var tagged: Set<String>
+    public private(set) var filter: String
+
+    // Interaction
+    public var focus: Pane
+    public var showHelp: Bool
+    public var helpScroll: Int
+    /// Flips the layout's default: hides details where they fit, shows them where not.
+    public var detailsToggled: Bool
+    public var prompt: Prompt?
+    public var status: StatusLine
+
+    // Requests
+    public var pending: [RequestID: PendingOperation]
+    /// The folder load whose answer is awaited; any other folder answer is stale.
+    public var folderRequest: RequestID?
+    public var mailboxesRequest: RequestID?
+    public var lastRefresh: Date
+    private var nextRequest: Int
+
+    public init(config: AppConfig, now: Date) {
+        self.config = config
+        self.now = now
+        size = TerminalSize(width: 80, height: 24)
+        mailbox = config.mailbox ?? config.user
+        mailboxName = config.mailbox == nil ? config.userName : nil
+        isOwnMailbox = config.mailbox == nil || config.mailbox == config.user
+        folderCounts = [:]
+        mailboxesUnsupported = false
+        folder = .inbox
+        messages = []
+        searchKeys = []
+        visible = []
+        isLoading = false
+        etag = nil
+        selection = 0
+        scroll = 0
+        tagged = []
+        filter = ""
+        focus = .list
+        showHelp = false
+        helpScroll = 0
+        detailsToggled = false
+        prompt = nil
+        status = config.configErrors.isEmpty
+            ? .none
+            : .error("Config: " + config.configErrors.joined(separator: "; "))
+        pending = [:]
+        folderRequest = nil
+        mailboxesRequest = nil
+        lastRefresh = now
+        nextRequest = 1
+    }
+
+    public mutating func makeRequestID() -> RequestID {
+        defer { nextRequest += 1 }
+        return RequestID(nextRequest)
+    }
+
+    // MARK: Derived
+
+    /// The selected message, if the list is not empty.
+    public var selectedMessage: VoicemailMessage? {
+        guard selection >= 0, selection < visible.count else { return nil }
+        return messages[visible[selection]]
+    }
+
+    public var visibleCount: Int { visible.count }
+
+    public func visibleMessage(at row: Int) -> VoicemailMessage { messages[visible[row]] }
+
+    /// What bulk actions act on: the tagged messages (in list order), else the selection.
+    public var actionTargets: [VoicemailMessage] {
+        if !tagged.isEmpty { return messages.filter { tagged.contains($0.id) } }
+        return selectedMessage.map { [$0] } ?? []
+    }
+
+    public func count(of folder: Folder) -> FolderCount {
+        folderCounts[folder] ?? FolderCount(folder: folder, total: 0, unread: 0)
+    }
+
+    public var totalUnread: Int { folderCounts.values.reduce(0) { $0 + $1.unread } }
+
+    // MARK: List maintenance (O(n), only when the list or the filter changes)
+
+    /// Replaces the list, keeping the selection on the same message when it is still there
+    /// (else the nearest row), and the tags minus vanished messages.
+    public mutating func replaceMessages(_ newMessages: [VoicemailMessage]) {
+        let selectedID = selectedMessage?.id
+        let oldSelection = selection
+        messages = newMessages.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        searchKeys = messages.map(Self.searchKey)
+        let ids = Set(messages.map(\.id))
+        tagged = tagged.intersection(ids)
+        recomputeVisible(keeping: selectedID, fallback: oldSelection)
+    }
+
+    /// Removes messages by id; the selection moves to the row that took its place.
+    public mutating func removeMessages(_ ids: Set<String>) {
+        guard messages.contains(where: { ids.contains($0.id) }) else { return }
+        let selectedID = selectedMessage.flatMap { ids.contains($0.id) ? nil : $0.id }
+        // Rows above the selection that vanish shift it up.
+        let removedAbove = visible.prefix(selection).filter { ids.contains(messages[$0].id) }.count
+        let fallback = selection - removedAbove
+        var keptMessages: [VoicemailMessage] = []
+        var keptKeys: [String] = []
+        for (index, message) in messages.enumerated() where !ids.contains(message.id) {
+            keptMessages.append(message)
+            keptKeys.append(searchKeys[index])
+        }
+        messages = keptMessages
+        searchKeys = keptKeys
+        tagged.subtract(ids)
+        recomputeVisible(keeping: selectedID, fallback: fallback)
+    }
+
+    /// Replaces messages in place (same id), e.g. after mark unread in a folder other than New.
+    public mutating func updateMessages(_ updated: [VoicemailMessage]) {
+        let byID = Dictionary(updated.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        for index in messages.indices {
+            if let replacement = byID[messages[index].id] {
+                messages[index] = replacement
+                searchKeys[index] = Self.searchKey(replacement)
+            }
+        }
+    }
+
+    public mutating func setFilter(_ text: String) {
+        guard text != filter else { return }
+        let selectedID = selectedMessage?.id
+        filter = text
+        recomputeVisible(keeping: selectedID, fallback: 0)
+    }
+
+    /// Empties the list for a folder switch.
+    public mutating func clearMessages() {
+        messages = []
+        searchKeys = []
+        visible = []
+        tagged = []
+        selection = 0
+        scroll = 0
+    }
+
+    private mutating func recomputeVisible(keeping id: String?, fallback: Int) {
+        let needle = filter.lowercased()
+        if needle.isEmpty {
+            visible = Array(messages.indices)
+        } else {
+            visible = searchKeys.indices.filter { searchKeys[$0].contains(needle) }
+        }
+        if let id, let row = visible.firstIndex(where: { messages[$0].id == id }) {
+            selection = row
+        } else {
+            selection = max(0, min(fallback, visible.count - 1))
+        }
+    }
+
+    private static func searchKey(_ message: VoicemailMessage) -> String {
+        [message.callerName ?? "", message.callerNumber, message.subject ?? "",
+         message.transcription ?? ""]
+            .map { TerminalSafe.line($0).lowercased() }
+            .joined(separator: "\u{1F}")
+    }
+}

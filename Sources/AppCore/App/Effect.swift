@@ -1,0 +1,39 @@
+import VoicemailModel
+
+/// I/O the app wants done. The runtime executes each one and answers with the matching
+/// `AppEvent` carrying the same `RequestID`. `mailbox` is the extension to send as
+/// `filter[mailbox]` (and to pick a PIN for); nil means the caller's own mailbox.
+public enum Effect: Equatable, Sendable {
+    /// `GET /VoiceMail/Mailboxes` → `.mailboxesLoaded`.
+    case loadMailboxes(RequestID)
+    /// Every message of one folder (the runtime pages through `count=1000` until `total`),
+    /// newest first; `etag` for `If-None-Match` → `.folderLoaded`.
+    case loadFolder(RequestID, mailbox: String?, folder: Folder, etag: String?)
+    /// `PUT /VoiceMail/{id}` with an empty body, one per id → `.messagesUpdated`.
+    case markRead(RequestID, mailbox: String?, ids: [String])
+    /// `PUT /VoiceMail/{id}` `{"read":false}`, one per id → `.messagesUpdated`.
+    case markUnread(RequestID, mailbox: String?, ids: [String])
+    /// `PUT /VoiceMail/{id}` `{"folder":…}`, one per id → `.messagesUpdated`.
+    case move(RequestID, mailbox: String?, ids: [String], to: Folder)
+    /// One `DELETE /VoiceMail/{ids}/` → `.messagesDeleted`.
+    case delete(RequestID, mailbox: String?, ids: [String])
+    /// `POST /VoiceMail/{id}/forward` `{"to":extensions}`, one per id → `.messagesForwarded`.
+    case forward(RequestID, mailbox: String?, ids: [String], to: [String])
+    /// Download the audio to a file of the runtime's choosing → `.audioSaved` with its path.
+    case downloadAudio(RequestID, mailbox: String?, id: String, format: AudioFormat)
+    /// Repaint the whole terminal (Ctrl-L).
+    case redraw
+    /// Leave the program.
+    case quit
+
+    public var requestID: RequestID? {
+        switch self {
+        case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .markRead(let id, _, _),
+            .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
+            .forward(let id, _, _, _), .downloadAudio(let id, _, _, _):
+            id
+        case .redraw, .quit:
+            nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Dates, durations and sizes as the screen shows them, computed in the configured zone
+/// against the state's clock so the output is deterministic.
+public struct DateText: Sendable {
+    private let calendar: Calendar
+    private let now: Date
+    private let startOfToday: Date
+    private let startOfWeekWindow: Date
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    public init(now: Date, timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+        self.now = now
+        startOfToday = calendar.startOfDay(for: now)
+        startOfWeekWindow = calendar.date(byAdding: .day, value: -6, to: startOfToday) ?? startOfToday
+    }
+
+    /// "09:15" today, "Tue 14:02" within the last week, else "2026-11-03".
+    public func short(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let time = pad(c.hour) + ":" + pad(c.minute)
+        let endOfToday = calendar.date(byAdding: .day, value: 1, to: startOfToday) ?? now
+        if date >= startOfToday, date < endOfToday { return time }
+        if date >= startOfWeekWindow, date < startOfToday {
+            return Self.weekdays[((c.weekday ?? 1) - 1) % 7] + " " + time
+        }
+        return "\(c.year ?? 0)-\(pad(c.month))-\(pad(c.day))"
+    }
+
+    /// "Fri 2026-11-27 08:15:00 UTC".
+    public func full(_ date: Date) -> String {
+        let c = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let weekday = Self.weekdays[((c.weekday ?? 1) - 1) % 7]
+        return "\(weekday) \(c.year ?? 0)-\(pad(c.month))-\(pad(c.day)) "
+            + "\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) \(zoneName(at: date))"
+    }
+
+    private func zoneName(at date: Date) -> String {
+        let zone = calendar.timeZone
+        if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
+        let seconds = zone.secondsFromGMT(for: date)
+        let sign = seconds < 0 ? "-" : "+"
+        let offset = "UTC\(sign)\(pad(abs(seconds) / 3600)):\(pad(abs(seconds) % 3600 / 60))"
+        if let abbreviation = zone.abbreviation(for: date), abbreviation.first?.isLetter == true,
+            !abbreviation.hasPrefix("GMT")
+        {
+            return "\(abbreviation) (\(offset))"
+        }
+        return offset
+    }
+
+    private func pad(_ value: Int?) -> String {
+        let v = value ?? 0
+        return v < 10 ? "0\(v)" : "\(v)"
+    }
+}
+
+public enum Formatting {
+    /// "0:42", "12:05", "1:02:03".
+    public static func duration(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
+        if s >= 3600 { return "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" }
+        return "\(s / 60):\(two(s % 60))"
+    }
+
+    /// "512 B", "96 KB", "1.4 MB" (binary units, as file managers show them).
+    public static func size(_ bytes: Int) -> String {
+        let b = max(0, bytes)
+        if b < 1024 { return "\(b) B" }
+        if b < 1024 * 1024 { return "\(Int((Double(b) / 1024).rounded())) KB" }
+        let mb = Double(b) / (1024 * 1024)
+        if mb >= 10 { return "\(Int(mb.rounded())) MB" }
+        return "\((mb * 10).rounded() / 10) MB"
+    }
+}

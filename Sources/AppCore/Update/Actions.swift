@@ -1,0 +1,95 @@
+import VoicemailModel
+
+/// Starting the actions on messages (some through a prompt).
+extension App {
+    static func startAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if action == .play {
+            guard let message = state.selectedMessage else { return [] }
+            let id = state.makeRequestID()
+            state.pending[id] = .download(id: message.id)
+            state.status = .busy("Downloading audio…")
+            return [.downloadAudio(id, mailbox: state.mailbox, id: message.id, format: message.format)]
+        }
+        let targets = state.actionTargets
+        guard !targets.isEmpty else {
+            state.status = .info(state.isLoading ? "Still loading…" : "No message selected")
+            return []
+        }
+        let ids = targets.map(\.id)
+        switch action {
+        case .markRead:
+            let unread = targets.filter { !$0.read }
+            guard !unread.isEmpty else {
+                state.status = .info(targets.count == 1 ? "Already read" : "All already read")
+                return []
+            }
+            return [startUpdate(&state, .markRead, unread)]
+        case .markUnread:
+            let read = targets.filter(\.read)
+            guard !read.isEmpty else {
+                state.status = .info(targets.count == 1 ? "Already unread" : "All already unread")
+                return []
+            }
+            return [startUpdate(&state, .markUnread, read)]
+        case .move:
+            state.prompt = .move(ids: ids, editor: LineEditor())
+        case .delete:
+            state.prompt = .delete(ids: ids)
+        case .forward:
+            state.prompt = .forward(ids: ids, editor: LineEditor())
+        default:
+            break
+        }
+        if case .error = state.status { state.status = .none }
+        return []
+    }
+
+    static func startUpdate(
+        _ state: inout AppState, _ kind: UpdateKind, _ targets: [VoicemailMessage]
+    ) -> Effect {
+        let id = state.makeRequestID()
+        let ids = targets.map(\.id)
+        state.pending[id] = .update(kind, originals: targets)
+        let what = Text.messages(targets.count)
+        switch kind {
+        case .markRead:
+            state.status = .busy("Marking \(what) read…")
+            return .markRead(id, mailbox: state.mailbox, ids: ids)
+        case .markUnread:
+            state.status = .busy("Marking \(what) unread…")
+            return .markUnread(id, mailbox: state.mailbox, ids: ids)
+        case .move(let folder):
+            state.status = .busy("Moving \(what) to \(folder.displayName)…")
+            return .move(id, mailbox: state.mailbox, ids: ids, to: folder)
+        }
+    }
+
+    static func startDelete(_ state: inout AppState, _ ids: [String]) -> Effect {
+        let id = state.makeRequestID()
+        let wanted = Set(ids)
+        let originals = state.messages.filter { wanted.contains($0.id) }
+        state.pending[id] = .delete(originals: originals)
+        state.status = .busy("Deleting \(Text.messages(ids.count))…")
+        return .delete(id, mailbox: state.mailbox, ids: ids)
+    }
+
+    static func startForward(_ state: inout AppState, _ ids: [String], to extensions: [String]) -> Effect {
+        let id = state.makeRequestID()
+        state.pending[id] = .forward(ids: ids, to: extensions)
+        state.status = .busy("Forwarding \(Text.messages(ids.count)) to \(extensions.joined(separator: ", "))…")
+        return .forward(id, mailbox: state.mailbox, ids: ids, to: extensions)
+    }
+
+    /// Messages still in the list among `ids` (they may have gone since the prompt opened).
+    static func present(_ state: AppState, _ ids: [String]) -> [VoicemailMessage] {
+        let wanted = Set(ids)
+        return state.messages.filter { wanted.contains($0.id) }
+    }
+}
+
+/// Wording shared by the status line.
+enum Text {
+    static func messages(_ count: Int) -> String {
+        count == 1 ? "1 message" : "\(count) messages"
+    }
+}

@@ -1,0 +1,127 @@
+import VoicemailModel
+
+/// Keys and mouse: prompts and the help overlay take keys first, then the key map.
+extension App {
+    static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        if key == .control("c") { return [.quit] }
+        if state.prompt != nil { return handlePromptKey(&state, key) }
+        if state.showHelp { return handleHelpKey(&state, key) }
+        guard let action = state.config.keyBindings.action(for: key) else {
+            if key == .escape { escape(&state) }
+            return []
+        }
+        return perform(&state, action)
+    }
+
+    /// Esc outside prompts undoes the most visible thing: the filter, then the tags.
+    private static func escape(_ state: inout AppState) {
+        if !state.filter.isEmpty {
+            state.setFilter("")
+            keepSelectionVisible(&state)
+        } else if !state.tagged.isEmpty {
+            state.tagged = []
+        }
+        if case .error = state.status { state.status = .none }
+    }
+
+    static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let rows = pageRows(state)
+        let inFolders = state.focus == .folders
+        switch action {
+        case .down:
+            if inFolders { return stepFolder(&state, by: 1) }
+            moveSelection(&state, to: state.selection + 1)
+        case .up:
+            if inFolders { return stepFolder(&state, by: -1) }
+            moveSelection(&state, to: state.selection - 1)
+        case .top:
+            if inFolders { return switchFolder(&state, to: .inbox) }
+            moveSelection(&state, to: 0)
+        case .bottom:
+            if inFolders { return switchFolder(&state, to: .friends) }
+            moveSelection(&state, to: state.visibleCount - 1)
+        case .pageDown:
+            state.scroll += rows
+            moveSelection(&state, to: state.selection + rows)
+        case .pageUp:
+            state.scroll -= rows
+            moveSelection(&state, to: state.selection - rows)
+        case .switchPane:
+            state.focus = inFolders ? .list : .folders
+        case .focusFolders:
+            state.focus = .folders
+        case .focusList:
+            state.focus = .list
+        case .folderNew, .folderOld, .folderWork, .folderFamily, .folderFriends:
+            return action.folder.map { switchFolder(&state, to: $0) } ?? []
+        case .tag:
+            guard let message = state.selectedMessage else { return [] }
+            if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
+            moveSelection(&state, to: state.selection + 1)
+        case .markRead, .markUnread, .move, .delete, .forward, .play:
+            return startAction(&state, action)
+        case .filter:
+            state.prompt = .filter(editor: LineEditor(state.filter))
+        case .refresh:
+            state.status = .busy("Refreshing…")
+            return refresh(&state)
+        case .redraw:
+            return [.redraw]
+        case .help:
+            state.showHelp = true
+            state.helpScroll = 0
+        case .quit:
+            return [.quit]
+        case .toggleDetails:
+            state.detailsToggled.toggle()
+            keepSelectionVisible(&state)
+        }
+        return []
+    }
+
+    /// Help: Esc, ? (or whatever help is bound to) and q close; movement keys scroll.
+    private static func handleHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        let action = state.config.keyBindings.action(for: key)
+        switch action {
+        case .down?: state.helpScroll += 1
+        case .up?: state.helpScroll = max(0, state.helpScroll - 1)
+        case .pageDown?: state.helpScroll += 10
+        case .pageUp?: state.helpScroll = max(0, state.helpScroll - 10)
+        case .redraw?: return [.redraw]
+        default:
+            if key == .escape || action == .help || action == .quit || key == .enter {
+                state.showHelp = false
+            }
+        }
+        return []
+    }
+
+    static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+        if state.showHelp {
+            switch mouse.action {
+            case .wheelDown: state.helpScroll += 3
+            case .wheelUp: state.helpScroll = max(0, state.helpScroll - 3)
+            case .press: state.showHelp = false
+            }
+            return []
+        }
+        guard state.prompt == nil else { return [] }
+        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
+        guard !layout.tooSmall else { return [] }
+        switch mouse.action {
+        case .wheelDown: scroll(&state, by: 3)
+        case .wheelUp: scroll(&state, by: -3)
+        case .press:
+            if let folder = layout.folder(atX: mouse.x, y: mouse.y) {
+                state.focus = .folders
+                return switchFolder(&state, to: folder)
+            }
+            if let offset = layout.listRow(atX: mouse.x, y: mouse.y) {
+                state.focus = .list
+                let row = state.scroll + offset
+                if row < state.visibleCount { moveSelection(&state, to: row) }
+            }
+        }
+        return []
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import VoicemailModel
+
+/// Loads of the mailbox summary and of the open folder, and their answers.
+extension App {
+    static func loadMailboxes(_ state: inout AppState) -> Effect {
+        let id = state.makeRequestID()
+        state.pending[id] = .mailboxes
+        state.mailboxesRequest = id
+        return .loadMailboxes(id)
+    }
+
+    /// Loads `folder`. `revalidate` keeps the list on screen and sends the ETag (refresh);
+    /// otherwise the list is emptied and "Loading …" shown (folder switch).
+    static func loadFolder(_ state: inout AppState, _ folder: Folder, revalidate: Bool) -> Effect {
+        if let old = state.folderRequest { state.pending[old] = nil }
+        let id = state.makeRequestID()
+        state.pending[id] = .folder(folder)
+        state.folderRequest = id
+        if !revalidate || folder != state.folder {
+            state.folder = folder
+            state.clearMessages()
+            state.etag = nil
+            state.isLoading = true
+            state.status = .busy("Loading \(folder.displayName)…")
+        }
+        return .loadFolder(id, mailbox: state.mailbox, folder: folder, etag: revalidate ? state.etag : nil)
+    }
+
+    /// R, auto refresh, and the confirmation after an action: the folder (revalidated) and counts.
+    static func refresh(_ state: inout AppState) -> [Effect] {
+        state.lastRefresh = state.now
+        var effects = [loadFolder(&state, state.folder, revalidate: !state.isLoading)]
+        if !state.mailboxesUnsupported { effects.append(loadMailboxes(&state)) }
+        return effects
+    }
+
+    static func handleTick(_ state: inout AppState, _ date: Date) -> [Effect] {
+        state.now = date
+        guard let interval = state.config.autoRefreshSeconds, interval > 0,
+            date.timeIntervalSince(state.lastRefresh) >= Double(interval),
+            state.pending.isEmpty, state.prompt == nil
+        else { return [] }
+        return refresh(&state)
+    }
+
+    static func mailboxesLoaded(
+        _ state: inout AppState, _ id: RequestID, _ result: Result<[MailboxSummary], AppError>
+    ) -> [Effect] {
+        guard state.pending.removeValue(forKey: id) != nil, state.mailboxesRequest == id else {
+            return []
+        }
+        state.mailboxesRequest = nil
+        switch result {
+        case .success(let summaries):
+            let wanted = state.config.mailbox
+            guard let summary = summaries.first(where: { $0.mailbox == wanted })
+                ?? (wanted == nil ? summaries.first(where: \.own) ?? summaries.first : nil)
+            else {
+                if let wanted { state.status = .error("Mailbox \(wanted) is not among those you may open") }
+                return []
+            }
+            state.mailbox = summary.mailbox
+            state.mailboxName = summary.name
+            state.isOwnMailbox = summary.own
+            var counts: [Folder: FolderCount] = [:]
+            for count in summary.folders { counts[count.folder] = count }
+            // A server that sends no per-folder counts still tells how many are new.
+            if summary.folders.isEmpty {
+                counts[.inbox] = FolderCount(folder: .inbox, total: summary.newCount, unread: summary.newCount)
+            }
+            state.folderCounts = counts
+        case .failure(let error) where error.kind == .notFound:
+            // No Mailboxes call on this server (a real PBX): count from the folders loaded.
+            state.mailboxesUnsupported = true
+            if !state.isLoading { state.folderCounts[state.folder] = countOfLoadedList(state) }
+        case .failure(let error):
+            state.status = .error(describe(error, doing: "Could not load the mailbox summary"))
+        }
+        return []
+    }
+
+    /// The open folder's counts as the loaded list shows them.
+    static func countOfLoadedList(_ state: AppState) -> FolderCount {
+        FolderCount(
+            folder: state.folder, total: state.messages.count,
+            unread: state.messages.reduce(0) { $0 + ($1.read ? 0 : 1) })
+    }
+
+    static func folderLoaded(
+        _ state: inout AppState, _ id: RequestID, _ result: Result<FolderLoad, AppError>
+    ) -> [Effect] {
+        // Answers for a folder the user has left, or superseded by a newer load, are stale.
+        guard state.folderRequest == id, case .folder(let folder)? = state.pending.removeValue(forKey: id),
+            folder == state.folder
+        else {
+            state.pending[id] = nil
+            return []
+        }
+        state.folderRequest = nil
+        let wasLoading = state.isLoading
+        state.isLoading = false
+        switch result {
+        case .success(.loaded(let messages, let etag)):
+            state.replaceMessages(messages.filter { $0.folder == folder })
+            state.etag = etag
+            keepSelectionVisible(&state)
+            if state.mailboxesUnsupported {
+                state.folderCounts[folder] = countOfLoadedList(state)
+            }
+            if case .busy = state.status { state.status = .none }
+        case .success(.notModified):
+            if case .busy = state.status { state.status = wasLoading ? .none : .info("Up to date") }
+        case .failure(let error):
+            state.status = .error(describe(error, doing: "Could not load \(folder.displayName)"))
+        }
+        return []
+    }
+
+    /// "Could not load Work: connection refused", with a hint for permission problems.
+    static func describe(_ error: AppError, doing context: String) -> String {
+        let message = TerminalSafe.line(error.message)
+        switch error.kind {
+        case .unauthorized: return "\(context): not signed in (\(message)); check your credentials"
+        case .forbidden: return "\(context): permission denied (\(message))"
+        default: return "\(context): \(message)"
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import VoicemailModel
+
+/// Keys while a prompt is open: editing, Enter to confirm (validated), Esc to cancel.
+extension App {
+    static func handlePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let prompt = state.prompt else { return [] }
+        switch prompt {
+        case .delete(let ids):
+            state.prompt = nil
+            if key == .character("y") || key == .character("Y") {
+                let present = present(state, ids).map(\.id)
+                guard !present.isEmpty else {
+                    state.status = .info("Nothing to delete: already gone")
+                    return []
+                }
+                return [startDelete(&state, present)]
+            }
+            state.status = .info("Not deleted")
+            return []
+
+        case .move(let ids, var editor):
+            switch key {
+            case .escape:
+                state.prompt = nil
+                state.status = .none
+            case .enter:
+                let text = editor.text.trimmingCharacters(in: .whitespaces)
+                guard let folder = Folder(userInput: text) else {
+                    state.status = .error(
+                        text.isEmpty ? "Type a folder: 0–4 or a name" : "No folder \"\(text)\": type 0–4 or a name")
+                    return []
+                }
+                state.prompt = nil
+                let targets = present(state, ids).filter { $0.folder != folder }
+                guard !targets.isEmpty else {
+                    state.status = .info("Already in \(folder.displayName)")
+                    return []
+                }
+                return [startUpdate(&state, .move(folder), targets)]
+            default:
+                if editor.handle(key) {
+                    state.prompt = .move(ids: ids, editor: editor)
+                    clearPromptError(&state)
+                }
+            }
+            return []
+
+        case .forward(let ids, var editor):
+            switch key {
+            case .escape:
+                state.prompt = nil
+                state.status = .none
+            case .enter:
+                let text = editor.text.trimmingCharacters(in: .whitespaces)
+                guard let extensions = Extensions.parse(text) else {
+                    state.status = .error(
+                        text.isEmpty
+                            ? "Type one or more extensions, like 102*103"
+                            : "Not a list of extensions: \"\(TerminalSafe.line(text))\" (digits, separated by * , or space)")
+                    return []
+                }
+                state.prompt = nil
+                let present = present(state, ids).map(\.id)
+                guard !present.isEmpty else {
+                    state.status = .info("Nothing to forward: already gone")
+                    return []
+                }
+                return [startForward(&state, present, to: extensions)]
+            default:
+                if editor.handle(key) {
+                    state.prompt = .forward(ids: ids, editor: editor)
+                    clearPromptError(&state)
+                }
+            }
+            return []
+
+        case .filter(var editor):
+            switch key {
+            case .escape:
+                state.prompt = nil
+                state.setFilter("")
+            case .enter:
+                state.prompt = nil
+            default:
+                if editor.handle(key) {
+                    state.prompt = .filter(editor: editor)
+                    state.setFilter(editor.text)
+                }
+            }
+            keepSelectionVisible(&state)
+            return []
+        }
+    }
+
+    private static func clearPromptError(_ state: inout AppState) {
+        if case .error = state.status { state.status = .none }
+    }
+}
+
+import Foundation

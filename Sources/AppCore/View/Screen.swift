@@ -1,0 +1,45 @@
+/// Puts the parts of the screen together.
+enum Screen {
+    static func render(_ state: AppState, size: TerminalSize) -> Frame {
+        var grid = CellGrid(width: size.width, height: size.height)
+        let layout = Layout(size: size, detailsToggled: state.detailsToggled)
+        if layout.tooSmall {
+            drawTooSmall(&grid, size)
+            return Frame(grid: grid)
+        }
+        HeaderView.draw(&grid, state, layout.header)
+        FolderPaneView.draw(&grid, state, layout)
+        drawSeparators(&grid, layout)
+        if let list = layout.list { MessageListView.draw(&grid, state, list) }
+        if let details = layout.details { DetailsView.draw(&grid, state, details, beside: layout.detailsBeside) }
+        let cursor = StatusView.draw(&grid, state, layout)
+        if state.showHelp {
+            HelpView.draw(&grid, state)
+            return Frame(grid: grid)
+        }
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    private static func drawSeparators(_ grid: inout CellGrid, _ layout: Layout) {
+        let x = layout.folders.x + layout.folders.width
+        for y in layout.folders.y..<(layout.folders.y + layout.folders.height) {
+            grid.put("│", x: x, y: y, style: .border)
+        }
+        if layout.detailsBeside, let details = layout.details {
+            for y in details.y..<(details.y + details.height) {
+                grid.put("│", x: details.x - 1, y: y, style: .border)
+            }
+        }
+    }
+
+    private static func drawTooSmall(_ grid: inout CellGrid, _ size: TerminalSize) {
+        let message = "Terminal too small (need \(Layout.minimumWidth)x\(Layout.minimumHeight), "
+            + "have \(size.width)x\(size.height))"
+        let lines = TextWrap.wrap(message, width: size.width)
+        let top = max(0, (size.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (size.width - DisplayWidth.of(line)) / 2)
+            grid.put(line, x: x, y: top + index, style: .statusError)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// The status line (outcome, progress or an open prompt) and the footer of keys.
+enum StatusView {
+    /// Returns where the terminal cursor belongs when a prompt is open.
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ layout: Layout) -> CursorPosition? {
+        let status = layout.status
+        var cursor: CursorPosition?
+        if let prompt = state.prompt {
+            cursor = drawPrompt(&grid, prompt, status)
+        } else {
+            let style = statusStyle(state.status)
+            grid.fill(x: status.x, y: status.y, width: status.width, height: 1, style: style)
+            let text = state.status.text
+            if !text.isEmpty {
+                grid.put(" " + DisplayWidth.truncate(text, to: status.width - 2), x: status.x, y: status.y, style: style)
+            }
+        }
+        let footer = layout.footer
+        // A prompt's validation error goes below it, so the prompt and its text stay put.
+        if state.prompt != nil, case .error(let message) = state.status {
+            grid.fill(x: footer.x, y: footer.y, width: footer.width, height: 1, style: .statusError)
+            grid.put(" " + DisplayWidth.truncate(message, to: footer.width - 2), x: footer.x, y: footer.y,
+                     style: .statusError)
+        } else {
+            drawHints(&grid, hints(state), footer)
+        }
+        return cursor
+    }
+
+    static func statusStyle(_ status: StatusLine) -> StyleRole {
+        switch status {
+        case .none, .info: .status
+        case .busy: .statusBusy
+        case .success: .statusSuccess
+        case .error: .statusError
+        }
+    }
+
+    private static func drawPrompt(_ grid: inout CellGrid, _ prompt: Prompt, _ rect: Rect) -> CursorPosition? {
+        grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .prompt)
+        let label = " " + label(prompt)
+        let labelWidth = DisplayWidth.of(label)
+        grid.put(label, x: rect.x, y: rect.y, style: .prompt)
+        guard let editor = prompt.editor else {
+            return CursorPosition(x: min(rect.x + labelWidth, rect.width - 1), y: rect.y)
+        }
+        // Long input scrolls so the cursor stays in view.
+        let room = max(1, rect.width - labelWidth - 1)
+        var text = editor.characters
+        var cursorColumn = editor.cursorColumn
+        var start = 0
+        while cursorColumn >= room, start < text.count {
+            cursorColumn -= DisplayWidth.of(text[start])
+            start += 1
+        }
+        text = Array(text[start...])
+        grid.put(String(text), x: rect.x + labelWidth, y: rect.y, style: .prompt, maxWidth: room)
+        return CursorPosition(x: rect.x + labelWidth + cursorColumn, y: rect.y)
+    }
+
+    static func label(_ prompt: Prompt) -> String {
+        switch prompt {
+        case .move(let ids, _): "Move \(Text.messages(ids.count)) to folder (0–4 or name): "
+        case .delete(let ids): "Delete \(Text.messages(ids.count))? [y/N] "
+        case .forward(let ids, _): "Forward \(Text.messages(ids.count)) to (e.g. 102*103): "
+        case .filter: "Filter: "
+        }
+    }
+
+    /// The keys that matter in the current context, as (key, what it does).
+    static func hints(_ state: AppState) -> [(String, String)] {
+        let keys = state.config.keyBindings
+        let label = keys.label
+        if state.showHelp { return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")] }
+        switch state.prompt {
+        case .delete?: return [("y", "delete"), ("other key", "cancel")]
+        case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
+        case .some: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
+        case nil: break
+        }
+        let move = "\(label(.down))/\(label(.up))"
+        let folders = "\(label(.folderNew))-\(label(.folderFriends))"
+        if state.focus == .folders {
+            return [(move, "folder"), (label(.switchPane), "list"), (folders, "jump"),
+                    (label(.refresh), "refresh"), (label(.help), "help"), (label(.quit), "quit")]
+        }
+        return [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
+                (label(.markUnread), "unread"), (label(.move), "move"), (label(.delete), "delete"),
+                (label(.forward), "fwd"), (label(.filter), "filter"), (label(.play), "save"),
+                (folders, "folder"), (label(.help), "help"), (label(.quit), "quit")]
+    }
+
+    /// Whole hints only: one that does not fit is left out rather than cut.
+    private static func drawHints(_ grid: inout CellGrid, _ hints: [(String, String)], _ rect: Rect) {
+        grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .footer)
+        var x = rect.x + 1
+        let end = rect.x + rect.width
+        for (key, word) in hints {
+            let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(word)
+            guard x + width <= end else { break }
+            x = grid.put(key, x: x, y: rect.y, style: .footerKey)
+            x = grid.put(" " + word, x: x, y: rect.y, style: .footer)
+            x += 2
+        }
+    }
+}
