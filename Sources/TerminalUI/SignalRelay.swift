@@ -1,0 +1,70 @@
+import Glibc
+
+/// Process-wide signal handling for the screen. Handlers only do async-signal-safe things:
+/// the orderly signals (INT, TERM, HUP, QUIT, TSTP, CONT) are written to the wake pipe for
+/// the event loop to handle; fatal signals put the tty back from the saved termios and a
+/// raw reset sequence, then let the previous handler (Swift's crash reporter) run.
+public enum SignalRelay {
+    public static let orderlySignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT]
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+
+    /// Installs the handlers, relaying orderly signals to `pipe`.
+    public static func install(relayingTo pipe: WakePipe) {
+        relayFD = pipe.writeFD
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            var byte = UInt8(truncatingIfNeeded: signal)
+            _ = write(relayFD, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        for signal in orderlySignals { sigaction(signal, &action, nil) }
+
+        var fatal = sigaction()
+        fatal.__sigaction_handler.sa_handler = { signal in
+            SignalRelay.emergencyRestore()
+            // Put the previous handler back and return: the fault happens again (or abort
+            // re-raises) and the previous handler or the default action takes over.
+            if signal > 0, signal < 65 { _ = sigaction(signal, previousFatalActions + Int(signal), nil) }
+        }
+        sigemptyset(&fatal.sa_mask)
+        fatal.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND) | UInt32(SA_NODEFER))
+        for signal in fatalSignals { sigaction(signal, &fatal, previousFatalActions + Int(signal)) }
+    }
+
+    /// Puts the orderly signals back to their default actions (after the screen closed).
+    public static func uninstall() {
+        for signal in orderlySignals { Glibc.signal(signal, SIG_DFL) }
+        relayFD = -1
+    }
+
+    /// Remembers the tty settings from before the screen, for `emergencyRestore`.
+    static func saveTerminalSettings() {
+        hasSavedTermios = tcgetattr(STDIN_FILENO, &savedTermios) == 0
+    }
+
+    static func setScreenActive(_ active: Bool) { screenActive = active ? 1 : 0 }
+    static var isScreenActive: Bool { screenActive != 0 }
+
+    /// Async-signal-safe: only tcsetattr and write.
+    static func emergencyRestore() {
+        guard screenActive != 0 else { return }
+        screenActive = 0
+        if hasSavedTermios { _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+        // Attributes off, mouse reporting off, cursor visible, leave the alternate screen.
+        let reset: StaticString = "\u{1B}[0m\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?25h\u{1B}[?1049l\r\n"
+        _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+    }
+}
+
+// Globals read by signal handlers, which cannot capture context.
+nonisolated(unsafe) private var relayFD: Int32 = -1
+nonisolated(unsafe) private var savedTermios = termios()
+nonisolated(unsafe) private var hasSavedTermios = false
+nonisolated(unsafe) private var screenActive: sig_atomic_t = 0
+// Allocated at install time (globals initialise lazily, which a handler must not trigger).
+nonisolated(unsafe) private let previousFatalActions: UnsafeMutablePointer<sigaction> = {
+    let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    actions.initialize(repeating: sigaction(), count: 65)
+    return actions
+}()

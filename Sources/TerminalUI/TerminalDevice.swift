@@ -1,0 +1,17 @@
+import AppCore
+
+/// What the event loop needs from a terminal. `CursesTerminal` is the real one; tests use
+/// a fake that records frames and replays scripted input.
+public protocol TerminalDevice: AnyObject {
+    var size: TerminalSize { get }
+    /// The descriptor to poll for input, or nil when input arrives some other way.
+    var inputFileDescriptor: Int32? { get }
+    func draw(_ frame: Frame)
+    /// Repaints everything on the next draw (Ctrl-L, after a suspend).
+    func invalidate()
+    /// Everything typed (or clicked, or resized) that is ready now, without waiting.
+    func readAvailableInput() -> [InputEvent]
+    /// Gives the tty back for a job-control stop and takes it again after it continues.
+    func suspend()
+    func stop()
+}

@@ -1,0 +1,122 @@
+import AppCore
+import Foundation
+import Logging
+import TerminalUI
+
+/// How the screen ended.
+public enum LoopExit: Equatable, Sendable {
+    /// The user quit.
+    case quit
+    /// A terminating signal arrived (INT, TERM, HUP, QUIT); exit with 128 + its number.
+    case signal(Int32)
+}
+
+/// The event loop: owns the app state, feeds input, ticks and effect results to
+/// `App.update`, runs effects off this thread, and draws once per batch of events.
+///
+/// `run()` blocks the calling thread in `poll` between events; call it from a thread of
+/// its own, never from a Swift concurrency task.
+public final class ScreenLoop {
+    private let terminal: TerminalDevice
+    private let runner: EffectRunner
+    private let pipe: WakePipe
+    private let inbox: EventInbox
+    private let logger: Logger
+    private let tickInterval: TimeInterval
+    private let now: @Sendable () -> Date
+    private var state: AppState
+    private var initialEffects: [Effect]
+    private let tasks = EffectTasks()
+    private var quitRequested = false
+
+    /// The state after the last batch; for tests and the benchmark.
+    public var currentState: AppState { state }
+
+    public init(
+        config: AppConfig, terminal: TerminalDevice, runner: EffectRunner, pipe: WakePipe,
+        logger: Logger, tickInterval: TimeInterval = 1, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.terminal = terminal
+        self.runner = runner
+        self.pipe = pipe
+        self.inbox = EventInbox(pipe: pipe)
+        self.logger = logger
+        self.tickInterval = tickInterval
+        self.now = now
+        (state, initialEffects) = App.initial(config: config, now: now())
+    }
+
+    public func run() -> LoopExit {
+        defer { cancelEffects() }
+        var effects = initialEffects
+        initialEffects = []
+        effects += App.update(&state, .input(.resize(terminal.size)))
+        perform(effects)
+        if quitRequested { return .quit }
+        draw()
+        var nextTick = now().addingTimeInterval(tickInterval)
+
+        while true {
+            let wait = max(0, nextTick.timeIntervalSince(now()))
+            let waitMilliseconds = Int32(min(wait * 1000, 60_000).rounded(.up))
+            _ = pipe.wait(inputFD: terminal.inputFileDescriptor, timeoutMilliseconds: waitMilliseconds)
+
+            var needsDraw = false
+            for signal in pipe.drain() {
+                switch signal {
+                case SIGTSTP:
+                    logger.info("suspended by SIGTSTP")
+                    terminal.suspend()
+                    needsDraw = true
+                case SIGCONT:
+                    terminal.invalidate()
+                    needsDraw = true
+                default:
+                    logger.info("leaving on signal \(signal)")
+                    return .signal(signal)
+                }
+            }
+
+            var events = terminal.readAvailableInput().map(AppEvent.input)
+            events += inbox.takeAll()
+            let current = now()
+            if current >= nextTick {
+                events.append(.tick(current))
+                nextTick = current.addingTimeInterval(tickInterval)
+            }
+            for event in events {
+                perform(App.update(&state, event))
+                if quitRequested { return .quit }
+            }
+            if needsDraw || !events.isEmpty { draw() }
+        }
+    }
+
+    private func draw() {
+        terminal.draw(App.render(state, size: terminal.size))
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                quitRequested = true
+            case .redraw:
+                terminal.invalidate()
+            default:
+                launch(effect)
+            }
+        }
+    }
+
+    /// Runs the effect on the concurrency pool; its result comes back through the inbox.
+    private func launch(_ effect: Effect) {
+        logger.debug("effect \(effect.requestID.map(String.init(describing:)) ?? "-") started")
+        tasks.start(effect, runner: runner, inbox: inbox)
+    }
+
+    /// Effects still running (tests wait for zero).
+    public var runningEffects: Int { tasks.count }
+
+    private func cancelEffects() { tasks.cancelAll() }
+}
