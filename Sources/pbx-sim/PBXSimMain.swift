@@ -1,4 +1,86 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PBXSimulator
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `pbx-sim --data DIR`: the voicemail PBX simulator. Its first stdout line is
+/// `listening on http://HOST:PORT` (flushed), which scripts and tests wait for.
 @main
-enum PBXSimMain {
-    static func main() async {}
+struct PBXSimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pbx-sim",
+        abstract: "A Wildix-style voicemail PBX simulator (see docs/api.md).")
+
+    @Option(name: .long, help: "The spool directory (created if missing).")
+    var data: String
+
+    @Option(name: .long, help: "Address to listen on (loopback by default).")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .long, help: "Port; 0 picks a free one.")
+    var port: Int = 0
+
+    @Option(name: .long, help: "Fill an EMPTY data directory with demo users and messages: demo.")
+    var seed: SimulatorSeed?
+
+    @Option(name: .long, help: "Messages per mailbox before deposits are refused.")
+    var capacity: Int = 100
+
+    @Option(name: .long, help: "Write the log to this file instead of stderr.")
+    var logFile: String?
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
+    }
+
+    func run() async throws {
+        let logger = try makeLogger()
+        var options = SimulatorOptions(
+            dataDirectory: URL(fileURLWithPath: data), host: host, port: port, seed: seed)
+        options.mailboxCapacity = capacity
+        options.logger = logger
+        let simulator: RunningSimulator
+        do {
+            simulator = try await Simulator.start(options)
+        } catch {
+            FileHandle.standardError.write(Data("pbx-sim: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        // Written straight to the file descriptor: nothing buffered, nothing before it.
+        FileHandle.standardOutput.write(Data("listening on \(simulator.baseURL.absoluteString)\n".utf8))
+        let signals = SignalWaiter()
+        await signals.waitForTermination()
+        logger.info("stopping")
+        await simulator.stop()
+    }
+
+    private func makeLogger() throws -> Logger {
+        let level = logLevel
+        let handle: FileHandle
+        if let logFile {
+            if !FileManager.default.fileExists(atPath: logFile) {
+                FileManager.default.createFile(atPath: logFile, contents: nil)
+            }
+            guard let file = FileHandle(forWritingAtPath: logFile) else {
+                throw ValidationError("cannot write the log file \(logFile)")
+            }
+            file.seekToEndOfFile()
+            handle = file
+        } else {
+            handle = FileHandle.standardError
+        }
+        var logger = Logger(label: "pbx-sim") { label in LineLogHandler(label: label, handle: handle) }
+        logger.logLevel = level
+        return logger
+    }
 }
+
+extension SimulatorSeed: ExpressibleByArgument {}
+extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import VoicemailModel
+
+/// The three personal greetings of a mailbox: list, info, download, upload, reset.
+struct GreetingHandlers {
+    let api: SimulatorAPI
+    let viewer: SimulatorUser
+    let request: Request
+    let query: QueryString
+
+    static func type(_ text: String) throws -> GreetingType {
+        guard let type = GreetingType(userInput: text) else {
+            throw APIError.notFound("No greeting type \"\(text)\" (unavailable, busy or name)")
+        }
+        return type
+    }
+
+    private func mailbox() throws -> String {
+        let mailbox = query["filter[mailbox]"].flatMap { $0.isEmpty ? nil : $0 } ?? viewer.extension
+        guard Extensions.isValid(mailbox) else { throw APIError.badRequest("Invalid extension \"\(mailbox)\"") }
+        try api.access.check(mailbox, viewer: viewer, request: request)
+        return mailbox
+    }
+
+    private func record(_ mailbox: String, _ type: GreetingType) async -> GreetingInfo {
+        guard let (url, format) = await api.store.greetingFile(mailbox, type),
+            let data = try? Data(contentsOf: url, options: .mappedIfSafe)
+        else { return GreetingInfo(type: type, present: false) }
+        let seconds = (try? AudioInspector.inspect(data).get())?.wholeSeconds
+        return GreetingInfo(
+            type: type, present: true, duration: seconds, format: format, size: data.count,
+            updated: DurableFiles.modificationDate(url))
+    }
+
+    func list() async throws -> Response {
+        let mailbox = try mailbox()
+        var records: [GreetingInfo] = []
+        for type in GreetingType.allCases { records.append(await record(mailbox, type)) }
+        return try Responses.json(Page(total: records.count, records: records))
+    }
+
+    func info(_ type: GreetingType) async throws -> Response {
+        try Responses.json(await record(try mailbox(), type))
+    }
+
+    func download(_ type: GreetingType) async throws -> Response {
+        let mailbox = try mailbox()
+        guard let (url, format) = await api.store.greetingFile(mailbox, type) else {
+            throw APIError.notFound("The \(type.displayName.lowercased()) greeting is the PBX default")
+        }
+        return try AudioFileResponse.make(file: url, format: format, request: request)
+    }
+
+    func upload(_ type: GreetingType) async throws -> Response {
+        let mailbox = try mailbox()
+        let (audio, info) = try await RequestBodies.audio(request)
+        try await api.store.setGreeting(mailbox, type, audio: audio, format: info.format)
+        return try Responses.json(await record(mailbox, type))
+    }
+
+    func reset(_ type: GreetingType) async throws -> Response {
+        let mailbox = try mailbox()
+        try await api.store.resetGreeting(mailbox, type)
+        return try Responses.json(GreetingInfo(type: type, present: false))
+    }
+}

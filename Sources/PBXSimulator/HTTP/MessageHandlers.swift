@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import VoicemailModel
+
+/// List, get, audio, mark/move, delete, forward and deposit of messages.
+struct MessageHandlers {
+    let api: SimulatorAPI
+    let viewer: SimulatorUser
+    let request: Request
+    let query: QueryString
+
+    private var store: SpoolStore { api.store }
+
+    /// `filter[mailbox]`, or the caller's own mailbox.
+    private func selectedMailbox() throws -> String {
+        guard let text = query["filter[mailbox]"], !text.isEmpty else { return viewer.extension }
+        guard Extensions.isValid(text) else { throw APIError.badRequest("Invalid extension \"\(text)\"") }
+        return text
+    }
+
+    private func checkedID(_ id: String) throws -> String {
+        guard MessageID.isValid(id) else { throw APIError.badRequest("Invalid message id") }
+        return id
+    }
+
+    /// The message, after checking the caller may open its mailbox.
+    private func accessible(_ id: String) async throws -> StoredMessage {
+        guard let message = await store.find(try checkedID(id)) else { throw APIError.notFound("No message \(id)") }
+        try api.access.check(message.mailbox, viewer: viewer, request: request)
+        return message
+    }
+
+    func list() async throws -> Response {
+        let mailbox = try selectedMailbox()
+        let listQuery = try ListQuery(query)
+        try api.access.check(mailbox, viewer: viewer, request: request)
+        let generation = await store.generation(of: mailbox)
+        let page = listQuery.apply(to: await store.messages(in: mailbox).map(\.api))
+        let canonicalQuery = query.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let etag = ETag.make(bootID: api.bootID, parts: ["list", mailbox, String(generation)] + canonicalQuery)
+        return try Responses.conditionalJSON(page, etag: etag, request: request)
+    }
+
+    func get(_ id: String) async throws -> Response {
+        try Responses.json(try await accessible(id).api)
+    }
+
+    /// A redirect to the spool path, as the real PBX answers.
+    func file(_ id: String) async throws -> Response {
+        let message = try await accessible(id)
+        let path = SpoolLayout.spoolViewPath(message.mailbox, message.folder, message.number, message.record.format)
+        return Response(status: .found, headers: [.location: path, .contentLength: "0"])
+    }
+
+    func update(_ id: String) async throws -> Response {
+        let message = try await accessible(id)
+        let body = try await RequestBodies.collect(request, limit: 64 * 1024)
+        let isEmpty = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        var read: Bool? = true
+        var folder: Folder?
+        if !isEmpty {
+            let update = try RequestBodies.json(UpdateBody.self, from: body)
+            guard update.read != nil || update.folder != nil else {
+                throw APIError.badRequest("Nothing to change: send \"read\" and/or \"folder\", or an empty body")
+            }
+            read = update.read
+            folder = update.folder
+        }
+        return try Responses.json(try await store.update(message.id, read: read, folder: folder).api)
+    }
+
+    func delete(_ list: String) async throws -> Response {
+        let ids = list.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard !ids.isEmpty, ids.allSatisfy(MessageID.isValid) else {
+            throw APIError.badRequest("Invalid id list: give ids separated by commas")
+        }
+        // Every id known and every mailbox permitted before anything is touched.
+        for id in ids {
+            guard let message = await store.find(id) else { throw APIError.notFound("No message \(id)") }
+            try api.access.check(message.mailbox, viewer: viewer, request: request)
+        }
+        return try Responses.json(DeleteResult(deleted: try await store.delete(ids)))
+    }
+
+    func forward(_ id: String) async throws -> Response {
+        let message = try await accessible(id)
+        let body = try await RequestBodies.collect(request, limit: 64 * 1024)
+        let forward = try RequestBodies.json(ForwardTargets.self, from: body)
+        let source = message.api
+        let label = source.isForwarded ? (source.subject ?? "") : "Fwd: \(source.callerName ?? source.callerNumber)"
+        let copies = try await store.forward(message.id, to: forward.to, label: label)
+        return try Responses.json(ForwardResult(forwarded: copies))
+    }
+
+    func deposit() async throws -> Response {
+        guard let mailbox = query["mailbox"], !mailbox.isEmpty else {
+            throw APIError.badRequest("mailbox is required")
+        }
+        guard Extensions.isValid(mailbox) else { throw APIError.badRequest("Invalid extension \"\(mailbox)\"") }
+        guard api.users.user(mailbox) != nil else { throw APIError.notFound("No mailbox \(mailbox)") }
+        let callerNumber = try field("callerNumber", maxLength: 40) ?? "anonymous"
+        let callerName = try field("callerName", maxLength: 100)
+        let transcription = try field("transcription", maxLength: 20_000)
+        let urgent = ["1", "true", "yes", "on"].contains((query["urgent"] ?? "").lowercased())
+        let (audio, info) = try await RequestBodies.audio(request)
+        let now = Date()
+        let record = MessageRecord(
+            id: MessageID.make(at: now), originalMailbox: mailbox,
+            callerID: CallerID(name: callerName, number: callerNumber), originTime: now,
+            duration: info.wholeSeconds, urgent: urgent, read: false, subject: nil,
+            transcription: transcription, format: info.format)
+        let stored = try await store.deposit(into: mailbox, audio: audio, format: info.format, record: record)
+        return try Responses.json(stored.api, status: .created)
+    }
+
+    private func field(_ name: String, maxLength: Int) throws -> String? {
+        guard let value = query[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
+        guard value.count <= maxLength else { throw APIError.badRequest("\(name) is longer than \(maxLength) characters") }
+        return value
+    }
+}
+
+/// `{"to":["102","103"]}` or `{"to":"102*103"}`; every entry must be an extension.
+struct ForwardTargets: Decodable {
+    var to: [String]
+
+    enum CodingKeys: String, CodingKey { case to }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let raw: [String]
+        if let list = try? c.decode([String].self, forKey: .to) {
+            raw = list
+        } else if let text = try? c.decode(String.self, forKey: .to) {
+            guard let parsed = Extensions.parse(text) else { throw APIError.badRequest("Invalid extension list \"\(text)\"") }
+            raw = parsed
+        } else {
+            throw APIError.badRequest("\"to\" must list extensions")
+        }
+        guard !raw.isEmpty else { throw APIError.badRequest("\"to\" is empty") }
+        for ext in raw where !Extensions.isValid(ext) { throw APIError.badRequest("Invalid extension \"\(ext)\"") }
+        var seen = Set<String>()
+        to = raw.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import VoicemailModel
+
+/// JSON answers in the contract's envelope.
+enum Responses {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func json<T: Codable & Sendable>(
+        _ result: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) throws -> Response {
+        let data = try encoder.encode(ResultEnvelope(result))
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func error(_ error: APIError) -> Response {
+        let data = (try? encoder.encode(ErrorEnvelope(reason: error.reason, code: error.code))) ?? Data()
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if error.status == .unauthorized {
+            headers[.wwwAuthenticate] = "Bearer realm=\"pbx-sim\", Basic realm=\"pbx-sim\""
+        }
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A list or Mailboxes answer with its ETag, or 304 when the client already has it.
+    static func conditionalJSON<T: Codable & Sendable>(_ result: T, etag: String, request: Request) throws -> Response {
+        if let header = request.headers[.ifNoneMatch], ETag.matches(header, etag) {
+            return Response(status: .notModified, headers: [.eTag: etag])
+        }
+        return try json(result, headers: [.eTag: etag])
+    }
+}
+
+/// ETags derived from the mailboxes' change counters, the server's boot id (so a restart
+/// never reuses a tag for different content) and the exact query.
+enum ETag {
+    static func make(bootID: String, parts: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in parts.joined(separator: "\u{1}").utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return "\"\(bootID)-\(String(hash, radix: 16))\""
+    }
+
+    /// `If-None-Match: "a", W/"b"` or `*`; weak comparison as RFC 9110 asks for GET.
+    static func matches(_ header: String, _ etag: String) -> Bool {
+        let strip: (Substring) -> Substring = { tag in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            return Substring(trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed)
+        }
+        return header.split(separator: ",").contains { tag in
+            let value = strip(tag)
+            return value == "*" || value == strip(Substring(etag))
+        }
+    }
+}

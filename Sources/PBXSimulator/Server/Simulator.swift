@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import VoicemailModel
+
+/// A simulator serving on a port until `stop()`.
+public final class RunningSimulator: Sendable {
+    /// `http://HOST:PORT`, the port resolved when 0 was asked for.
+    public let baseURL: URL
+    private let task: Task<Void, Error>
+
+    init(baseURL: URL, task: Task<Void, Error>) {
+        self.baseURL = baseURL
+        self.task = task
+    }
+
+    /// Stops accepting connections, finishes what is in flight, and returns.
+    public func stop() async {
+        task.cancel()
+        _ = try? await task.value
+    }
+
+    /// Waits until the server ends (for the executable, which stops on SIGINT/SIGTERM).
+    public func waitUntilStopped() async throws {
+        try await task.value
+    }
+
+    deinit {
+        task.cancel()
+    }
+}
+
+public enum Simulator {
+    /// Recovers the spool, seeds it if asked, and returns once the server accepts connections.
+    public static func start(_ options: SimulatorOptions) async throws -> RunningSimulator {
+        let logger = options.logger
+        let directory = options.dataDirectory.standardizedFileURL
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if options.seed == .demo {
+            try DemoSeed.fillIfEmpty(directory, logger: logger)
+        }
+        let users = try UserDirectory.load(from: directory)
+        let store = try SpoolStore(
+            directory: directory, users: users, defaultCapacity: options.mailboxCapacity, logger: logger)
+        let api = SimulatorAPI(store: store, users: users, logger: logger)
+
+        let started = StartSignal()
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in await api.respond(to: request) },
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "pbx-sim"),
+            onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
+            logger: logger)
+        let task = Task {
+            do {
+                try await app.run()
+            } catch {
+                started.fail(error)
+                throw error
+            }
+            started.fail(SimulatorError.startup("the server stopped before it accepted connections"))
+        }
+        let port: Int
+        do {
+            port = try await started.wait()
+        } catch {
+            task.cancel()
+            throw SimulatorError.startup("cannot listen on \(options.host):\(options.port): \(error)")
+        }
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        guard let url = URL(string: "http://\(host):\(port)") else {
+            task.cancel()
+            throw SimulatorError.startup("bad host \(options.host)")
+        }
+        logger.info("listening on \(url.absoluteString), data in \(directory.path)")
+        return RunningSimulator(baseURL: url, task: task)
+    }
+}
+
+/// Hands the bound port (or the start-up failure) from the server task to `start`.
+private final class StartSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<Int, Error>?
+    private var waiter: CheckedContinuation<Int, Error>?
+
+    func succeed(port: Int) { resolve(.success(port)) }
+    func fail(_ error: Error) { resolve(.failure(error)) }
+
+    private func resolve(_ value: Result<Int, Error>) {
+        lock.lock()
+        guard result == nil else {
+            lock.unlock()
+            return
+        }
+        result = value
+        let waiter = self.waiter
+        self.waiter = nil
+        lock.unlock()
+        waiter?.resume(with: value)
+    }
+
+    func wait() async throws -> Int {
+        try await withCheckedThrowingContinuation { continuation in
+            lock.lock()
+            if let result {
+                lock.unlock()
+                continuation.resume(with: result)
+            } else {
+                waiter = continuation
+                lock.unlock()
+            }
+        }
+    }
+}
