@@ -1,0 +1,63 @@
+import Foundation
+import VoicemailClient
+import VoicemailModel
+
+/// A message's audio from the PBX, written into the private file as it arrives.
+public struct MessageAudioSource: AudioSource {
+    public var client: VoicemailClient
+    public var id: String
+    public var mailbox: String?
+
+    public init(client: VoicemailClient, id: String, mailbox: String? = nil) {
+        self.client = client
+        self.id = id
+        self.mailbox = mailbox
+    }
+
+    public func download(to file: URL, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws {
+        try await client.downloadAudio(id: id, mailbox: mailbox, to: file, atomically: false) {
+            progress($0.bytes, $0.total)
+        }
+    }
+}
+
+/// A greeting's audio from the PBX (the greetings screen's "listen").
+public struct GreetingAudioSource: AudioSource {
+    public var client: VoicemailClient
+    public var type: GreetingType
+    public var mailbox: String?
+
+    public init(client: VoicemailClient, type: GreetingType, mailbox: String? = nil) {
+        self.client = client
+        self.type = type
+        self.mailbox = mailbox
+    }
+
+    public func download(to file: URL, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws {
+        try await client.downloadGreeting(type, mailbox: mailbox, to: file, atomically: false) {
+            progress($0.bytes, $0.total)
+        }
+    }
+}
+
+extension PlaybackRequest {
+    /// Plays `message` from the PBX.
+    public static func message(_ message: VoicemailMessage, client: VoicemailClient) -> PlaybackRequest {
+        PlaybackRequest(
+            source: MessageAudioSource(client: client, id: message.id, mailbox: message.mailbox.isEmpty ? nil : message.mailbox),
+            format: message.format, duration: message.duration > 0 ? Double(message.duration) : nil,
+            name: "message")
+    }
+
+    /// Plays a greeting from the PBX.
+    public static func greeting(_ info: GreetingInfo, mailbox: String? = nil, client: VoicemailClient) -> PlaybackRequest {
+        PlaybackRequest(
+            source: GreetingAudioSource(client: client, type: info.type, mailbox: mailbox),
+            format: info.format ?? .wav, duration: info.duration.map(Double.init), name: "greeting-\(info.type.rawValue)")
+    }
+
+    /// Plays a local file (a recording before it is uploaded).
+    public static func localFile(_ url: URL, format: AudioFormat, duration: Double?) -> PlaybackRequest {
+        PlaybackRequest(source: LocalFileSource(url: url), format: format, duration: duration, name: "local")
+    }
+}
