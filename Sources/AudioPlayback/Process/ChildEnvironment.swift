@@ -23,10 +23,15 @@ public enum ChildEnvironment {
         return result
     }
 
+    /// Paths and addresses that players need to reach the sound server or display, whose
+    /// names merely look secret.
+    static let keptNames: Set<String> = ["XAUTHORITY", "PULSE_COOKIE", "DBUS_SESSION_BUS_ADDRESS"]
+
     static func isSecret(name: String, value: String) -> Bool {
         let upper = name.uppercased()
         if droppedNames.contains(upper) { return true }
-        if secretFragments.contains(where: { upper.contains($0) }) { return true }
+        let keptByName = keptNames.contains(upper) || upper.hasPrefix("XDG_")
+        if !keptByName, secretFragments.contains(where: { upper.contains($0) }) { return true }
         // A URL with credentials in it (https://user:pass@host), whatever the variable is called.
         if let scheme = value.range(of: "://") {
             let rest = value[scheme.upperBound...]

@@ -1,5 +1,0 @@
-import ArgumentParser
-public struct VMTUICommand: AsyncParsableCommand {
-    public init() {}
-    public func run() async throws {}
-}
