@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback",
+                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -84,6 +84,10 @@ let package = Package(
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "VMTUIRuntime"]),
+        .testTarget(
+            name: "VMTUIRuntimeTests",
+            dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),
         .testTarget(
             name: "AudioPlaybackTests",
             dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport"]),

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import VoicemailClient
+import VoicemailModel
+
+extension Folder: ExpressibleByArgument {
+    public init?(argument: String) { self.init(userInput: argument) }
+}
+
+struct MarkReadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark-read", abstract: "Mark messages read (a new message moves to Old).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message ids.") var ids: [String]
+
+    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+
+    func run() async throws {
+        try await CLI.run {
+            let updated = try await CLI.context(global).client.markRead(ids: ids)
+            Terminal.print("Marked \(Plural.messages(updated.count)) read.")
+        }
+    }
+}
+
+struct MarkUnreadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark-unread", abstract: "Mark messages unread (an Old message moves back to New).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message ids.") var ids: [String]
+
+    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+
+    func run() async throws {
+        try await CLI.run {
+            let updated = try await CLI.context(global).client.markUnread(ids: ids)
+            Terminal.print("Marked \(Plural.messages(updated.count)) unread.")
+        }
+    }
+}
+
+struct MoveCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move messages to another folder.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message ids.") var ids: [String]
+    @Option(help: ArgumentHelp("Target folder: new, old, work, family, friends or 0–4.", valueName: "FOLDER"))
+    var to: Folder
+
+    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+
+    func run() async throws {
+        try await CLI.run {
+            let moved = try await CLI.context(global).client.move(ids: ids, to: to)
+            Terminal.print("Moved \(Plural.messages(moved.count)) to \(to.displayName).")
+        }
+    }
+}
+
+struct DeleteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete messages (all or none).",
+        discussion: "Asks for confirmation on a terminal; without a terminal, --yes is required.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message ids.") var ids: [String]
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation.") var yes = false
+
+    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+
+    func run() async throws {
+        try await CLI.run {
+            let client = try CLI.context(global).client
+            if !yes {
+                guard Terminal.stdinIsTTY else {
+                    throw CLIFailure(
+                        message: "refusing to delete without confirmation: stdin is not a terminal (add --yes)",
+                        code: ExitStatus.notConfirmed)
+                }
+                let owner = try await Self.ownerDescription(client: client, firstID: ids[0])
+                guard Terminal.confirm("Delete \(Plural.messages(ids.count)) from \(owner)?") else {
+                    throw CLIFailure(message: "nothing deleted", code: ExitStatus.notConfirmed)
+                }
+            }
+            let deleted = try await client.delete(ids: ids)
+            Terminal.print("Deleted \(Plural.messages(deleted.count)).")
+        }
+    }
+
+    /// "101 Alice Martin": fetching the first message also proves it still exists.
+    static func ownerDescription(client: VoicemailClient, firstID: String) async throws -> String {
+        let message = try await client.message(id: firstID)
+        let mailbox = Sanitize.line(message.mailbox, maxLength: 20)
+        let name = (try? await client.mailboxes())?.first { $0.mailbox == message.mailbox }?.name
+        return name.map { "\(mailbox) \(Sanitize.line($0, maxLength: 60))" } ?? "mailbox \(mailbox)"
+    }
+}
+
+struct ForwardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forward", abstract: "Forward a message to other extensions (e.g. --to 102*103).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message id.") var id: String
+    @Option(help: ArgumentHelp("Extensions separated by *, comma or space.", valueName: "EXT*EXT"))
+    var to: String
+
+    func validate() throws {
+        guard Extensions.parse(to) != nil else {
+            throw ValidationError("--to must list extensions (digits) separated by *, e.g. 102*103")
+        }
+    }
+
+    func run() async throws {
+        try await CLI.run {
+            let targets = Extensions.parse(to) ?? []
+            let copies = try await CLI.context(global).client.forward(id: id, to: targets)
+            let list = copies.map { "\(Sanitize.line($0.mailbox, maxLength: 20)) (\(Sanitize.line($0.id, maxLength: 64)))" }
+            Terminal.print("Forwarded to \(list.joined(separator: ", ")).")
+        }
+    }
+}
+
+enum Plural {
+    static func messages(_ count: Int) -> String { count == 1 ? "1 message" : "\(count) messages" }
+}

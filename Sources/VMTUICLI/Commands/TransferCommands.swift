@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import VoicemailClient
+import VoicemailModel
+
+struct DownloadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "download", abstract: "Download a message's audio.",
+        discussion: "Writes <id>.<format> in the current directory unless -o says otherwise; -o - writes to stdout. A failed download leaves no partial file.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message id.") var id: String
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file, or - for stdout.", valueName: "FILE"))
+    var output: String?
+
+    func run() async throws {
+        try await CLI.run {
+            let client = try CLI.context(global).client
+            if output == "-" {
+                guard !Terminal.stdoutIsTTY else {
+                    throw CLIFailure(message: "refusing to write audio to a terminal (redirect stdout or use -o FILE)", code: ExitStatus.failure)
+                }
+                let stdout = FileHandle.standardOutput
+                try await client.downloadAudio(id: id, onChunk: { stdout.write($0) })
+                return
+            }
+            let message = try await client.message(id: id)
+            let path = output ?? FileNames.audio(id: message.id, format: message.format)
+            let bar = Terminal.stderrIsTTY && message.size > 1_000_000 ? ProgressBar(label: "Downloading") : nil
+            defer { bar?.finish() }
+            let result = try await client.downloadAudio(
+                id: id, to: URL(fileURLWithPath: path), atomically: true,
+                progress: bar?.handler)
+            bar?.finish()
+            FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
+        }
+    }
+}
+
+enum FileNames {
+    /// A safe file name from a server-provided id (no path separators, no leading dot).
+    static func audio(id: String, format: AudioFormat) -> String {
+        var safe = String(Sanitize.line(id, maxLength: 100).map { $0 == "/" || $0 == "\\" || $0 == " " ? "_" : $0 })
+        while safe.hasPrefix(".") { safe.removeFirst() }
+        return (safe.isEmpty ? "message" : safe) + "." + format.fileExtension
+    }
+}
+
+extension GreetingType: ExpressibleByArgument {
+    public init?(argument: String) { self.init(userInput: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+struct GreetingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "greeting", abstract: "Upload, download or reset one greeting (unavailable, busy, name).",
+        subcommands: [GreetingUpload.self, GreetingDownload.self, GreetingReset.self])
+}
+
+struct GreetingUpload: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "upload", abstract: "Replace a greeting with a WAV or MP3 file (at most 180 s).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+    @Argument(help: "Audio file.", completion: .file()) var file: String
+
+    func run() async throws {
+        try await CLI.run {
+            let client = try CLI.context(global).client
+            let url = URL(fileURLWithPath: file)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+            let bar = Terminal.stderrIsTTY && size > 1_000_000 ? ProgressBar(label: "Uploading") : nil
+            defer { bar?.finish() }
+            let info = try await client.uploadGreeting(
+                type, from: url, progress: bar?.handler)
+            bar?.finish()
+            Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(Format.duration) ?? "?")).")
+        }
+    }
+}
+
+struct GreetingDownload: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "download", abstract: "Download a greeting's audio.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default greeting-<type>.<format>).", valueName: "FILE"))
+    var output: String?
+
+    func run() async throws {
+        try await CLI.run {
+            let client = try CLI.context(global).client
+            let info = try await client.greeting(type)
+            guard info.present else {
+                throw CLIFailure(message: "greeting \(type.rawValue) is the PBX default (nothing to download)", code: ExitStatus.notFound)
+            }
+            let path = output ?? "greeting-\(type.rawValue).\((info.format ?? .wav).fileExtension)"
+            let result = try await client.downloadGreeting(type, to: URL(fileURLWithPath: path))
+            FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
+        }
+    }
+}
+
+struct GreetingReset: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Go back to the PBX default greeting.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+
+    func run() async throws {
+        try await CLI.run {
+            _ = try await CLI.context(global).client.resetGreeting(type)
+            Terminal.print("Greeting \(type.rawValue) reset to the PBX default.")
+        }
+    }
+}

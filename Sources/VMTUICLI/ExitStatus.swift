@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import VoicemailClient
+
+/// Exit codes of the scriptable commands (also listed in `vmtui --help`).
+public enum ExitStatus {
+    public static let failure: Int32 = 1
+    public static let notConfirmed: Int32 = 2
+    public static let network: Int32 = 3
+    public static let authentication: Int32 = 4
+    public static let permission: Int32 = 5
+    public static let notFound: Int32 = 6
+    public static let rejected: Int32 = 7
+    public static let server: Int32 = 8
+    public static let usage: Int32 = 64
+    public static let configuration: Int32 = 78
+
+    public static let summary = """
+        Exit codes: 0 success, 1 other failure (local files…), 2 not confirmed, 3 network \
+        (cannot connect, DNS, TLS, timeout), 4 bad credentials, 5 no permission or PIN, \
+        6 not found, 7 refused by the server (mailbox full, too long, bad input), \
+        8 server error or malformed response, 64 usage, 78 configuration.
+        """
+
+    public static func code(for error: VoicemailError) -> Int32 {
+        switch error.kind {
+        case .usage: configuration
+        case .local, .cancelled: failure
+        case .network: network
+        case .authentication: authentication
+        case .permission: permission
+        case .notFound: notFound
+        case .rejected: rejected
+        case .server: server
+        }
+    }
+}
+
+/// A failure already described to the user.
+struct CLIFailure: Error {
+    var message: String
+    var code: Int32
+}
+
+/// Runs a command body; any failure becomes one line on stderr and an exit code.
+enum CLI {
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CLIFailure {
+            Terminal.printError(failure.message)
+            throw ExitCode(failure.code)
+        } catch let error as VoicemailError {
+            Terminal.printError(error.message)
+            throw ExitCode(ExitStatus.code(for: error))
+        } catch let error as SettingsError {
+            Terminal.printError(error.description)
+            throw ExitCode(ExitStatus.configuration)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            Terminal.printError(Sanitize.line(String(describing: error)))
+            throw ExitCode(ExitStatus.failure)
+        }
+    }
+
+    /// Loads the config (printing its warnings) and builds a client.
+    static func context(_ options: GlobalOptions) throws -> ClientContext {
+        let config = try ClientFactory.loadConfig(options)
+        for warning in config.warnings { Terminal.printError("warning: \(warning)") }
+        return try ClientFactory.make(options, config: config)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import VoicemailClient
+import VoicemailModel
+
+/// Connection options every command accepts (and the screen too). Secrets are never
+/// options: they come from VMTUI_TOKEN / VMTUI_PASSWORD or token_command / password_command.
+public struct GlobalOptions: ParsableArguments, Sendable {
+    @Option(name: .long, help: ArgumentHelp("PBX address, e.g. https://pbx.example.com.", valueName: "URL"))
+    public var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("Your extension (for basic or session login).", valueName: "EXT"))
+    public var user: String?
+
+    @Option(name: .long, help: ArgumentHelp("How to authenticate: bearer, basic or session.", valueName: "METHOD"))
+    public var auth: AuthMethod?
+
+    @Option(name: .long, help: ArgumentHelp("Act on another mailbox you may open (PIN from VMTUI_PIN).", valueName: "EXT"))
+    public var mailbox: String?
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default $XDG_CONFIG_HOME/vmtui/config.toml).", valueName: "FILE"))
+    public var config: String?
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Trust the CA certificates in this PEM file.", valueName: "FILE"))
+    public var caFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds an API call may take (default 30).", valueName: "SECONDS"))
+    public var timeout: Double?
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to connect (default 10).", valueName: "SECONDS"))
+    public var connectTimeout: Double?
+
+    public init() {}
+
+    public mutating func validate() throws {
+        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if let connectTimeout, connectTimeout <= 0 { throw ValidationError("--connect-timeout must be more than 0 seconds") }
+        if let user, !Extensions.isValid(user) { throw ValidationError("--user must be an extension (digits)") }
+        if let mailbox, !Extensions.isValid(mailbox) { throw ValidationError("--mailbox must be an extension (digits)") }
+    }
+
+    public var overrides: ConnectionOverrides {
+        ConnectionOverrides(
+            server: server, user: user, auth: auth, mailbox: mailbox, caFile: caFile, timeout: timeout,
+            connectTimeout: connectTimeout)
+    }
+}
+
+extension AuthMethod: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}

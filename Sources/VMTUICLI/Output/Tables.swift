@@ -1,0 +1,67 @@
+import Foundation
+import VoicemailClient
+import VoicemailModel
+
+/// The human-readable renderings of the read commands. Every server string is sanitised.
+public enum Tables {
+    /// Flags column: N unread, ! urgent.
+    public static func messages(_ messages: [VoicemailMessage], timeZone: TimeZone = .current) -> String {
+        guard !messages.isEmpty else { return "No messages." }
+        var table = TextTable(headers: ["", "DATE", "FROM", "DUR", "FOLDER", "LABEL", "ID"], rightAligned: [3])
+        for message in messages {
+            let flags = (message.read ? " " : "N") + (message.urgent ? "!" : " ")
+            table.add([
+                flags, Format.date(message.date, timeZone: timeZone), Format.caller(message),
+                Format.duration(message.duration), message.folder.displayName,
+                message.isForwarded ? "Fwd" : "", Sanitize.line(message.id, maxLength: 64),
+            ])
+        }
+        return table.render()
+    }
+
+    public static func messageDetail(_ message: VoicemailMessage, timeZone: TimeZone = .current) -> String {
+        var lines: [(String, String)] = [
+            ("ID", Sanitize.line(message.id, maxLength: 64)),
+            ("Mailbox", Sanitize.line(message.mailbox, maxLength: 20)),
+            ("Folder", message.folder.displayName),
+            ("From", Format.caller(message)),
+            ("Date", Format.date(message.date, timeZone: timeZone)),
+            ("Duration", Format.duration(message.duration)),
+            ("Status", [message.read ? "read" : "unread", message.urgent ? "urgent" : nil].compactMap { $0 }.joined(separator: ", ")),
+            ("Audio", "\(message.format.rawValue.uppercased()), \(Format.bytes(Int64(message.size)))"),
+        ]
+        if let subject = message.subject { lines.append(("Label", Sanitize.line(subject))) }
+        var table = TextTable(headers: ["", ""])
+        table.rows = lines.map { ["\($0.0):", $0.1] }
+        var text = table.render().split(separator: "\n").dropFirst().joined(separator: "\n")
+        if let transcription = message.transcription {
+            text += "\n\nTranscription:\n" + Sanitize.text(transcription)
+        }
+        return text
+    }
+
+    public static func mailboxes(_ mailboxes: [MailboxSummary]) -> String {
+        guard !mailboxes.isEmpty else { return "No mailboxes." }
+        var table = TextTable(headers: ["MAILBOX", "NAME", "NEW", "OLD", "UNREAD", "TOTAL", "PIN", ""], rightAligned: [2, 3, 4, 5])
+        for box in mailboxes {
+            let total = box.capacity.map { "\(box.total)/\($0)" } ?? "\(box.total)"
+            table.add([
+                Sanitize.line(box.mailbox, maxLength: 20), Sanitize.line(box.name, maxLength: 60), "\(box.newCount)",
+                "\(box.oldCount)", "\(box.unread)", total, box.pinRequired ? "yes" : "", box.own ? "(own)" : "",
+            ])
+        }
+        return table.render()
+    }
+
+    public static func greetings(_ greetings: [GreetingInfo], timeZone: TimeZone = .current) -> String {
+        var table = TextTable(headers: ["TYPE", "STATE", "DUR", "FORMAT", "SIZE", "UPDATED"], rightAligned: [2])
+        for greeting in greetings {
+            table.add([
+                greeting.type.rawValue, greeting.present ? "recorded" : "PBX default",
+                greeting.duration.map(Format.duration) ?? "", greeting.format?.rawValue.uppercased() ?? "",
+                greeting.size.map { Format.bytes(Int64($0)) } ?? "", greeting.updated.map { Format.date($0, timeZone: timeZone) } ?? "",
+            ])
+        }
+        return table.render()
+    }
+}

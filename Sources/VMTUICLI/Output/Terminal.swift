@@ -1,0 +1,70 @@
+import Foundation
+import VoicemailClient
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where output goes and whether a person is watching.
+enum Terminal {
+    static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data("vmtui: \(line)\n".utf8))
+    }
+
+    /// Asks on stderr and reads one line from stdin; false on anything but y/yes.
+    static func confirm(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}
+
+/// A one-line progress bar on a terminal's stderr, redrawn at most ~10 times a second.
+final class ProgressBar: @unchecked Sendable {
+    private let label: String
+    private let lock = NSLock()
+    private var lastDraw = ContinuousClock.now - .seconds(1)
+    private var drawn = false
+
+    init(label: String) { self.label = label }
+
+    func update(_ bytes: Int64, total: Int64?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = ContinuousClock.now
+        guard now - lastDraw >= .milliseconds(100) || (total != nil && bytes == total) else { return }
+        lastDraw = now
+        drawn = true
+        let line: String
+        if let total, total > 0 {
+            let fraction = min(1, Double(bytes) / Double(total))
+            let width = 30
+            let filled = Int(fraction * Double(width))
+            line = "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] "
+                + "\(Int(fraction * 100))% \(Format.bytes(bytes))/\(Format.bytes(total))"
+        } else {
+            line = "\(label) \(Format.bytes(bytes))"
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+    }
+
+    var handler: ProgressHandler {
+        { [self] progress in update(progress.bytes, total: progress.total) }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
