@@ -9,6 +9,10 @@ public enum App {
         var state = AppState(config: config, now: now)
         var effects = [loadMailboxes(&state)]
         effects.append(loadFolder(&state, .inbox, revalidate: false))
+        // Config problems outrank "Loading…": they stay until the user acts.
+        if !config.configErrors.isEmpty {
+            state.status = .error("Config: " + config.configErrors.joined(separator: "; "))
+        }
         return (state, effects)
     }
 

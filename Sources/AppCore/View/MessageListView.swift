@@ -61,8 +61,8 @@ enum MessageListView {
         grid.fill(x: x, y: y, width: width, height: 1, style: base)
         let accent = { (style: StyleRole) in selected ? base : style }
         grid.put(tagged ? "*" : " ", x: x, y: y, style: base)
-        grid.put(message.read ? " " : "●", x: x + 1, y: y, style: accent(.listUnread))
-        grid.put(message.urgent ? "!" : " ", x: x + 2, y: y, style: accent(.urgent))
+        if !message.read { grid.put("●", x: x + 1, y: y, style: accent(.listUnread)) }
+        if message.urgent { grid.put("!", x: x + 2, y: y, style: accent(.urgent)) }
         grid.put(DisplayWidth.fit(dates.short(message.date), to: 10), x: x + 4, y: y, style: base)
         let durationText = Formatting.duration(message.duration)
         let tail = 6  // " 12:34" right-aligned, one space of margin

@@ -79,14 +79,20 @@ enum StatusView {
         }
         let move = "\(label(.down))/\(label(.up))"
         let folders = "\(label(.folderNew))-\(label(.folderFriends))"
+        // Help and quit come first so they survive the narrowest footer.
+        let always = [(label(.help), "help"), (label(.quit), "quit")]
         if state.focus == .folders {
-            return [(move, "folder"), (label(.switchPane), "list"), (folders, "jump"),
-                    (label(.refresh), "refresh"), (label(.help), "help"), (label(.quit), "quit")]
+            return always + [(move, "folder"), (label(.switchPane), "list"), (folders, "jump"),
+                             (label(.refresh), "refresh")]
         }
-        return [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
-                (label(.markUnread), "unread"), (label(.move), "move"), (label(.delete), "delete"),
-                (label(.forward), "fwd"), (label(.filter), "filter"), (label(.play), "save"),
-                (folders, "folder"), (label(.help), "help"), (label(.quit), "quit")]
+        var hints = always + [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
+                              (label(.markUnread), "unread"), (label(.move), "move"), (label(.delete), "delete"),
+                              (label(.forward), "fwd"), (label(.filter), "filter")]
+        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
+        if layout.details == nil || layout.list == nil {
+            hints.insert((label(.toggleDetails), layout.list == nil ? "list" : "details"), at: 2)
+        }
+        return hints + [(label(.play), "save"), (folders, "folder")]
     }
 
     /// Whole hints only: one that does not fit is left out rather than cut.
