@@ -13,7 +13,7 @@ final class MessageDecodingTests: XCTestCase {
                "callerName":"Bob","callerNumber":"102","date":"2026-11-27T08:15:00+01:00",
                "duration":"42","format":"wav","size":"1000","somethingNew":{"x":1}},
               {"id":2,"mailbox":101,"folder":"old","callerid":"\\"Ελένη\\" <+302101234567>",
-               "origtime":1764230100,"duration":7.6,"format":"audio/mpeg","read":"1"}
+               "origtime":1795766100,"duration":7.6,"format":"audio/mpeg","read":"1"}
             ]}}
             """
         let page = try decode(ResultEnvelope<Page<VoicemailMessage>>.self, json).result
@@ -22,7 +22,7 @@ final class MessageDecodingTests: XCTestCase {
         XCTAssertEqual(first.duration, 42)
         XCTAssertEqual(first.size, 1000)
         XCTAssertTrue(first.urgent)
-        XCTAssertEqual(first.date, Date(timeIntervalSince1970: 1_764_227_700))
+        XCTAssertEqual(first.date, Date(timeIntervalSince1970: 1_795_763_700))
         let second = page.records[1]
         XCTAssertEqual(second.id, "2")
         XCTAssertEqual(second.mailbox, "101")
@@ -66,7 +66,7 @@ final class MessageDecodingTests: XCTestCase {
     func testEncodingRoundTripsWithAnExplicitZone() throws {
         let original = VoicemailMessage(
             id: "x", mailbox: "101", folder: .work, read: true, urgent: false, callerName: "山田太郎",
-            callerNumber: "+81312345678", date: Date(timeIntervalSince1970: 1_764_230_100),
+            callerNumber: "+81312345678", date: Date(timeIntervalSince1970: 1_795_766_100),
             duration: 180, format: .mp3, size: 12, subject: "Fwd: Bob", transcription: "hello")
         let data = try JSONEncoder().encode(original)
         let text = String(decoding: data, as: UTF8.self)
