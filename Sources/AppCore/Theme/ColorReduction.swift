@@ -40,15 +40,10 @@ public enum ColorReduction {
     /// The 256-colour case skips 0–15, whose actual look varies with every user's terminal
     /// settings; the cube and gray ramp are the same everywhere.
     static func nearest(_ rgb: (Int, Int, Int), depth: ColorDepth) -> Int {
-        let candidates: ClosedRange<Int>
-        switch depth {
-        case .palette256: candidates = 16...255
-        case .sixteen: candidates = 0...15
-        default: candidates = 0...7
-        }
-        var best = candidates.lowerBound
+        guard depth == .palette256 else { return basic(rgb, bright: depth == .sixteen) }
+        var best = 16
         var bestDistance = Int.max
-        for index in candidates {
+        for index in 16...255 {
             let distance = XtermPalette.distance(rgb, XtermPalette.rgb(of: index))
             if distance < bestDistance {
                 best = index
@@ -56,6 +51,35 @@ public enum ColorReduction {
             }
         }
         return best
+    }
+
+    /// With 8 or 16 colours, nearest-by-distance turns light reds and blues into grays; the
+    /// hue is what a theme means there, so saturated colours keep their hue (bright variant
+    /// for light ones) and only nearly gray colours become black, gray or white.
+    static func basic(_ rgb: (Int, Int, Int), bright allowBright: Bool) -> Int {
+        let (r, g, b) = rgb
+        let high = max(r, g, b)
+        let low = min(r, g, b)
+        let chroma = high - low
+        if chroma < 48 {
+            let level = (high + low) / 2
+            let grays: [(index: Int, level: Int)] =
+                allowBright ? [(0, 0), (8, 127), (7, 229), (15, 255)] : [(0, 0), (7, 229)]
+            return grays.min { abs($0.level - level) < abs($1.level - level) }!.index
+        }
+        var hue: Double
+        if high == r {
+            hue = 60 * Double(g - b) / Double(chroma)
+        } else if high == g {
+            hue = 60 * Double(b - r) / Double(chroma) + 120
+        } else {
+            hue = 60 * Double(r - g) / Double(chroma) + 240
+        }
+        if hue < 0 { hue += 360 }
+        // Sectors of 60° centred on red, yellow, green, cyan, blue, magenta.
+        let sectorColors = [1, 3, 2, 6, 4, 5]
+        let color = sectorColors[Int(((hue + 30) / 60).rounded(.down)) % 6]
+        return allowBright && high >= 230 ? color + 8 : color
     }
 }
 
@@ -88,6 +112,7 @@ public enum XtermPalette {
         let dr = a.0 - b.0
         let dg = a.1 - b.1
         let db = a.2 - b.2
-        return ((512 + meanRed) * dr * dr >> 8) + 4 * dg * dg + ((767 - meanRed) * db * db >> 8)
+        // Parenthesised: in Swift, >> binds tighter than *.
+        return (((512 + meanRed) * dr * dr) >> 8) + 4 * dg * dg + (((767 - meanRed) * db * db) >> 8)
     }
 }

@@ -1,0 +1,116 @@
+import AppCore
+import Foundation
+import Logging
+import VoicemailClient
+import VoicemailModel
+
+/// Executes effects against the PBX through `VoicemailClient`.
+public struct ClientEffectRunner: EffectRunner {
+    private let client: VoicemailClient
+    private let audioDirectory: URL
+    private let logger: Logger
+
+    /// - Parameter audioDirectory: where downloaded audio is saved (created on demand).
+    public init(client: VoicemailClient, audioDirectory: URL, logger: Logger) {
+        self.client = client
+        self.audioDirectory = audioDirectory
+        self.logger = logger
+    }
+
+    public func run(_ effect: Effect) async -> AppEvent? {
+        switch effect {
+        case .loadMailboxes(let id):
+            return .mailboxesLoaded(id, await attempt("mailboxes") { try await client.mailboxes() })
+        case .loadFolder(let id, let mailbox, let folder, let etag):
+            return .folderLoaded(
+                id, await attempt("folder \(folder.rawValue)") {
+                    try await loadFolder(mailbox: Self.mailbox(mailbox), folder: folder, etag: etag)
+                })
+        case .markRead(let id, let mailbox, let ids):
+            return .messagesUpdated(
+                id, await attempt("mark read") { try await client.markRead(ids: ids, mailbox: Self.mailbox(mailbox)) })
+        case .markUnread(let id, let mailbox, let ids):
+            return .messagesUpdated(
+                id, await attempt("mark unread") { try await client.markUnread(ids: ids, mailbox: Self.mailbox(mailbox)) })
+        case .move(let id, let mailbox, let ids, let folder):
+            return .messagesUpdated(
+                id, await attempt("move") { try await client.move(ids: ids, to: folder, mailbox: Self.mailbox(mailbox)) })
+        case .delete(let id, let mailbox, let ids):
+            return .messagesDeleted(
+                id, await attempt("delete") { try await client.delete(ids: ids, mailbox: Self.mailbox(mailbox)) })
+        case .forward(let id, let mailbox, let ids, let targets):
+            return .messagesForwarded(
+                id, await attempt("forward") {
+                    var copies: [ForwardedCopy] = []
+                    for messageID in ids {
+                        copies += try await client.forward(id: messageID, to: targets, mailbox: Self.mailbox(mailbox))
+                    }
+                    return copies
+                })
+        case .downloadAudio(let id, let mailbox, let messageID, let format):
+            return .audioSaved(
+                id, await attempt("download") {
+                    try await download(mailbox: mailbox, messageID: messageID, format: format)
+                })
+        case .redraw, .quit:
+            return nil
+        default:
+            // Effects this runner does not execute (yet) are logged, never silently lost.
+            logger.warning("effect not handled by the client runner: \(effect)")
+            return nil
+        }
+    }
+
+    /// No mailbox (or an empty one) means the user's own: the client sends no mailbox filter.
+    private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
+
+    /// The first page asks with the ETag; a changed folder is then read to its end.
+    private func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
+        var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: 1000)
+        guard case .modified(let first, let newTag) = try await client.listMessages(query, ifNoneMatch: etag) else {
+            return .notModified
+        }
+        var messages = first.records
+        while !first.records.isEmpty, messages.count < first.total {
+            query.start = messages.count
+            let page = try await client.listMessages(query)
+            if page.records.isEmpty { break }
+            messages += page.records
+        }
+        return .loaded(messages: messages, etag: newTag)
+    }
+
+    private func download(mailbox: String?, messageID: String, format: AudioFormat) async throws -> String {
+        try FileManager.default.createDirectory(at: audioDirectory, withIntermediateDirectories: true)
+        let safeID = String(messageID.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+        let safeMailbox = String((mailbox ?? "").filter(\.isNumber))
+        let name = [safeMailbox, safeID].filter { !$0.isEmpty }.joined(separator: "-")
+        let file = audioDirectory.appendingPathComponent("\(name).\(format.fileExtension)")
+        try await client.downloadAudio(id: messageID, mailbox: Self.mailbox(mailbox), to: file)
+        return file.path
+    }
+
+    private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
+        do {
+            return .success(try await body())
+        } catch {
+            let failure = VoicemailError(error)
+            logger.warning("\(what) failed: \(failure.message)")
+            return .failure(Self.appError(failure))
+        }
+    }
+
+    /// Client errors reduced to what the screen reacts on, with the client's one-line message.
+    public static func appError(_ error: VoicemailError) -> AppError {
+        let kind: AppError.Kind
+        switch error.kind {
+        case .notFound: kind = .notFound
+        case .authentication: kind = .unauthorized
+        case .permission: kind = .forbidden
+        case .network: kind = .network
+        case .server: kind = .server
+        case .usage, .local, .cancelled, .rejected: kind = .other
+        }
+        return AppError(kind, error.message)
+    }
+}

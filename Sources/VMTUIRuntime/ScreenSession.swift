@@ -1,0 +1,55 @@
+import AppCore
+import Foundation
+import Logging
+import TerminalUI
+
+/// Opens the ncurses screen, runs the event loop on a thread of its own and gives the
+/// terminal back on every way out.
+public enum ScreenSession {
+    public struct Options: Sendable {
+        public var config: AppConfig
+        public var theme: Theme
+        public var environment: [String: String]
+        public var logger: Logger
+
+        public init(config: AppConfig, theme: Theme, environment: [String: String], logger: Logger) {
+            self.config = config
+            self.theme = theme
+            self.environment = environment
+            self.logger = logger
+        }
+    }
+
+    /// Runs until the user quits or a terminating signal arrives. Throws (before anything
+    /// was drawn, with the terminal untouched) when the screen cannot open.
+    public static func run(_ options: Options, runner: EffectRunner) async throws -> LoopExit {
+        let pipe = try WakePipe()
+        return try await withCheckedThrowingContinuation { continuation in
+            // poll() blocks: keep it off Swift's cooperative pool, which runs the effects.
+            let thread = Thread {
+                SignalRelay.install(relayingTo: pipe)
+                defer { SignalRelay.uninstall() }
+                let terminal: CursesTerminal
+                do {
+                    terminal = try CursesTerminal(
+                        options: .init(theme: options.theme, environment: options.environment))
+                } catch {
+                    continuation.resume(throwing: error)
+                    return
+                }
+                options.logger.info(
+                    "screen opened: \(terminal.size.width)x\(terminal.size.height), colours \(terminal.colorDepth.rawValue), theme \(options.theme.name)")
+                let loop = ScreenLoop(
+                    config: options.config, terminal: terminal, runner: runner, pipe: pipe,
+                    logger: options.logger)
+                let exit = loop.run()
+                terminal.stop()
+                options.logger.info("screen closed: \(exit)")
+                continuation.resume(returning: exit)
+            }
+            thread.name = "vmtui-screen"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+}

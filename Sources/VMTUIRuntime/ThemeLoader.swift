@@ -1,0 +1,73 @@
+import AppCore
+import Foundation
+
+/// Finds a theme by name: a user theme in `$XDG_CONFIG_HOME/vmtui/themes/NAME.toml`
+/// (default `~/.config/...`) wins over a shipped theme of the same name; a NAME containing
+/// a slash or ending in ".toml" is a path.
+public enum ThemeLoader {
+    public static func userThemeDirectory(environment: [String: String]) -> URL {
+        XDGPaths.configHome(environment: environment).appendingPathComponent("vmtui/themes", isDirectory: true)
+    }
+
+    public static func load(name: String, environment: [String: String]) throws(ThemeError) -> Theme {
+        let path: String
+        if name.contains("/") || name.hasSuffix(".toml") {
+            path = name
+        } else {
+            let candidate = userThemeDirectory(environment: environment).appendingPathComponent("\(name).toml").path
+            if FileManager.default.fileExists(atPath: candidate) {
+                path = candidate
+            } else if let builtin = BuiltinThemes.all[name] {
+                return builtin
+            } else {
+                let shipped = BuiltinThemes.names.joined(separator: ", ")
+                throw ThemeError(
+                    file: candidate, line: nil,
+                    message: "no theme \"\(name)\" (shipped: \(shipped); user themes live in \(userThemeDirectory(environment: environment).path))")
+            }
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ThemeError(file: path, line: nil, message: "cannot read the file (missing, unreadable or not UTF-8)")
+        }
+        let themeName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try ThemeParser.parse(text, name: themeName, file: path, builtins: BuiltinThemes.all)
+    }
+
+    /// The theme to use and, when the requested one was broken, the one-line problem to show;
+    /// the default theme stands in.
+    public static func loadOrDefault(name: String?, environment: [String: String]) -> (Theme, ThemeError?) {
+        guard let name, !name.isEmpty else { return (BuiltinThemes.standard, nil) }
+        do {
+            return (try load(name: name, environment: environment), nil)
+        } catch {
+            return (BuiltinThemes.standard, error)
+        }
+    }
+}
+
+/// XDG base directories with their documented defaults.
+public enum XDGPaths {
+    static func home(_ environment: [String: String]) -> URL {
+        URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory(), isDirectory: true)
+    }
+
+    private static func directory(_ variable: String, default relative: String, _ environment: [String: String]) -> URL {
+        if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value, isDirectory: true) }
+        return home(environment).appendingPathComponent(relative, isDirectory: true)
+    }
+
+    public static func configHome(environment: [String: String]) -> URL {
+        directory("XDG_CONFIG_HOME", default: ".config", environment)
+    }
+
+    public static func stateHome(environment: [String: String]) -> URL {
+        directory("XDG_STATE_HOME", default: ".local/state", environment)
+    }
+
+    public static func cacheHome(environment: [String: String]) -> URL {
+        directory("XDG_CACHE_HOME", default: ".cache", environment)
+    }
+}

@@ -1,0 +1,68 @@
+import AppCore
+import Foundation
+import Glibc
+import Synchronization
+import VMTUIRuntime
+import VoicemailModel
+
+/// Answers effects from canned data, remembering on which threads it ran; folder loads of
+/// a folder can be held until the test releases them.
+final class FakeEffectRunner: EffectRunner {
+    struct State {
+        var effects: [Effect] = []
+        var threads: Set<UInt> = []
+        var held: Set<Folder> = []
+        var waiting: [Folder: [CheckedContinuation<Void, Never>]] = [:]
+    }
+
+    let state = Mutex(State())
+    let messages: @Sendable (Folder) -> [VoicemailMessage]
+
+    init(messages: @escaping @Sendable (Folder) -> [VoicemailMessage]) {
+        self.messages = messages
+    }
+
+    func hold(_ folder: Folder) { state.withLock { _ = $0.held.insert(folder) } }
+
+    func release(_ folder: Folder) {
+        let waiters = state.withLock { state in
+            state.held.remove(folder)
+            return state.waiting.removeValue(forKey: folder) ?? []
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    var effects: [Effect] { state.withLock { $0.effects } }
+    var threads: Set<UInt> { state.withLock { $0.threads } }
+
+    func run(_ effect: Effect) async -> AppEvent? {
+        state.withLock { state in
+            state.effects.append(effect)
+            state.threads.insert(UInt(pthread_self()))
+        }
+        switch effect {
+        case .loadMailboxes(let id):
+            return .mailboxesLoaded(id, .failure(AppError(.notFound, "no mailboxes call")))
+        case .loadFolder(let id, _, let folder, _):
+            await withCheckedContinuation { continuation in
+                let wait = state.withLock { state in
+                    guard state.held.contains(folder) else { return false }
+                    state.waiting[folder, default: []].append(continuation)
+                    return true
+                }
+                if !wait { continuation.resume() }
+            }
+            return .folderLoaded(id, .success(.loaded(messages: messages(folder), etag: nil)))
+        case .markRead(let id, _, _), .markUnread(let id, _, _), .move(let id, _, _, _):
+            return .messagesUpdated(id, .failure(AppError(.server, "not in this test")))
+        case .delete(let id, _, _):
+            return .messagesDeleted(id, .failure(AppError(.server, "not in this test")))
+        case .forward(let id, _, _, _):
+            return .messagesForwarded(id, .failure(AppError(.server, "not in this test")))
+        case .downloadAudio(let id, _, _, _):
+            return .audioSaved(id, .failure(AppError(.server, "not in this test")))
+        default:
+            return nil
+        }
+    }
+}
