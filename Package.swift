@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback",
+                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -81,7 +81,7 @@ let package = Package(
             name: "VoicemailClientTests",
             dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "TestSupport"]),
-        .testTarget(name: "AppCoreTests", dependencies: ["AppCore"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "VMTUIRuntime"]),
