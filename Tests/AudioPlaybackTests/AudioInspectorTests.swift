@@ -69,7 +69,7 @@ final class AudioInspectorTests: XCTestCase {
         }
         XCTAssertThrowsError(try inspector.check(fixtures.url("missing.wav"))) { XCTAssertEqual("\($0)", "missing.wav does not exist") }
         let fakeWAV = try fixtures.write("fake.wav", "RIFF....WAVEjunk")
-        XCTAssertThrowsError(try inspector.check(fakeWAV)) { XCTAssertEqual("\($0)", "fake.wav is not a WAV or MP3 file") }
+        XCTAssertThrowsError(try inspector.check(fakeWAV)) { XCTAssertEqual("\($0)", "fake.wav looks like WAV but is damaged or truncated (no playable audio found)") }
     }
 
     func testTelephonyFilesAreSentAsTheyAre() async throws {

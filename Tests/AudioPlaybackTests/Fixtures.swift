@@ -70,7 +70,7 @@ final class Fixtures {
     }
 
     /// A sine tone with sox: `seconds` long, at `rate` and `channels`, in the format of the extension.
-    func tone(_ name: String, seconds: Double, rate: Int = 8000, channels: Int = 1, extra: [String] = []) throws -> URL {
+    func tone(_ name: String, seconds: Double, rate: Int = 8000, channels: Int = 1, extra: [String] = ["-b", "16"]) throws -> URL {
         let out = url(name)
         try Self.run(["sox", "-n", "-r", "\(rate)", "-c", "\(channels)"] + extra + [out.path, "synth", "\(seconds)", "sine", "440", "vol", "0.5"])
         return out

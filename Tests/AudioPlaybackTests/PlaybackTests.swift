@@ -211,18 +211,39 @@ final class PlaybackTests: XCTestCase {
     }
 
     func testSeekRestartsAPlayerWithoutIPCAtTheNewPosition() async throws {
-        try XCTSkipUnless(Fixtures.hasProgram("play"), "sox is not installed")
+        // sox's null device plays faster than real time, so a fake `play` stands in: it
+        // records its arguments and plays "forever".
         let long = try fixtures.tone("long.wav", seconds: 60)
-        let playback = controller(player: "play -q {file}")
+        let fake = try recordingPlayer(named: "play", body: "echo RUN >> \"$LOG\"; exec sleep 600")
+        let playback = controller(player: "\(fake.command) -q {file}")
         await playback.play(.localFile(long, format: .wav, duration: 60))
         _ = try await waitFor(playback.updates) { if case .playing = $0 { true } else { false } }
+        try await waitForLog(fake.log, count: 1)
         await playback.seek(by: 30)
+        try await waitForLog(fake.log, count: 2)
         let state = await playback.state
-        guard case .playing(let elapsed, _) = state else { return XCTFail("\(state)") }
+        guard case .playing(let elapsed, let total) = state else { return XCTFail("\(state)") }
         XCTAssertGreaterThanOrEqual(elapsed, 30)
+        XCTAssertEqual(total, 60)
         await playback.stop()
-        let observed7 = await playback.state
-        XCTAssertEqual(observed7, .stopped)
+        let stopped = await playback.state
+        XCTAssertEqual(stopped, .stopped)
+        let log = try String(contentsOf: fake.log, encoding: .utf8)
+        // First run streamed on stdin; the restart got the whole private file and the offset.
+        XCTAssertTrue(log.contains("ARG -t\nARG wav\nARG -\n"), log)
+        XCTAssertTrue(log.contains("ARG trim\nARG 30.000\n"), log)
+        XCTAssertEqual(log.components(separatedBy: "RUN").count - 1, 2)
+        XCTAssertEqual(try folderContents(), [])
+    }
+
+    /// Waits until the fake player has started `count` times (it logs RUN when it is ready).
+    private func waitForLog(_ log: URL, count: Int) async throws {
+        for _ in 0..<1000 {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if text.components(separatedBy: "RUN").count - 1 >= count { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        XCTFail("the player did not start \(count) times")
     }
 
     func testDownloadFailureIsReported() async throws {

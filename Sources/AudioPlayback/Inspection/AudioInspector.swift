@@ -51,6 +51,9 @@ public struct AudioInspector: Sendable {
             return AudioReport(url: url, format: .mp3, duration: mp3.duration, size: size, mp3: mp3)
         }
         if let other = FileSniffer.otherAudioFormat(Array(data.prefix(256))) {
+            if ["WAV", "RF64 WAV", "MPEG audio"].contains(other) {
+                throw AudioError.check("\(name) looks like \(other) but is damaged or truncated (no playable audio found)")
+            }
             throw AudioError.check("\(name) is \(other) audio, not WAV or MP3")
         }
         throw AudioError.check("\(name) is not a WAV or MP3 file")

@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 /// A player or recorder started with posix_spawn, kept away from the terminal the TUI owns:
-/// stdin is a pipe or /dev/null, stdout goes to /dev/null, stderr to a pipe whose last lines
-/// explain a failure. It runs in its own process group so the terminal's Ctrl-C reaches
+/// stdin is a pipe or /dev/null, stdout and stderr go to one pipe whose last lines explain a
+/// failure. It runs in its own process group so the terminal's Ctrl-C reaches
 /// vmtui, which then stops it properly.
 public final class ChildProcess: @unchecked Sendable {
     public enum Input: Sendable {
@@ -23,6 +23,9 @@ public final class ChildProcess: @unchecked Sendable {
     private let exit = Locked<Int32?>(nil)
     private let exitWaiters = Locked<[CheckedContinuation<Int32, Never>]>([])
     private let inputLock = NSLock()
+    /// Signalled when stderr reaches end of file, so a failure's reason is complete before
+    /// the exit is reported.
+    private let stderrDone = DispatchSemaphore(value: 0)
 
     /// Starts `arguments[0]` (an absolute path or a name searched in the environment's PATH).
     public init(arguments: [String], environment: [String: String], input: Input) throws {
@@ -54,7 +57,8 @@ public final class ChildProcess: @unchecked Sendable {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        // stdout too: mpv prints its errors there when it is not on a terminal.
+        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
 
         var attributes = posix_spawnattr_t()
@@ -175,7 +179,9 @@ public final class ChildProcess: @unchecked Sendable {
 
     private func startReadingStderr(_ fd: Int32) {
         let tail = stderrTail
+        let done = stderrDone
         let thread = Thread {
+            defer { done.signal() }
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
@@ -204,6 +210,8 @@ public final class ChildProcess: @unchecked Sendable {
                 code = 128 + (status & 0x7f)
             }
             ChildRegistry.shared.remove(pid)
+            // A grandchild may keep stderr open; do not wait for it long.
+            _ = stderrDone.wait(timeout: .now() + 0.5)
             closeInput()
             let waiters: [CheckedContinuation<Int32, Never>] = exitWaiters.withLock { waiters in
                 exit.withLock { $0 = code }

@@ -23,6 +23,7 @@ public final class PrivateTempStore: @unchecked Sendable {
         if let directory, FileManager.default.fileExists(atPath: directory.path) { return directory }
         let created = try Self.makeDirectory(in: baseDirectory())
         directory = created
+        if self === Self.shared { Self.registerExitCleanup }
         return created
     }
 
@@ -83,6 +84,11 @@ public final class PrivateTempStore: @unchecked Sendable {
 
     /// The folder's path when it exists (tests look at it).
     public var currentFolder: URL? { lock.withLock { directory } }
+
+    /// Removes the shared folder on a normal exit too (signal paths call `AudioCleanup.run`).
+    private static let registerExitCleanup: Void = {
+        atexit { AudioCleanup.run() }
+    }()
 
     private func baseDirectory() -> String {
         for key in ["XDG_RUNTIME_DIR", "TMPDIR"] {

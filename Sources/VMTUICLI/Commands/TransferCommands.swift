@@ -1,4 +1,5 @@
 import ArgumentParser
+import AudioPlayback
 import Foundation
 import VoicemailClient
 import VoicemailModel
@@ -54,7 +55,7 @@ extension GreetingType: ExpressibleByArgument {
 struct GreetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "greeting", abstract: "Upload, download or reset one greeting (unavailable, busy, name).",
-        subcommands: [GreetingUpload.self, GreetingDownload.self, GreetingReset.self])
+        subcommands: [GreetingUpload.self, GreetingRecordCommand.self, GreetingDownload.self, GreetingReset.self])
 }
 
 struct GreetingUpload: AsyncParsableCommand {
@@ -67,8 +68,17 @@ struct GreetingUpload: AsyncParsableCommand {
     func run() async throws {
         try await CLI.run {
             let client = try CLI.context(global).client
-            let url = URL(fileURLWithPath: file)
-            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            // Checked (and converted to 8 kHz mono WAV when needed) before anything is sent.
+            let prepared: PreparedAudio
+            do {
+                prepared = try await AudioInspector().prepareForUpload(URL(fileURLWithPath: file))
+            } catch {
+                throw CLIFailure(message: "\(error)", code: ExitStatus.failure)
+            }
+            defer { prepared.discard() }
+            if let note = prepared.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
+            let url = prepared.url
+            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
             let bar = Terminal.stderrIsTTY && size > 1_000_000 ? ProgressBar(label: "Uploading") : nil
             defer { bar?.finish() }

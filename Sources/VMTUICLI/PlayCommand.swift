@@ -1,0 +1,161 @@
+import ArgumentParser
+import AudioPlayback
+import Foundation
+import VoicemailClient
+import VoicemailModel
+
+/// `vmtui play ID`: streams a message to the user's player, shows elapsed/total on a
+/// terminal, marks a new message read per `mark_read_on`; Ctrl-C stops and cleans up.
+struct PlayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "play", abstract: "Play a message with your audio player.",
+        discussion: """
+            The player is --player, else `player` in the config, else the first of mpv, ffplay, \
+            play (sox), pw-play, paplay, aplay found in PATH. {file} in the command stands for the \
+            audio (one argument; no shell is involved). Playback starts while the audio is still \
+            downloading. A new message is marked read per `mark_read_on` (start, end or never; \
+            default end). Ctrl-C stops.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Message id.") var id: String
+    @Option(help: ArgumentHelp("Player command, e.g. \"mpv --no-video {file}\".", valueName: "CMD"))
+    var player: String?
+
+    func run() async throws {
+        try await CLI.run {
+            let context = try CLI.context(global)
+            let client = context.client
+            let message = try await client.message(id: id)
+            let controller = PlaybackController(player: player ?? context.config.player, logger: context.logger)
+            let chosen: PlayerCommand
+            do {
+                chosen = try controller.resolvePlayer(for: message.format)
+            } catch {
+                throw CLIFailure(message: "\(error)", code: ExitStatus.failure)
+            }
+            if chosen.discovered, Terminal.stderrIsTTY {
+                FileHandle.standardError.write(Data("Playing with \(chosen.kind.programName)\n".utf8))
+            }
+            let policy = context.config.markReadOn ?? .end
+            let markRead = MarkReadOnce(client: client, message: message)
+
+            let interruption = InterruptionFlag()
+            let trap = SignalTrap { signal in
+                interruption.record(signal)
+                Task { await controller.stop() }
+            }
+            defer {
+                trap.cancel()
+                AudioCleanup.run()
+            }
+
+            let line = StatusLine(enabled: Terminal.stderrIsTTY, label: Format.caller(message))
+            let watcher = Task {
+                for await state in controller.updates {
+                    if case .playing = state, policy == .start { await markRead.run() }
+                    line.show(state)
+                    if !state.isActive { break }
+                }
+            }
+            await controller.play(.message(message, client: client))
+            let final = await controller.waitUntilDone()
+            watcher.cancel()
+            line.finish()
+
+            switch final {
+            case .finished:
+                if policy == .end { await markRead.run() }
+            case .failed(let why):
+                throw CLIFailure(message: why, code: ExitStatus.failure)
+            default:
+                break
+            }
+            if let signal = interruption.signal {
+                throw ExitCode(128 + signal)
+            }
+        }
+    }
+}
+
+/// Marks a new message read at most once; a failure is a warning, not a failed playback.
+actor MarkReadOnce {
+    private let client: VoicemailClient
+    private let message: VoicemailMessage
+    private var done = false
+
+    init(client: VoicemailClient, message: VoicemailMessage) {
+        self.client = client
+        self.message = message
+        done = message.read
+    }
+
+    func run() async {
+        guard !done else { return }
+        done = true
+        do {
+            _ = try await client.markRead(ids: [message.id])
+        } catch let error as VoicemailError {
+            Terminal.printError("warning: could not mark the message read: \(error.message)")
+        } catch {
+            Terminal.printError("warning: could not mark the message read")
+        }
+    }
+}
+
+/// The signal that interrupted a command, if any.
+final class InterruptionFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int32?
+
+    func record(_ signal: Int32) {
+        lock.withLock { if value == nil { value = signal } }
+    }
+
+    var signal: Int32? { lock.withLock { value } }
+}
+
+/// "▶ 0:12 / 0:42  Bob Nguyen (102)" redrawn in place on a terminal's stderr.
+final class StatusLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let label: String
+    private let lock = NSLock()
+    private var drawn = false
+
+    init(enabled: Bool, label: String) {
+        self.enabled = enabled
+        self.label = label
+    }
+
+    func show(_ state: PlaybackState) {
+        guard enabled else { return }
+        let text: String
+        switch state {
+        case .starting: text = "… starting"
+        case .playing(let elapsed, let total): text = "▶ \(Self.clock(elapsed)) / \(total.map(Self.clock) ?? "?:??")"
+        case .paused(let elapsed, let total): text = "⏸ \(Self.clock(elapsed)) / \(total.map(Self.clock) ?? "?:??")"
+        default: return
+        }
+        draw("\(text)  \(label)")
+    }
+
+    func draw(_ text: String) {
+        guard enabled else { return }
+        lock.withLock {
+            FileHandle.standardError.write(Data("\r\u{1b}[2K\(text)".utf8))
+            drawn = true
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if drawn { FileHandle.standardError.write(Data("\r\u{1b}[2K".utf8)) }
+            drawn = false
+        }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let whole = max(0, Int(seconds))
+        return "\(whole / 60):" + String(format: "%02d", whole % 60)
+    }
+}
