@@ -33,7 +33,7 @@ public enum Tables {
         if let subject = message.subject { lines.append(("Label", Sanitize.line(subject))) }
         var table = TextTable(headers: ["", ""])
         table.rows = lines.map { ["\($0.0):", $0.1] }
-        var text = table.render().split(separator: "\n").dropFirst().joined(separator: "\n")
+        var text = table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
         if let transcription = message.transcription {
             text += "\n\nTranscription:\n" + Sanitize.text(transcription)
         }

@@ -1,0 +1,195 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The real `vmtui` binary against a real `pbx-sim` process.
+final class CLIProcessTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+    private var simulator: SimulatorProcess!
+
+    override func setUpWithError() throws {
+        directory = try TemporaryDirectory(prefix: "vmtui-cli")
+        simulator = try SimulatorProcess(dataDirectory: directory.appending("spool"))
+    }
+
+    override func tearDown() {
+        simulator?.terminate()
+        directory?.remove()
+    }
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func vmtuiExecutable() throws -> URL {
+        var candidates: [URL] = []
+        for bundle in Bundle.allBundles {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("vmtui"))
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/vmtui"))
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw TestSupportError("vmtui binary not found; run swift build first")
+        }
+        return found
+    }
+
+    /// Runs vmtui with a clean environment (no user config) plus `environment`.
+    private func run(_ arguments: [String], environment: [String: String] = ["VMTUI_TOKEN": "demo-101"], withServer: Bool = true)
+        throws -> Outcome
+    {
+        let process = Process()
+        process.executableURL = try Self.vmtuiExecutable()
+        process.arguments = arguments + (withServer ? ["--server", simulator.baseURL.absoluteString] : [])
+        var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.appending("config").path]
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.currentDirectoryURL = directory.url
+        let out = directory.appending("stdout-\(UUID())")
+        let err = directory.appending("stderr-\(UUID())")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
+            stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
+    private func listJSON(_ extra: [String] = []) throws -> [[String: Any]] {
+        let outcome = try run(["list", "--folder", "all", "--json"] + extra)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+    }
+
+    func testListJSONParsesWithContractKeys() throws {
+        let messages = try listJSON()
+        XCTAssertFalse(messages.isEmpty)
+        let first = messages[0]
+        for key in ["id", "mailbox", "folder", "read", "urgent", "callerNumber", "date", "duration", "format", "size"] {
+            XCTAssertNotNil(first[key], "missing \(key)")
+        }
+        XCTAssertNotNil(ISO8601DateFormatter().date(from: first["date"] as! String))
+        let limited = try listJSON(["--limit", "2"])
+        XCTAssertEqual(limited.count, 2)
+    }
+
+    func testHumanListShowMailboxesGreetings() throws {
+        let list = try run(["list"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.hasPrefix("    DATE"), list.stdout)
+        let id = try XCTUnwrap(try listJSON().first?["id"] as? String)
+        let show = try run(["show", id])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertTrue(show.stdout.contains("ID:") && show.stdout.contains(id), show.stdout)
+        let showJSON = try run(["show", id, "--json"])
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(showJSON.stdout.utf8)) as? [String: Any])
+        let boxes = try run(["mailboxes", "--json"])
+        let parsedBoxes = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(boxes.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(parsedBoxes.first?["mailbox"] as? String, "101")
+        let greetings = try run(["greetings"])
+        XCTAssertEqual(greetings.status, 0, greetings.stderr)
+        XCTAssertTrue(greetings.stdout.contains("unavailable"))
+    }
+
+    func testMarkMoveForwardDelete() throws {
+        let id = try XCTUnwrap(try listJSON(["--folder", "new"]).first?["id"] as? String)
+        XCTAssertEqual(try run(["mark-read", id]).status, 0)
+        XCTAssertEqual(try listJSON().first { $0["id"] as? String == id }?["folder"] as? String, "Old")
+        XCTAssertEqual(try run(["mark-unread", id]).status, 0)
+        let moved = try run(["move", id, "--to", "family"])
+        XCTAssertEqual(moved.status, 0, moved.stderr)
+        XCTAssertEqual(try listJSON().first { $0["id"] as? String == id }?["folder"] as? String, "Family")
+        let forwarded = try run(["forward", id, "--to", "102*103"])
+        XCTAssertEqual(forwarded.status, 0, forwarded.stderr)
+        XCTAssertTrue(forwarded.stdout.contains("102") && forwarded.stdout.contains("103"))
+
+        // Not a terminal and no --yes: refused, nothing deleted.
+        let refused = try run(["delete", id])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stderr, "vmtui: refusing to delete without confirmation: stdin is not a terminal (add --yes)\n")
+        XCTAssertNotNil(try listJSON().first { $0["id"] as? String == id })
+        XCTAssertEqual(try run(["delete", id, "--yes"]).status, 0)
+        let gone = try run(["show", id])
+        XCTAssertEqual(gone.status, 6)
+        XCTAssertTrue(gone.stderr.hasPrefix("vmtui: message \(id) not found"), gone.stderr)
+    }
+
+    func testDownloadWritesExactBytesAndNoPartialFileOnFailure() throws {
+        let first = try XCTUnwrap(try listJSON().first)
+        let id = try XCTUnwrap(first["id"] as? String)
+        let result = try run(["download", id, "-o", "copy.wav"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let data = try Data(contentsOf: directory.appending("copy.wav"))
+        XCTAssertEqual(data.count, first["size"] as? Int)
+        let defaultName = try run(["download", id])
+        XCTAssertEqual(defaultName.status, 0, defaultName.stderr)
+        XCTAssertEqual(try Data(contentsOf: directory.appending("\(id).\(first["format"] as! String)")), data)
+        let failed = try run(["download", "no-such-id", "-o", "missing.wav"])
+        XCTAssertEqual(failed.status, 6)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appending("missing.wav").path))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        XCTAssertFalse(entries.contains { $0.contains(".part-") }, "\(entries)")
+    }
+
+    func testFailuresExitNonZeroWithOneLine() throws {
+        let port = try FreePort.loopback()
+        let unreachable = try run(["list", "--server", "http://127.0.0.1:\(port)"], withServer: false)
+        XCTAssertEqual(unreachable.status, 3)
+        XCTAssertEqual(unreachable.stderr, "vmtui: cannot connect to 127.0.0.1:\(port) (connection refused)\n")
+
+        let badToken = try run(["list"], environment: ["VMTUI_TOKEN": "wrong"])
+        XCTAssertEqual(badToken.status, 4)
+        XCTAssertEqual(badToken.stderr.split(separator: "\n").count, 1)
+        XCTAssertTrue(badToken.stderr.hasPrefix("vmtui: authentication failed"), badToken.stderr)
+
+        let forbidden = try run(["list", "--mailbox", "102"])
+        XCTAssertEqual(forbidden.status, 5)
+        XCTAssertTrue(forbidden.stderr.hasPrefix("vmtui: no permission for mailbox 102"), forbidden.stderr)
+
+        let noCredentials = try run(["list"], environment: [:])
+        XCTAssertEqual(noCredentials.status, 78)
+        XCTAssertTrue(noCredentials.stderr.hasPrefix("vmtui: no credentials"), noCredentials.stderr)
+
+        let badFolder = try run(["list", "--folder", "spam"])
+        XCTAssertEqual(badFolder.status, 64)
+    }
+
+    func testConfigFileIsUsedAndWarnsOnUnknownKeys() throws {
+        let config = directory.appending("vmtui.toml")
+        try """
+            server = "\(simulator.baseURL.absoluteString)"
+            user = "101"
+            password_command = "echo pass101"
+            colour = "blue"
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let outcome = try run(["list", "--config", config.path, "--json"], environment: [:], withServer: false)
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stderr, "vmtui: warning: \(config.path):4: unknown key \"colour\" (ignored)\n")
+        let broken = directory.appending("broken.toml")
+        try "server = \n".write(to: broken, atomically: true, encoding: .utf8)
+        let failure = try run(["list", "--config", broken.path], withServer: false)
+        XCTAssertEqual(failure.status, 78)
+        XCTAssertTrue(failure.stderr.hasPrefix("vmtui: \(broken.path):1: invalid TOML"), failure.stderr)
+    }
+
+    func testSecretsNeverAppearInOutputOrLogs() throws {
+        let log = directory.appending("vmtui.log")
+        let environment = ["VMTUI_PASSWORD": "pass101", "VMTUI_LOG": log.path, "VMTUI_LOG_LEVEL": "trace"]
+        let ok = try run(["list", "--user", "101", "--auth", "session"], environment: environment)
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        let bad = try run(["list", "--user", "101", "--auth", "basic"], environment: ["VMTUI_PASSWORD": "wrong-secret", "VMTUI_LOG": log.path])
+        XCTAssertEqual(bad.status, 4)
+        let logText = try String(contentsOf: log, encoding: .utf8)
+        XCTAssertFalse(logText.isEmpty)
+        for secret in ["pass101", "wrong-secret"] {
+            XCTAssertFalse(ok.stdout.contains(secret) || ok.stderr.contains(secret) || bad.stderr.contains(secret))
+            XCTAssertFalse(logText.contains(secret), "secret in log:\n\(logText)")
+        }
+    }
+}

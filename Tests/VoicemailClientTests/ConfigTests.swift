@@ -1,0 +1,208 @@
+import VoicemailModel
+import XCTest
+
+@testable import VoicemailClient
+
+final class ConfigTests: XCTestCase {
+    func testParsesEveryKey() throws {
+        let text = """
+            server = "https://pbx.example.com"
+            user = "101"
+            auth = "Session"
+            mailbox = "102"
+            token_command = "pass show pbx/token"
+            password_command = "pass show pbx/web"
+            ca_file = "/etc/ssl/pbx.pem"
+            connect_timeout = 5
+            timeout = 12.5
+            theme = "solarized"
+            player = "mpv --no-video"
+            recorder = "arecord -f S16_LE"
+            refresh_interval = 0
+            bell = true
+            on_new_message = "notify-send vm"
+            mark_read_on = "end"
+            log_file = "/tmp/vmtui.log"
+
+            [keys]
+            play = "p"
+            delete = ["d", "Delete"]
+            """
+        let config = try ConfigFile.parse(text, path: "c.toml")
+        XCTAssertEqual(config.server, "https://pbx.example.com")
+        XCTAssertEqual(config.user, "101")
+        XCTAssertEqual(config.auth, .session)
+        XCTAssertEqual(config.mailbox, "102")
+        XCTAssertEqual(config.tokenCommand, "pass show pbx/token")
+        XCTAssertEqual(config.passwordCommand, "pass show pbx/web")
+        XCTAssertEqual(config.caFile, "/etc/ssl/pbx.pem")
+        XCTAssertEqual(config.connectTimeout, 5)
+        XCTAssertEqual(config.timeout, 12.5)
+        XCTAssertEqual(config.theme, "solarized")
+        XCTAssertEqual(config.player, "mpv --no-video")
+        XCTAssertEqual(config.recorder, "arecord -f S16_LE")
+        XCTAssertEqual(config.refreshInterval, 0)
+        XCTAssertEqual(config.bell, true)
+        XCTAssertEqual(config.onNewMessage, "notify-send vm")
+        XCTAssertEqual(config.markReadOn, .end)
+        XCTAssertEqual(config.logFile, "/tmp/vmtui.log")
+        XCTAssertEqual(config.keys, ["play": ["p"], "delete": ["d", "Delete"]])
+        XCTAssertEqual(config.warnings, [])
+    }
+
+    func testDefaults() throws {
+        let config = try ConfigFile.parse("", path: "c.toml")
+        XCTAssertEqual(config.refreshInterval, 30)
+        XCTAssertNil(config.server)
+        XCTAssertEqual(config.keys, [:])
+    }
+
+    func testUnknownKeysWarnWithLine() throws {
+        let config = try ConfigFile.parse("server = \"x\"\n\ncolour = \"red\"\n", path: "c.toml")
+        XCTAssertEqual(config.warnings.map(\.description), ["c.toml:3: unknown key \"colour\" (ignored)"])
+    }
+
+    func testTypeErrorsNameFileAndLine() {
+        XCTAssertThrowsError(try ConfigFile.parse("server = \"x\"\ntimeout = \"soon\"\n", path: "c.toml")) {
+            XCTAssertEqual(($0 as? SettingsError)?.description, "c.toml:2: \"timeout\" must be a number")
+        }
+        XCTAssertThrowsError(try ConfigFile.parse("auth = \"kerberos\"", path: "c.toml")) {
+            XCTAssertEqual(($0 as? SettingsError)?.line, 1)
+        }
+        XCTAssertThrowsError(try ConfigFile.parse("mark_read_on = \"later\"", path: "c.toml"))
+        XCTAssertThrowsError(try ConfigFile.parse("[keys]\nplay = 3\n", path: "c.toml")) {
+            XCTAssertEqual(($0 as? SettingsError)?.line, 2)
+        }
+    }
+
+    func testSyntaxErrorNamesLine() {
+        XCTAssertThrowsError(try ConfigFile.parse("server = \"x\"\nuser = \n", path: "c.toml")) {
+            let error = $0 as? SettingsError
+            XCTAssertEqual(error?.file, "c.toml")
+            XCTAssertEqual(error?.line, 2)
+            XCTAssertTrue(error?.description.hasPrefix("c.toml:2: invalid TOML") ?? false)
+        }
+    }
+
+    func testLoadPaths() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vmtui-config-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // A missing default file is no configuration; a missing explicit one is an error.
+        XCTAssertNil(try ConfigFile.load(explicitPath: nil, environment: ["XDG_CONFIG_HOME": directory.path]).path)
+        XCTAssertThrowsError(try ConfigFile.load(explicitPath: directory.path + "/nope.toml", environment: [:]))
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vmtui"), withIntermediateDirectories: true)
+        try "server = \"http://127.0.0.1:1\"".write(
+            to: directory.appendingPathComponent("vmtui/config.toml"), atomically: true, encoding: .utf8)
+        let config = try ConfigFile.load(explicitPath: nil, environment: ["XDG_CONFIG_HOME": directory.path])
+        XCTAssertEqual(config.server, "http://127.0.0.1:1")
+        XCTAssertEqual(ConfigFile.defaultPath(environment: ["HOME": "/home/a"]), "/home/a/.config/vmtui/config.toml")
+    }
+}
+
+/// Records which commands ran, so tests can prove a command was (not) used.
+final class FakeRunner: SecretCommandRunning, @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var ran: [String] = []
+    let outputs: [String: String]
+
+    init(_ outputs: [String: String]) { self.outputs = outputs }
+
+    func run(_ command: String, name: String) throws(SettingsError) -> String {
+        lock.lock()
+        ran.append(command)
+        lock.unlock()
+        guard let output = outputs[command] else { throw SettingsError("\(name) failed (exit status 1)") }
+        return output
+    }
+}
+
+final class SecretsAndSettingsTests: XCTestCase {
+    func testShellCommandTrimmedOutput() throws {
+        XCTAssertEqual(try ShellSecretCommand().run("printf '  tok-en \\n'", name: "token_command"), "tok-en")
+    }
+
+    func testFailingCommandIsAClearError() {
+        XCTAssertThrowsError(try ShellSecretCommand().run("echo oops >&2; exit 3", name: "password_command")) {
+            XCTAssertEqual(($0 as? SettingsError)?.description, "password_command failed (exit status 3): oops")
+        }
+        XCTAssertThrowsError(try ShellSecretCommand().run("true", name: "token_command")) {
+            XCTAssertEqual(($0 as? SettingsError)?.description, "token_command printed nothing")
+        }
+    }
+
+    func testEnvironmentWinsOverCommands() throws {
+        let runner = FakeRunner(["tc": "from-command"])
+        let secrets = SecretSource(environment: ["VMTUI_TOKEN": "from-env"], tokenCommand: "tc", passwordCommand: nil, runner: runner)
+        XCTAssertEqual(try secrets.token(), "from-env")
+        XCTAssertEqual(runner.ran, [])
+        let commandOnly = SecretSource(environment: [:], tokenCommand: "tc", passwordCommand: nil, runner: runner)
+        XCTAssertEqual(try commandOnly.token(), "from-command")
+    }
+
+    private func resolve(
+        _ overrides: ConnectionOverrides = ConnectionOverrides(), config: String = "server = \"http://127.0.0.1:1\"",
+        environment: [String: String], runner: FakeRunner = FakeRunner([:])
+    ) throws -> ClientConfiguration {
+        let file = try ConfigFile.parse(config, path: "c.toml")
+        let secrets = SecretSource(
+            environment: environment, tokenCommand: file.tokenCommand, passwordCommand: file.passwordCommand, runner: runner)
+        return try ClientSettings.resolve(overrides: overrides, config: file, secrets: secrets)
+    }
+
+    func testAuthDefaultsToBearerWithTokenAndSessionWithPassword() throws {
+        XCTAssertEqual(try resolve(environment: ["VMTUI_TOKEN": "t", "VMTUI_PASSWORD": "p"]).credentials, .bearer(token: "t"))
+        XCTAssertEqual(
+            try resolve(ConnectionOverrides(user: "101"), environment: ["VMTUI_PASSWORD": "p"]).credentials,
+            .session(extension: "101", password: "p"))
+        XCTAssertEqual(
+            try resolve(ConnectionOverrides(user: "101", auth: .basic), environment: ["VMTUI_TOKEN": "t", "VMTUI_PASSWORD": "p"]).credentials,
+            .basic(extension: "101", password: "p"))
+    }
+
+    func testFlagsWinOverConfig() throws {
+        let config = """
+            server = "http://127.0.0.1:1"
+            user = "101"
+            mailbox = "102"
+            timeout = 9
+            """
+        let resolved = try resolve(
+            ConnectionOverrides(server: "http://127.0.0.1:2", user: "103", mailbox: "200", timeout: 3), config: config,
+            environment: ["VMTUI_PASSWORD": "p", "VMTUI_PIN": "12345"])
+        XCTAssertEqual(resolved.serverURL.absoluteString, "http://127.0.0.1:2")
+        XCTAssertEqual(resolved.credentials, .session(extension: "103", password: "p"))
+        XCTAssertEqual(resolved.mailbox, "200")
+        XCTAssertEqual(resolved.pins, ["200": "12345"])
+        XCTAssertEqual(resolved.timeout, 3)
+        XCTAssertEqual(resolved.connectTimeout, ClientSettings.defaultConnectTimeout)
+    }
+
+    func testPasswordCommandUsedOnlyWhenNeeded() throws {
+        let runner = FakeRunner(["pc": "secret-pw"])
+        let config = "server = \"http://127.0.0.1:1\"\nuser = \"101\"\npassword_command = \"pc\"\ntoken_command = \"tc\""
+        // A token in the environment: bearer, and neither command runs.
+        XCTAssertEqual(try resolve(config: config, environment: ["VMTUI_TOKEN": "t"], runner: runner).credentials, .bearer(token: "t"))
+        XCTAssertEqual(runner.ran, [])
+        // --auth session: only the password command runs.
+        XCTAssertEqual(
+            try resolve(ConnectionOverrides(auth: .session), config: config, environment: [:], runner: runner).credentials,
+            .session(extension: "101", password: "secret-pw"))
+        XCTAssertEqual(runner.ran, ["pc"])
+    }
+
+    func testMissingPiecesAreClearErrors() {
+        XCTAssertThrowsError(try resolve(config: "", environment: ["VMTUI_TOKEN": "t"])) {
+            XCTAssertTrue(String(describing: $0).contains("no server"), "\($0)")
+        }
+        XCTAssertThrowsError(try resolve(environment: [:])) {
+            XCTAssertTrue(String(describing: $0).contains("no credentials"), "\($0)")
+        }
+        XCTAssertThrowsError(try resolve(environment: ["VMTUI_PASSWORD": "p"])) {
+            XCTAssertTrue(String(describing: $0).contains("--user"), "\($0)")
+        }
+        XCTAssertThrowsError(try resolve(ConnectionOverrides(auth: .bearer), environment: ["VMTUI_PASSWORD": "p"])) {
+            XCTAssertTrue(String(describing: $0).contains("VMTUI_TOKEN"), "\($0)")
+        }
+        XCTAssertThrowsError(try resolve(config: "server = \"gopher://x\"", environment: ["VMTUI_TOKEN": "t"]))
+    }
+}
