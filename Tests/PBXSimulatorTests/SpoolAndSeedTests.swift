@@ -115,9 +115,11 @@ final class SpoolAndSeedTests: XCTestCase {
         tagged.append(mp3)
         XCTAssertEqual(try AudioInspector.inspect(tagged).get().seconds, plain.seconds, accuracy: 0.01)
         // A Xing header's frame count is trusted over scanning (MPEG-2 Layer III mono, 16 kHz).
-        var frame = [UInt8](repeating: 0, count: 72 * 16000 / 16000 + 0)
-        frame = [0xFF, 0xF3, 0x18, 0xC4] + [UInt8](repeating: 0, count: 9) + Array("Xing".utf8) + [0, 0, 0, 1, 0, 0, 0x03, 0xE8]
-        frame += [UInt8](repeating: 0, count: 200)
+        // Each frame is 72 * 8000 / 16000 = 36 bytes; four of them, the first holding the tag.
+        let header: [UInt8] = [0xFF, 0xF3, 0x18, 0xC4]
+        var frame = header + [UInt8](repeating: 0, count: 9) + Array("Xing".utf8) + [0, 0, 0, 1, 0, 0, 0x03, 0xE8]
+        frame += [UInt8](repeating: 0, count: 36 - frame.count)
+        for _ in 0..<3 { frame += header + [UInt8](repeating: 0, count: 32) }
         let xing = try AudioInspector.inspect(Data(frame)).get()
         XCTAssertEqual(xing.seconds, 1000 * 576 / 16000, accuracy: 0.01)
         XCTAssertEqual(AudioInspector.inspect(Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })), .failure(.unsupported))

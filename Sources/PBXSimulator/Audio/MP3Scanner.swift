@@ -62,7 +62,8 @@ enum MP3Scanner {
         let bytes = [UInt8](data.prefix(8192))
         guard let first = header(bytes, at: 0) else { return false }
         if first.length == data.count { return true }
-        if first.length + 4 > bytes.count { return first.length >= data.count }
+        // A frame cut short is not evidence of MP3: random bytes can start with a sync word.
+        if first.length + 4 > bytes.count { return false }
         return header(bytes, at: first.length) != nil
     }
 

@@ -22,10 +22,9 @@ enum Responses {
 
     static func error(_ error: APIError) -> Response {
         let data = (try? encoder.encode(ErrorEnvelope(reason: error.reason, code: error.code))) ?? Data()
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        if error.status == .unauthorized {
-            headers[.wwwAuthenticate] = "Bearer realm=\"pbx-sim\", Basic realm=\"pbx-sim\""
-        }
+        // No WWW-Authenticate on 401, like the PBX's JSON API: HTTP stacks that see one start
+        // a credential challenge instead of handing the envelope to the client.
+        let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

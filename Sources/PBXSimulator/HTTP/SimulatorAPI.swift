@@ -64,6 +64,7 @@ struct SimulatorAPI: Sendable {
         switch (method, rest.count, rest.first?.lowercased()) {
         case (.get, 0, _): return try await messages.list()
         case (.post, 0, _): return try await messages.deposit()
+        case (_, 0, _): throw APIError.methodNotAllowed(method.rawValue)
         case (.get, 1, "mailboxes"): return try await MailboxHandlers(api: self, viewer: viewer, request: request).list()
         case (.get, 1, "greetings"): return try await greetings.list()
         case (_, 2, "greetings"):
