@@ -41,6 +41,7 @@ struct PBXSimCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let signals = SignalWaiter()
         let logger = try makeLogger()
         var options = SimulatorOptions(
             dataDirectory: URL(fileURLWithPath: data), host: host, port: port, seed: seed)
@@ -55,7 +56,6 @@ struct PBXSimCommand: AsyncParsableCommand {
         }
         // Written straight to the file descriptor: nothing buffered, nothing before it.
         FileHandle.standardOutput.write(Data("listening on \(simulator.baseURL.absoluteString)\n".utf8))
-        let signals = SignalWaiter()
         await signals.waitForTermination()
         logger.info("stopping")
         await simulator.stop()

@@ -5,25 +5,42 @@ import Glibc
 #endif
 
 /// Turns SIGINT/SIGTERM into an awaitable event so the server can shut down cleanly.
+/// Create it before the server starts, so a signal arriving early is not lost.
 final class SignalWaiter: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var received = false
+    private var waiter: CheckedContinuation<Void, Never>?
+
+    init() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            // The default action would kill the process before the source sees the signal.
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in self?.signalled() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    private func signalled() {
+        lock.lock()
+        received = true
+        let waiter = self.waiter
+        self.waiter = nil
+        lock.unlock()
+        waiter?.resume()
+    }
 
     func waitForTermination() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let lock = NSLock()
-            var resumed = false
-            for signalNumber in [SIGINT, SIGTERM] {
-                signal(signalNumber, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-                source.setEventHandler {
-                    lock.lock()
-                    defer { lock.unlock() }
-                    guard !resumed else { return }
-                    resumed = true
-                    continuation.resume()
-                }
-                source.resume()
-                sources.append(source)
+            lock.lock()
+            if received {
+                lock.unlock()
+                continuation.resume()
+            } else {
+                waiter = continuation
+                lock.unlock()
             }
         }
     }
