@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
 
-swift build --product vmtui >/dev/null
-swift build --product pbx-sim >/dev/null
+swift build --product vmtui >/dev/null 2>&1
+swift build --product pbx-sim >/dev/null 2>&1
 BIN="$(swift build --show-bin-path)"
 
 WORK="$(mktemp -d)"
@@ -18,6 +18,7 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+[ -n "${BENCH_KEEP:-}" ] && trap - EXIT
 
 "$BIN/pbx-sim" --data "$WORK/spool" --seed demo --port 0 --log-file "$WORK/sim.log" >"$WORK/sim.out" &
 SIM_PID=$!

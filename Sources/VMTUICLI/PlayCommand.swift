@@ -19,8 +19,30 @@ struct PlayCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message id.") var id: String
-    @Option(help: ArgumentHelp("Player command, e.g. \"mpv --no-video {file}\".", valueName: "CMD"))
-    var player: String?
+    @OptionGroup var playerOption: PlayerOption
+
+    /// The root command's ScreenOptions also declares --player and the parser hands the value
+    /// to it, not to this subcommand; so the command line is read directly as a fallback.
+    var player: String? {
+        playerOption.player ?? Self.lastValue(of: "--player", in: Array(CommandLine.arguments.dropFirst()))
+    }
+
+    static func lastValue(of option: String, in arguments: [String]) -> String? {
+        var value: String?
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { break }
+            if word == option, index + 1 < arguments.count {
+                value = arguments[index + 1]
+                index += 1
+            } else if word.hasPrefix(option + "=") {
+                value = String(word.dropFirst(option.count + 1))
+            }
+            index += 1
+        }
+        return value
+    }
 
     func run() async throws {
         try await CLI.run {
@@ -76,6 +98,12 @@ struct PlayCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// `--player CMD` of `vmtui play`.
+struct PlayerOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Player command, e.g. \"mpv --no-video {file}\".", valueName: "CMD"))
+    var player: String?
 }
 
 /// Marks a new message read at most once; a failure is a warning, not a failed playback.

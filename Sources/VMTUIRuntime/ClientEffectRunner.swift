@@ -9,9 +9,12 @@ public struct ClientEffectRunner: EffectRunner {
     private let client: VoicemailClient
     private let audioDirectory: URL
     private let logger: Logger
+    /// Player, recorder, saving and greetings (AudioEffects.swift).
+    let audio: AudioEffectRunner?
 
     /// - Parameter audioDirectory: where downloaded audio is saved (created on demand).
-    public init(client: VoicemailClient, audioDirectory: URL, logger: Logger) {
+    public init(client: VoicemailClient, audioDirectory: URL, logger: Logger, audio: AudioEffectRunner? = nil) {
+        self.audio = audio
         self.client = client
         self.audioDirectory = audioDirectory
         self.logger = logger
@@ -52,6 +55,8 @@ public struct ClientEffectRunner: EffectRunner {
                 id, await attempt("download") {
                     try await download(mailbox: mailbox, messageID: messageID, format: format)
                 })
+        case .audio(let effect):
+            return await audio?.run(effect)
         case .redraw, .quit:
             return nil
         default:
@@ -60,6 +65,10 @@ public struct ClientEffectRunner: EffectRunner {
             return nil
         }
     }
+
+    public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) { audio?.attach(post) }
+
+    public func shutdown() async { await audio?.shutdown() }
 
     /// No mailbox (or an empty one) means the user's own: the client sends no mailbox filter.
     private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }

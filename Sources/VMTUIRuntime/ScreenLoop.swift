@@ -40,6 +40,7 @@ public final class ScreenLoop {
         self.runner = runner
         self.pipe = pipe
         self.inbox = EventInbox(pipe: pipe)
+        runner.attach { [inbox] event in inbox.post(event) }
         self.logger = logger
         self.tickInterval = tickInterval
         self.now = now

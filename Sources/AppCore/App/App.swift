@@ -32,6 +32,7 @@ public enum App {
         case .messagesDeleted(let id, let result): return messagesDeleted(&state, id, result)
         case .messagesForwarded(let id, let result): return messagesForwarded(&state, id, result)
         case .audioSaved(let id, let result): return audioSaved(&state, id, result)
+        case .audio(let event): return handleAudioEvent(&state, event)
         }
     }
 

@@ -17,6 +17,11 @@ public struct AppConfig: Equatable, Sendable {
     public var configErrors: [String]
     /// Refresh the open folder (with If-None-Match) this often; nil turns it off.
     public var autoRefreshSeconds: Int?
+    /// When playing a message marks it read (config `mark_read_on`).
+    public var markReadOn: MarkReadOn = .end
+    /// Where `w` proposes to save audio: `~/Downloads` when it exists, else the working
+    /// directory (the runtime decides). A leading "~" stands for the home directory.
+    public var saveDirectory: String = "~/Downloads"
 
     public init(
         server: String, user: String? = nil, userName: String? = nil, mailbox: String? = nil,

@@ -24,4 +24,6 @@ public enum AppEvent: Equatable, Sendable {
     case messagesForwarded(RequestID, Result<[ForwardedCopy], AppError>)
     /// Answer to downloadAudio: the path of the saved file.
     case audioSaved(RequestID, Result<String, AppError>)
+    /// Playback, recording, greetings, transfers and listings (see `AudioEffect`).
+    case audio(AudioEvent)
 }

@@ -27,11 +27,18 @@ public enum Prompt: Equatable, Sendable {
     case forward(ids: [String], editor: LineEditor)
     /// Live filter: the list follows every keystroke; Esc clears it, Enter keeps it.
     case filter(editor: LineEditor)
+    /// `w`: where to save a message's audio (Tab completes paths).
+    case saveAudio(id: String, editor: LineEditor)
+    /// Greetings `u`: the file to upload (Tab completes paths).
+    case uploadGreeting(type: GreetingType, editor: LineEditor)
+    /// Greetings `x`: reset to the PBX default? y/N.
+    case resetGreeting(type: GreetingType)
 
     public var editor: LineEditor? {
         switch self {
         case .move(_, let e), .forward(_, let e), .filter(let e): e
-        case .delete: nil
+        case .saveAudio(_, let e), .uploadGreeting(_, let e): e
+        case .delete, .resetGreeting: nil
         }
     }
 }
@@ -95,6 +102,8 @@ public struct AppState: Equatable, Sendable {
     public var detailsToggled: Bool
     public var prompt: Prompt?
     public var status: StatusLine
+    /// Playback, saves, path completion and the greetings screen (Update/Playback.swift…).
+    public var audio = AudioState()
 
     // Requests
     public var pending: [RequestID: PendingOperation]

@@ -21,6 +21,8 @@ public enum Effect: Equatable, Sendable {
     case forward(RequestID, mailbox: String?, ids: [String], to: [String])
     /// Download the audio to a file of the runtime's choosing → `.audioSaved` with its path.
     case downloadAudio(RequestID, mailbox: String?, id: String, format: AudioFormat)
+    /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
+    case audio(AudioEffect)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the program.
@@ -32,6 +34,8 @@ public enum Effect: Equatable, Sendable {
             .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
             .forward(let id, _, _, _), .downloadAudio(let id, _, _, _):
             id
+        case .audio(let effect):
+            effect.requestID
         case .redraw, .quit:
             nil
         }

@@ -16,6 +16,18 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case markUnread = "mark-unread"
     case move, delete, forward, filter, refresh, redraw, help, quit, play
     case toggleDetails = "toggle-details"
+    case save, greetings
+    // While something plays.
+    case stop
+    case seekBack = "seek-back"
+    case seekForward = "seek-forward"
+    case playNext = "play-next"
+    case playPrevious = "play-previous"
+    // On the greetings screen.
+    case greetingUpload = "greeting-upload"
+    case greetingRecord = "greeting-record"
+    case greetingReset = "greeting-reset"
+    case closeGreetings = "close-greetings"
 
     /// Shown in the help overlay.
     public var summary: String {
@@ -45,8 +57,28 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .redraw: "Redraw the screen"
         case .help: "Show or hide this help"
         case .quit: "Quit"
-        case .play: "Save the audio"
+        case .play: "Play; pause or resume"
         case .toggleDetails: "Show or hide details"
+        case .save: "Save the audio to a file"
+        case .greetings: "Greetings (record, upload, reset)"
+        case .stop: "Playing: stop"
+        case .seekBack: "Playing: back 5 s"
+        case .seekForward: "Playing: forward 5 s"
+        case .playNext: "Playing: next message"
+        case .playPrevious: "Playing: previous message"
+        case .greetingUpload: "Greetings: upload a file"
+        case .greetingRecord: "Greetings: record"
+        case .greetingReset: "Greetings: reset to PBX default"
+        case .closeGreetings: "Greetings: back to the mailbox"
+        }
+    }
+
+    /// Where the action's keys apply; keys may repeat across contexts.
+    public var context: KeyContext {
+        switch self {
+        case .stop, .seekBack, .seekForward, .playNext, .playPrevious: .playback
+        case .greetingUpload, .greetingRecord, .greetingReset, .closeGreetings: .greetings
+        default: .mailbox
         }
     }
 
@@ -78,3 +110,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 }
 
 import VoicemailModel
+
+/// Which key map is in force. Playback keys lie over the mailbox's (or the greetings') while
+/// something plays; the greetings screen has keys of its own plus the shared movement keys.
+public enum KeyContext: String, CaseIterable, Sendable, Hashable {
+    case mailbox, playback, greetings
+}

@@ -4,13 +4,13 @@ import TOMLKit
 /// named there gets exactly the keys listed, and those keys leave any other action.
 public struct KeyBindings: Equatable, Sendable {
     public private(set) var keys: [Action: [Key]]
-    private var actionByKey: [Key: Action]
+    private var actionByKey: [KeyContext: [Key: Action]]
 
     public static let defaults = KeyBindings(keys: [
         .down: [.character("j"), .down],
         .up: [.character("k"), .up],
         .top: [.character("g"), .home],
-        .bottom: [.character("G"), .end],
+        .bottom: [.end],
         .pageDown: [.pageDown, .control("f")],
         .pageUp: [.pageUp, .control("b")],
         .switchPane: [.tab, .backTab],
@@ -32,24 +32,44 @@ public struct KeyBindings: Equatable, Sendable {
         .redraw: [.control("l")],
         .help: [.character("?"), .function(1)],
         .quit: [.character("q")],
-        .play: [.enter],
+        .play: [.enter, .character("p")],
         .toggleDetails: [.character("i")],
+        .save: [.character("w")],
+        .greetings: [.character("G")],
+        .stop: [.character("s")],
+        .seekBack: [.left],
+        .seekForward: [.right],
+        .playNext: [.character("n")],
+        .playPrevious: [.character("N")],
+        .greetingUpload: [.character("u")],
+        .greetingRecord: [.character("r")],
+        .greetingReset: [.character("x"), .character("d")],
+        .closeGreetings: [.escape, .character("q"), .character("G")],
     ])
 
     public init(keys: [Action: [Key]]) {
         self.keys = keys
         actionByKey = [:]
         for action in Action.allCases {
-            for key in keys[action] ?? [] where actionByKey[key] == nil {
-                actionByKey[key] = action
+            for key in keys[action] ?? [] where actionByKey[action.context]?[key] == nil {
+                actionByKey[action.context, default: [:]][key] = action
             }
         }
     }
 
+    /// The mailbox action of a key.
     public func action(for key: Key) -> Action? {
+        action(for: key, in: [.mailbox])
+    }
+
+    /// The action of a key in the first of `contexts` that binds it.
+    public func action(for key: Key, in contexts: [KeyContext]) -> Action? {
         // Ctrl-C always quits, whatever the table says, so nobody is trapped.
         if key == .control("c") { return .quit }
-        return actionByKey[key]
+        for context in contexts {
+            if let action = actionByKey[context]?[key] { return action }
+        }
+        return nil
     }
 
     public func keys(for action: Action) -> [Key] { keys[action] ?? [] }
@@ -64,7 +84,7 @@ public struct KeyBindings: Equatable, Sendable {
     public static func from(table: [String: [String]]) -> (KeyBindings, [String]) {
         var keys = defaults.keys
         var errors: [String] = []
-        var claimed: [Key: Action] = [:]
+        var claimed: [KeyContext: [Key: Action]] = [:]
         for name in table.keys.sorted() {
             guard let action = Action(name: name) else {
                 errors.append("[keys]: unknown action \"\(name)\"")
@@ -80,20 +100,23 @@ public struct KeyBindings: Equatable, Sendable {
                     errors.append("[keys] \(action.rawValue): ctrl-c always quits")
                     continue
                 }
-                if let other = claimed[key], other != action {
+                if let other = claimed[action.context]?[key], other != action {
                     errors.append(
                         "[keys] \(action.rawValue): \"\(spec)\" is already bound to \(other.rawValue)")
                     continue
                 }
-                claimed[key] = action
+                claimed[action.context, default: [:]][key] = action
                 if !parsed.contains(key) { parsed.append(key) }
             }
             keys[action] = parsed
         }
-        // Keys the user gave to one action leave the defaults of every other action.
-        for (key, owner) in claimed {
-            for action in Action.allCases where action != owner {
-                keys[action]?.removeAll { $0 == key }
+        // Keys the user gave to one action leave the defaults of every other action of the
+        // same context (other contexts may reuse a key: ← seeks while playing).
+        for (context, table) in claimed {
+            for (key, owner) in table {
+                for action in Action.allCases where action != owner && action.context == context {
+                    keys[action]?.removeAll { $0 == key }
+                }
             }
         }
         return (KeyBindings(keys: keys), errors)

@@ -6,7 +6,10 @@ extension App {
         if key == .control("c") { return [.quit] }
         if state.prompt != nil { return handlePromptKey(&state, key) }
         if state.showHelp { return handleHelpKey(&state, key) }
-        guard let action = state.config.keyBindings.action(for: key) else {
+        if state.audio.greetings != nil { return handleGreetingsKey(&state, key) }
+        // While something plays, the playback keys (← → s n N) lie over the mailbox's.
+        let contexts: [KeyContext] = state.audio.playback != nil ? [.playback, .mailbox] : [.mailbox]
+        guard let action = state.config.keyBindings.action(for: key, in: contexts) else {
             if key == .escape { escape(&state) }
             return []
         }
@@ -58,8 +61,18 @@ extension App {
             guard let message = state.selectedMessage else { return [] }
             if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
             moveSelection(&state, to: state.selection + 1)
-        case .markRead, .markUnread, .move, .delete, .forward, .play:
+        case .markRead, .markUnread, .move, .delete, .forward:
             return startAction(&state, action)
+        case .play:
+            return playSelected(&state)
+        case .save:
+            return startSave(&state)
+        case .greetings:
+            return openGreetings(&state)
+        case .stop, .seekBack, .seekForward, .playNext, .playPrevious:
+            return performPlaybackAction(&state, action)
+        case .greetingUpload, .greetingRecord, .greetingReset, .closeGreetings:
+            break
         case .filter:
             state.prompt = .filter(editor: LineEditor(state.filter))
         case .refresh:
@@ -105,7 +118,7 @@ extension App {
             }
             return []
         }
-        guard state.prompt == nil else { return [] }
+        guard state.prompt == nil, state.audio.greetings == nil else { return [] }
         let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
         guard !layout.tooSmall else { return [] }
         switch mouse.action {

@@ -4,7 +4,10 @@ import VoicemailModel
 extension App {
     static func handlePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let prompt = state.prompt else { return [] }
+        if let effects = handleAudioPromptKey(&state, prompt, key) { return effects }
         switch prompt {
+        case .saveAudio, .uploadGreeting, .resetGreeting:
+            return []  // handled above
         case .delete(let ids):
             state.prompt = nil
             if key == .character("y") || key == .character("Y") {

@@ -8,10 +8,15 @@ enum Screen {
             return Frame(grid: grid)
         }
         HeaderView.draw(&grid, state, layout.header)
-        FolderPaneView.draw(&grid, state, layout)
-        drawSeparators(&grid, layout)
-        if let list = layout.list { MessageListView.draw(&grid, state, list) }
-        if let details = layout.details { DetailsView.draw(&grid, state, details, beside: layout.detailsBeside) }
+        if let greetings = state.audio.greetings {
+            let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
+            GreetingsView.draw(&grid, state, greetings, body)
+        } else {
+            FolderPaneView.draw(&grid, state, layout)
+            drawSeparators(&grid, layout)
+            if let list = layout.list { MessageListView.draw(&grid, state, list) }
+            if let details = layout.details { DetailsView.draw(&grid, state, details, beside: layout.detailsBeside) }
+        }
         let cursor = StatusView.draw(&grid, state, layout)
         if state.showHelp {
             HelpView.draw(&grid, state)

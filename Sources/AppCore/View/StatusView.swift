@@ -6,17 +6,20 @@ enum StatusView {
         var cursor: CursorPosition?
         if let prompt = state.prompt {
             cursor = drawPrompt(&grid, prompt, status)
-        } else {
+        } else if !AudioStatus.drawPlaybackInStatus(&grid, state, layout) {
             let style = statusStyle(state.status)
             grid.fill(x: status.x, y: status.y, width: status.width, height: 1, style: style)
-            let text = state.status.text
+            let text = AudioStatus.transferText(state, width: status.width - 2) ?? state.status.text
             if !text.isEmpty {
                 grid.put(" " + DisplayWidth.truncate(text, to: status.width - 2), x: status.x, y: status.y, style: style)
             }
         }
         let footer = layout.footer
         // A prompt's validation error goes below it, so the prompt and its text stay put.
-        if state.prompt != nil, case .error(let message) = state.status {
+        if let note = AudioStatus.promptNote(state) {
+            grid.fill(x: footer.x, y: footer.y, width: footer.width, height: 1, style: .status)
+            grid.put(" " + DisplayWidth.truncate(note, to: footer.width - 2), x: footer.x, y: footer.y, style: .status)
+        } else if state.prompt != nil, case .error(let message) = state.status {
             grid.fill(x: footer.x, y: footer.y, width: footer.width, height: 1, style: .statusError)
             grid.put(" " + DisplayWidth.truncate(message, to: footer.width - 2), x: footer.x, y: footer.y,
                      style: .statusError)
@@ -63,6 +66,7 @@ enum StatusView {
         case .delete(let ids): "Delete \(Text.messages(ids.count))? [y/N] "
         case .forward(let ids, _): "Forward \(Text.messages(ids.count)) to (e.g. 102*103): "
         case .filter: "Filter: "
+        case .saveAudio, .uploadGreeting, .resetGreeting: AudioStatus.label(prompt) ?? ""
         }
     }
 
@@ -71,6 +75,7 @@ enum StatusView {
         let keys = state.config.keyBindings
         let label = keys.label
         if state.showHelp { return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")] }
+        if let hints = AudioStatus.hints(state) { return hints }
         switch state.prompt {
         case .delete?: return [("y", "delete"), ("other key", "cancel")]
         case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
@@ -85,14 +90,16 @@ enum StatusView {
             return always + [(move, "folder"), (label(.switchPane), "list"), (folders, "jump"),
                              (label(.refresh), "refresh")]
         }
-        var hints = always + [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
+        let playing = state.audio.playback.map { AudioStatus.playbackHints(state, $0) } ?? []
+        var hints = always + playing + [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
                               (label(.markUnread), "unread"), (label(.move), "move"), (label(.delete), "delete"),
                               (label(.forward), "fwd"), (label(.filter), "filter")]
         let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
         if layout.details == nil || layout.list == nil {
             hints.insert((label(.toggleDetails), layout.list == nil ? "list" : "details"), at: 2)
         }
-        return hints + [(label(.play), "save"), (folders, "folder")]
+        if playing.isEmpty { hints.insert((label(.play), "play"), at: 2) }
+        return hints + [(label(.save), "save"), (label(.greetings), "greetings"), (folders, "folder")]
     }
 
     /// Whole hints only: one that does not fit is left out rather than cut.
