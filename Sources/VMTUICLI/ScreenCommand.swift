@@ -53,7 +53,8 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
             if let problem { appConfig.configErrors.append(problem.description) }
             let runner = ClientEffectRunner(
                 client: context.client, audioDirectory: ScreenLaunch.audioDirectory(environment: environment),
-                logger: logger)
+                logger: logger,
+                audio: ScreenLaunch.audioRunner(context.client, screen: screen, config: config, environment: environment, logger: logger))
             exit = try await ScreenLaunch.run(appConfig, theme: theme, environment: environment, logger: logger, runner: runner)
         }
     }
@@ -116,7 +117,9 @@ enum ScreenLaunch {
         appConfig.server = "demo PBX \(simulator.baseURL.host ?? "127.0.0.1"):\(simulator.baseURL.port ?? 0)"
         appConfig.userName = "Alice Martin"
         if let themeProblem { appConfig.configErrors.append(themeProblem.description) }
-        let runner = ClientEffectRunner(client: client, audioDirectory: audioDirectory(environment: environment), logger: logger)
+        let runner = ClientEffectRunner(
+            client: client, audioDirectory: audioDirectory(environment: environment), logger: logger,
+            audio: audioRunner(client, screen: screen, config: config, environment: environment, logger: logger))
         let result: LoopExit
         do {
             result = try await run(appConfig, theme: theme, environment: environment, logger: logger, runner: runner)
@@ -138,7 +141,17 @@ enum ScreenLaunch {
         if let policy = config.markReadOn, let markReadOn = MarkReadOn(rawValue: policy.rawValue) {
             appConfig.markReadOn = markReadOn
         }
+        appConfig.saveDirectory = AudioEffectRunner.defaultSaveDirectory(environment: ProcessInfo.processInfo.environment)
         return appConfig
+    }
+
+    /// The player (`--player`, else `player`), recorder and greetings for the screen.
+    static func audioRunner(
+        _ client: VoicemailClient, screen: ScreenOptions, config: ConfigFile, environment: [String: String], logger: Logger
+    ) -> AudioEffectRunner {
+        AudioEffectRunner(
+            client: client, player: screen.player ?? config.player, recorder: config.recorder,
+            environment: environment, logger: logger)
     }
 
     static func defaultLogPath(environment: [String: String]) -> String {

@@ -4,4 +4,14 @@ import AppCore
 /// UI thread; must not touch the terminal. `.redraw` and `.quit` never reach a runner.
 public protocol EffectRunner: Sendable {
     func run(_ effect: Effect) async -> AppEvent?
+    /// Gives the runner the loop's inbox for events no single effect answers (playback
+    /// progress, recording levels). Called once, before the first effect.
+    func attach(_ post: @escaping @Sendable (AppEvent) -> Void)
+    /// Stops players and recorders and deletes private audio; called on every way out.
+    func shutdown() async
+}
+
+extension EffectRunner {
+    public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {}
+    public func shutdown() async {}
 }

@@ -121,7 +121,7 @@ final class UpdateActionTests: XCTestCase {
 
     func testDeleteKeepsSelectionSensible() {
         var state = Fixtures.loaded()
-        state.press(.character("G"))  // last row, m5
+        state.press(.end)  // last row, m5
         guard case .delete(let id, _, _)? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
         state.send(.messagesDeleted(id, .success(["m5"])))
         XCTAssertEqual(state.selectedMessage?.id, "m3", "the last row's removal selects the new last row")
@@ -186,18 +186,6 @@ final class UpdateActionTests: XCTestCase {
         XCTAssertTrue(state.send(.messagesForwarded(id, .success([]))).contains(where: \.isLoadFolder))
     }
 
-    func testEnterDownloadsAudio() {
-        var state = Fixtures.loaded()
-        guard case .downloadAudio(let id, "101", "m1", .wav)? = state.press(.enter).first else { return XCTFail() }
-        XCTAssertEqual(state.status, .busy("Downloading audio…"))
-        state.send(.audioSaved(id, .success("/tmp/vmtui/m1.wav")))
-        XCTAssertEqual(state.status, .success("Saved to /tmp/vmtui/m1.wav"))
-        guard case .downloadAudio(let id2, _, _, _)? = state.press(.enter).first else { return XCTFail() }
-        state.send(.audioSaved(id2, .failure(AppError(.network, "connection reset"))))
-        XCTAssertEqual(state.status, .error("Could not download the audio: connection reset"))
-        guard case .downloadAudio(let id3, _, _, _)? = state.press(.enter).first else { return XCTFail() }
-        XCTAssertTrue(state.send(.audioSaved(id3, .failure(AppError(.notFound, "gone")))).contains(where: \.isLoadFolder))
-    }
 
     func testUnknownResultIDsAreIgnored() {
         var state = Fixtures.loaded()

@@ -30,7 +30,7 @@ final class UpdateNavigationTests: XCTestCase {
         XCTAssertEqual(state.selection, 1)
         state.press(.up, .up, .up)
         XCTAssertEqual(state.selection, 0, "stops at the top")
-        state.press(.character("G"))
+        state.press(.end)
         XCTAssertEqual(state.selection, 99)
         state.press(.character("j"))
         XCTAssertEqual(state.selection, 99, "stops at the bottom")
@@ -53,7 +53,7 @@ final class UpdateNavigationTests: XCTestCase {
         state.press(.pageUp)
         XCTAssertEqual(state.selection, 2 * rows)
         XCTAssertTrue(state.scroll <= state.selection && state.selection < state.scroll + rows)
-        state.press(.character("G"))
+        state.press(.end)
         XCTAssertEqual(state.scroll, 100 - rows)
     }
 

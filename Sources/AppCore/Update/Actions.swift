@@ -3,13 +3,6 @@ import VoicemailModel
 /// Starting the actions on messages (some through a prompt).
 extension App {
     static func startAction(_ state: inout AppState, _ action: Action) -> [Effect] {
-        if action == .play {
-            guard let message = state.selectedMessage else { return [] }
-            let id = state.makeRequestID()
-            state.pending[id] = .download(id: message.id)
-            state.status = .busy("Downloading audio…")
-            return [.downloadAudio(id, mailbox: state.mailbox, id: message.id, format: message.format)]
-        }
         let targets = state.actionTargets
         guard !targets.isEmpty else {
             state.status = .info(state.isLoading ? "Still loading…" : "No message selected")

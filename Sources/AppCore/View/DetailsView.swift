@@ -17,6 +17,7 @@ enum DetailsView {
         guard let message = state.selectedMessage else {
             let note = state.isLoading ? "" : "No message selected"
             grid.put(note, x: x, y: y, style: .dim, maxWidth: width)
+            if y + 2 < bottom { drawPlayback(&grid, state, nil, x: x, y: y + 2, width: width) }
             return
         }
         let dates = DateText(now: state.now, timeZone: state.config.timeZone)
@@ -40,6 +41,7 @@ enum DetailsView {
                      style: .detailsValue)
             y += 1
         }
+        if y < bottom, drawPlayback(&grid, state, message, x: x, y: y, width: width) { y += 1 }
         guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return }
         y += 1
         var lines = TextWrap.wrap(transcription, width: width)
@@ -53,6 +55,17 @@ enum DetailsView {
             grid.put(line, x: x, y: y, style: .transcription)
             y += 1
         }
+    }
+
+    /// The message playing (named when it is not the one shown). True when drawn.
+    @discardableResult
+    private static func drawPlayback(
+        _ grid: inout CellGrid, _ state: AppState, _ shown: VoicemailMessage?, x: Int, y: Int, width: Int
+    ) -> Bool {
+        guard let playback = state.audio.playback, case .message(let playing, _) = playback.target else { return false }
+        let title = playing.id == shown?.id ? nil : MessageListView.caller(playing)
+        PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title)
+        return true
     }
 
     /// "Bob Nguyen <102>", sanitised.

@@ -1,0 +1,79 @@
+/// What the status line and footer show for audio: transfer progress, playback when the
+/// details pane is hidden, the path prompts, and the keys of the playback and greetings
+/// contexts.
+enum AudioStatus {
+    /// The status text for a save or upload in progress (replaces the plain busy line).
+    static func transferText(_ state: AppState, width: Int) -> String? {
+        guard case .busy = state.status, let transfer = state.audio.transfer, transfer.bytes > 0 else { return nil }
+        return PlaybackBar.transferText(transfer, width: width)
+    }
+
+    /// Draws the playback bar in the status line when no details pane shows it and nothing
+    /// else needs the line. True when drawn.
+    static func drawPlaybackInStatus(_ grid: inout CellGrid, _ state: AppState, _ layout: Layout) -> Bool {
+        guard case .none = state.status, state.audio.greetings == nil, let playback = state.audio.playback,
+            layout.details == nil
+        else { return false }
+        let rect = layout.status
+        grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .status)
+        let title: String? = if case .message(let message, _) = playback.target { MessageListView.caller(message) } else { nil }
+        PlaybackBar.draw(&grid, playback, x: rect.x + 1, y: rect.y, width: rect.width - 2, title: title)
+        return true
+    }
+
+    static func label(_ prompt: Prompt) -> String? {
+        switch prompt {
+        case .saveAudio: "Save audio to: "
+        case .uploadGreeting(let type, _): "Upload as \(type.displayName) greeting (WAV/MP3 file): "
+        case .resetGreeting(let type): "Reset the \(type.displayName) greeting to the PBX default? [y/N] "
+        default: nil
+        }
+    }
+
+    /// Completion candidates under a path prompt (the footer shows them).
+    static func promptNote(_ state: AppState) -> String? {
+        switch state.prompt {
+        case .saveAudio?, .uploadGreeting?:
+            if case .info(let text) = state.status { return text }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Footer keys for the audio contexts; nil leaves the mailbox's.
+    static func hints(_ state: AppState) -> [(String, String)]? {
+        let keys = state.config.keyBindings
+        let label = keys.label
+        switch state.prompt {
+        case .saveAudio?: return [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .uploadGreeting?: return [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .resetGreeting?: return [("y", "reset"), ("other key", "cancel")]
+        case .some: return nil
+        case nil: break
+        }
+        guard let greetings = state.audio.greetings else { return nil }
+        if greetings.isRecording {
+            return [("Enter/\(label(.stop))", "stop and upload"), ("Esc", "discard")]
+        }
+        var hints: [(String, String)] = [(label(.help), "help"), (label(.closeGreetings), "back")]
+        if let playback = state.audio.playback, playback.target.greetingType != nil {
+            hints += playbackHints(state, playback)
+        }
+        hints += [("\(label(.down))/\(label(.up))", "choose"), (label(.play), "play"),
+                  (label(.greetingUpload), "upload"), (label(.greetingRecord), "record"),
+                  (label(.greetingReset), "reset")]
+        return hints
+    }
+
+    /// Pause, stop, seek, next: shown right after help and quit while something plays.
+    static func playbackHints(_ state: AppState, _ playback: PlaybackInfo) -> [(String, String)] {
+        let label = state.config.keyBindings.label
+        var hints = [(label(.play), playback.phase == .paused ? "resume" : "pause"), (label(.stop), "stop"),
+                     ("\(label(.seekBack))/\(label(.seekForward))", "seek")]
+        if playback.target.messageID != nil {
+            hints.append(("\(label(.playNext))/\(label(.playPrevious))", "next/prev"))
+        }
+        return hints
+    }
+}

@@ -1,0 +1,335 @@
+import AppCore
+import AudioPlayback
+import Foundation
+import Logging
+import Synchronization
+import VoicemailClient
+import VoicemailModel
+
+/// Runs the app's audio effects: the external player and recorder (AudioPlayback), saving
+/// audio, directory listings for completion, and the greetings calls. Playback and recording
+/// report many events per effect; they go through the sink given by `attach`.
+public final class AudioEffectRunner: Sendable {
+    private let client: VoicemailClient
+    private let environment: [String: String]
+    private let logger: Logger
+    private let player: PlaybackController
+    private let recorder: RecordingController
+    private let sink: EventSink
+    /// The playback request the player's state changes belong to.
+    private let playbackTag: Shared<RequestID?>
+    /// The recording request the recorder's state changes belong to, and whether it is
+    /// being discarded (its "finished" must not start an upload).
+    private let recordingTag: Shared<(id: RequestID?, discarding: Bool)>
+    /// Play commands run one after the other, so a stop of the old playback is never taken
+    /// for the end of the new one.
+    private let playQueue = Mutex<Task<Void, Never>?>(nil)
+
+    /// - Parameters:
+    ///   - player: `player` from the config or `--player`; nil discovers one.
+    ///   - recorder: `recorder` from the config; nil discovers one.
+    public init(
+        client: VoicemailClient, player: String?, recorder: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+    ) {
+        self.client = client
+        self.environment = environment
+        self.logger = logger
+        let sink = EventSink()
+        let playbackTag = Shared<RequestID?>(nil)
+        let recordingTag = Shared<(id: RequestID?, discarding: Bool)>((nil, false))
+        self.sink = sink
+        self.playbackTag = playbackTag
+        self.recordingTag = recordingTag
+        self.player = PlaybackController(
+            player: player, environment: environment, logger: logger,
+            onChange: { state in
+                guard let id = playbackTag.withLock({ $0 }), let report = Self.report(state) else { return }
+                sink.post(.audio(.playback(id, report)))
+            })
+        self.recorder = RecordingController(
+            recorder: recorder, environment: environment, logger: logger,
+            onChange: { state in
+                let (id, discarding) = recordingTag.withLock { ($0.id, $0.discarding) }
+                guard let id else { return }
+                switch state {
+                case .idle:
+                    if discarding { sink.post(.audio(.recording(id, .cancelled))) }
+                case .recording(let elapsed, let level):
+                    sink.post(.audio(.recording(id, .progress(elapsed: elapsed, level: level))))
+                case .finished(let file, let duration, let reason):
+                    guard !discarding else { return }
+                    sink.post(.audio(.recording(
+                        id, .finished(path: file.path, duration: duration, reachedLimit: reason == .maxDuration))))
+                case .failed(let why):
+                    guard !discarding else { return }
+                    sink.post(.audio(.recording(id, .failed(why))))
+                }
+            })
+    }
+
+    /// Where playback and recording reports go (the event loop's inbox).
+    public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {
+        sink.set(post)
+    }
+
+    public func run(_ effect: AudioEffect) async -> AppEvent? {
+        switch effect {
+        case .play(let id, let target):
+            await serially { await self.play(id, target) }
+            return nil
+        case .togglePause:
+            await serially { await self.player.togglePause() }
+            return nil
+        case .seek(let seconds):
+            await serially { await self.player.seek(by: seconds) }
+            return nil
+        case .stop:
+            // Not queued: a stop must work even while a slow start is still downloading.
+            await player.stop()
+            return nil
+        case .save(let id, let mailbox, let messageID, let path):
+            return .audioSaved(id, await attempt("save") { try await self.save(id, mailbox, messageID, path) })
+        case .listDirectory(let id, let path):
+            return .audio(.directoryListed(id, Self.list(path, environment: environment)))
+        case .loadGreetings(let id, let mailbox):
+            return .audio(.greetingsLoaded(id, await attempt("greetings") {
+                try await self.client.greetings(mailbox: Self.mailbox(mailbox))
+            }))
+        case .uploadGreeting(let id, let mailbox, let type, let path, let isRecording):
+            return .audio(.greetingUploaded(id, await attempt("greeting upload") {
+                try await self.upload(id, mailbox, type, path, isRecording: isRecording)
+            }))
+        case .resetGreeting(let id, let mailbox, let type):
+            return .audio(.greetingReset(id, await attempt("greeting reset") {
+                try await self.client.resetGreeting(type, mailbox: Self.mailbox(mailbox))
+            }))
+        case .startRecording(let id):
+            await startRecording(id)
+            return nil
+        case .stopRecording:
+            await recorder.stop()
+            return nil
+        case .cancelRecording:
+            recordingTag.withLock { $0.discarding = true }
+            await recorder.cancel()
+            return nil
+        }
+    }
+
+    /// Stops the player and recorder and deletes the private audio folder (exit paths).
+    public func shutdown() async {
+        playbackTag.withLock { $0 = nil }
+        recordingTag.withLock { $0 = (nil, true) }
+        await player.stop()
+        await recorder.cancel()
+        AudioCleanup.run()
+    }
+
+    // MARK: Playback
+
+    private func serially(_ body: @escaping @Sendable () async -> Void) async {
+        let task: Task<Void, Never> = playQueue.withLock { last in
+            let previous = last
+            let next = Task {
+                await previous?.value
+                await body()
+            }
+            last = next
+            return next
+        }
+        await task.value
+    }
+
+    private func play(_ id: RequestID, _ target: PlaybackTarget) async {
+        await player.stop()
+        playbackTag.withLock { $0 = id }
+        let command: PlayerCommand
+        do {
+            command = try player.resolvePlayer(for: target.format)
+        } catch {
+            playbackTag.withLock { $0 = nil }
+            sink.post(.audio(.playback(id, .noPlayer(Self.oneLine(error)))))
+            return
+        }
+        let name = command.kind == .other ? command.template.programName : command.kind.programName
+        sink.post(.audio(.playback(id, .playerChosen(name: name, discovered: command.discovered))))
+        let request: PlaybackRequest
+        switch target {
+        case .message(let message, let mailbox):
+            request = PlaybackRequest(
+                source: MessageAudioSource(client: client, id: message.id, mailbox: Self.mailbox(mailbox)),
+                format: message.format, duration: target.duration, name: "message")
+        case .greeting(let greeting, let mailbox):
+            request = .greeting(greeting, mailbox: Self.mailbox(mailbox), client: client)
+        }
+        await player.play(request)
+    }
+
+    static func report(_ state: PlaybackState) -> PlaybackReport? {
+        switch state {
+        case .idle: nil
+        case .starting: .starting
+        case .playing(let elapsed, let total): .playing(elapsed: elapsed, total: total)
+        case .paused(let elapsed, let total): .paused(elapsed: elapsed, total: total)
+        case .finished: .finished
+        case .stopped: .stopped
+        case .failed(let why): .failed(why)
+        }
+    }
+
+    // MARK: Recording
+
+    private func startRecording(_ id: RequestID) async {
+        await player.stop()
+        recordingTag.withLock { $0 = (id, false) }
+        do {
+            let template = try recorder.resolveRecorder()
+            sink.post(.audio(.recording(id, .started(recorder: template.programName))))
+            try await recorder.start()
+        } catch {
+            recordingTag.withLock { $0 = (nil, false) }
+            sink.post(.audio(.recording(id, .failed(Self.oneLine(error)))))
+        }
+    }
+
+    // MARK: Files
+
+    private func save(_ id: RequestID, _ mailbox: String?, _ messageID: String, _ path: String) async throws -> String {
+        let url = URL(fileURLWithPath: Self.expand(path, environment: environment))
+        let folder = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LocalProblem("No folder \(folder)")
+        }
+        guard !FileManager.default.fileExists(atPath: url.path) else {
+            throw LocalProblem("\(url.path) already exists; choose another name")
+        }
+        let progress = ProgressThrottle(id: id, sink: sink)
+        try await client.downloadAudio(id: messageID, mailbox: Self.mailbox(mailbox), to: url, atomically: true) {
+            progress.report(bytes: $0.bytes, total: $0.total)
+        }
+        return url.path
+    }
+
+    private func upload(
+        _ id: RequestID, _ mailbox: String?, _ type: GreetingType, _ path: String, isRecording: Bool
+    ) async throws -> GreetingUpload {
+        let url = URL(fileURLWithPath: Self.expand(path, environment: environment))
+        defer { if isRecording { PrivateTempStore.shared.remove(url) } }
+        let prepared = try await AudioInspector(environment: environment).prepareForUpload(url)
+        defer { prepared.discard() }
+        let progress = ProgressThrottle(id: id, sink: sink)
+        let greeting = try await client.uploadGreeting(type, mailbox: Self.mailbox(mailbox), from: prepared.url) {
+            progress.report(bytes: $0.bytes, total: $0.total)
+        }
+        return GreetingUpload(greeting: greeting, note: prepared.note)
+    }
+
+    static func list(_ path: String, environment: [String: String]) -> Result<[DirectoryEntry], AppError> {
+        let directory = path.isEmpty ? FileManager.default.currentDirectoryPath : expand(path, environment: environment)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            return .failure(AppError(.other, "no such folder, or it cannot be read"))
+        }
+        return .success(names.map { name in
+            var isDirectory: ObjCBool = false
+            let full = (directory as NSString).appendingPathComponent(name)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+            return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
+        })
+    }
+
+    /// "~" and "~/x" are the home folder; relative paths are from the working directory.
+    static func expand(_ path: String, environment: [String: String]) -> String {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        if path.hasPrefix("/") { return path }
+        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+
+    /// `~/Downloads` when it exists, else the working directory.
+    public static func defaultSaveDirectory(environment: [String: String]) -> String {
+        var isDirectory: ObjCBool = false
+        let downloads = expand("~/Downloads", environment: environment)
+        if FileManager.default.fileExists(atPath: downloads, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "~/Downloads"
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+
+    // MARK: Errors
+
+    private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
+
+    private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
+        do {
+            return .success(try await body())
+        } catch let problem as LocalProblem {
+            return .failure(AppError(.other, problem.message))
+        } catch let error as AudioError {
+            return .failure(AppError(.other, Self.oneLine(error)))
+        } catch {
+            let failure = VoicemailError(error)
+            logger.warning("\(what) failed: \(failure.message)")
+            return .failure(ClientEffectRunner.appError(failure))
+        }
+    }
+
+    static func oneLine(_ error: Error) -> String {
+        let text = (error as? AudioError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+    }
+}
+
+/// A user-side problem found before any request (bad folder, existing file).
+private struct LocalProblem: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// A value several threads read and write.
+final class Shared<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
+
+    init(_ value: Value) { self.value = Mutex(value) }
+
+    func withLock<Result: Sendable>(_ body: (inout Value) -> Result) -> Result {
+        value.withLock { body(&$0) }
+    }
+}
+
+/// The event loop's inbox, known once the loop exists.
+final class EventSink: Sendable {
+    private let post = Mutex<(@Sendable (AppEvent) -> Void)?>(nil)
+
+    func set(_ post: @escaping @Sendable (AppEvent) -> Void) { self.post.withLock { $0 = post } }
+
+    func post(_ event: AppEvent) {
+        let target = post.withLock { $0 }
+        target?(event)
+    }
+}
+
+/// Transfer progress at most every 1 % (and at the end), so a fast transfer does not flood
+/// the event loop with redraws.
+final class ProgressThrottle: Sendable {
+    private let id: RequestID
+    private let sink: EventSink
+    private let last = Mutex<Int64>(-1)
+
+    init(id: RequestID, sink: EventSink) {
+        self.id = id
+        self.sink = sink
+    }
+
+    func report(bytes: Int64, total: Int64?) {
+        let step = max(16 * 1024, (total ?? 0) / 100)
+        let due = last.withLock { last in
+            guard bytes - last >= step || bytes == total else { return false }
+            last = bytes
+            return true
+        }
+        if due { sink.post(.audio(.transferProgress(id, bytes: bytes, total: total))) }
+    }
+}
