@@ -14,4 +14,13 @@ public protocol TerminalDevice: AnyObject {
     /// Gives the tty back for a job-control stop and takes it again after it continues.
     func suspend()
     func stop()
+    /// The window title ("vmtui — 3 unread"); nil clears it. Terminals without one ignore it.
+    func setTitle(_ title: String?)
+    /// The bell, for a new message when the user asked for it.
+    func ring()
+}
+
+extension TerminalDevice {
+    public func setTitle(_ title: String?) {}
+    public func ring() {}
 }

@@ -6,24 +6,32 @@ import VoicemailModel
 
 /// Executes effects against the PBX through `VoicemailClient`.
 public struct ClientEffectRunner: EffectRunner {
-    private let client: VoicemailClient
+    let client: VoicemailClient
     private let audioDirectory: URL
-    private let logger: Logger
+    let logger: Logger
+    /// The user's `on_new_message` command (SharedMailboxEffects.swift, HookRunner.swift).
+    let hook: NewMessageHook?
+    let mailboxesCache = MailboxesCache()
     /// Player, recorder, saving and greetings (AudioEffects.swift).
     let audio: AudioEffectRunner?
 
     /// - Parameter audioDirectory: where downloaded audio is saved (created on demand).
-    public init(client: VoicemailClient, audioDirectory: URL, logger: Logger, audio: AudioEffectRunner? = nil) {
+    /// - Parameter hook: run once per new message, if the config names one.
+    public init(
+        client: VoicemailClient, audioDirectory: URL, logger: Logger, hook: NewMessageHook? = nil,
+        audio: AudioEffectRunner? = nil
+    ) {
         self.audio = audio
         self.client = client
         self.audioDirectory = audioDirectory
         self.logger = logger
+        self.hook = hook
     }
 
     public func run(_ effect: Effect) async -> AppEvent? {
         switch effect {
         case .loadMailboxes(let id):
-            return .mailboxesLoaded(id, await attempt("mailboxes") { try await client.mailboxes() })
+            return .mailboxesLoaded(id, await attempt("mailboxes") { try await mailboxesCache.load(client) })
         case .loadFolder(let id, let mailbox, let folder, let etag):
             return .folderLoaded(
                 id, await attempt("folder \(folder.rawValue)") {
@@ -57,7 +65,11 @@ public struct ClientEffectRunner: EffectRunner {
                 })
         case .audio(let effect):
             return await audio?.run(effect)
-        case .redraw, .quit:
+        case .openMailbox(let id, let mailbox, let pin):
+            return .mailboxOpened(id, await attempt("open mailbox \(mailbox)") { try await openMailbox(mailbox, pin: pin) })
+        case .announceNewMessage(let notice):
+            return await announce(notice)
+        case .redraw, .quit, .bell:
             return nil
         default:
             // Effects this runner does not execute (yet) are logged, never silently lost.
@@ -74,7 +86,7 @@ public struct ClientEffectRunner: EffectRunner {
     private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
     /// The first page asks with the ETag; a changed folder is then read to its end.
-    private func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
+    func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
         var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: 1000)
         guard case .modified(let first, let newTag) = try await client.listMessages(query, ifNoneMatch: etag) else {
             return .notModified
@@ -115,7 +127,12 @@ public struct ClientEffectRunner: EffectRunner {
         switch error.kind {
         case .notFound: kind = .notFound
         case .authentication: kind = .unauthorized
-        case .permission: kind = .forbidden
+        case .permission:
+            switch error {
+            case .pinRequired: kind = .pinRequired
+            case .pinWrong: kind = .pinWrong
+            default: kind = .forbidden
+            }
         case .network: kind = .network
         case .server: kind = .server
         case .usage, .local, .cancelled, .rejected: kind = .other

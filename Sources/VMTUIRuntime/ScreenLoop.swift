@@ -48,7 +48,10 @@ public final class ScreenLoop {
     }
 
     public func run() -> LoopExit {
-        defer { cancelEffects() }
+        defer {
+            cancelEffects()
+            clearTitle()
+        }
         var effects = initialEffects
         initialEffects = []
         effects += App.update(&state, .input(.resize(terminal.size)))
@@ -95,6 +98,20 @@ public final class ScreenLoop {
 
     private func draw() {
         terminal.draw(App.render(state, size: terminal.size))
+        let title = App.terminalTitle(state)
+        if title != shownTitle {
+            terminal.setTitle(title)
+            shownTitle = title
+        }
+    }
+
+    /// The title last sent to the terminal, so it is written only when it changes.
+    private var shownTitle: String?
+
+    /// Leaves no stale "3 unread" in the window title after vmtui has gone.
+    private func clearTitle() {
+        if shownTitle != nil { terminal.setTitle(nil) }
+        shownTitle = nil
     }
 
     private func perform(_ effects: [Effect]) {
@@ -104,6 +121,8 @@ public final class ScreenLoop {
                 quitRequested = true
             case .redraw:
                 terminal.invalidate()
+            case .bell:
+                terminal.ring()
             default:
                 launch(effect)
             }

@@ -9,6 +9,7 @@ public final class VoicemailClient: Sendable {
     public let configuration: ClientConfiguration
     let logger: Logger
     let session = SessionStore()
+    let sessionPINs = SessionPINs()
 
     /// Largest JSON answer accepted (a 1000-message page is far below this).
     static let jsonLimit = 32 * 1024 * 1024
@@ -143,7 +144,7 @@ public final class VoicemailClient: Sendable {
 
     private func pin(for mailbox: String?) -> String? {
         guard let mailbox = mailbox ?? configuration.mailbox else { return nil }
-        return configuration.pins[mailbox]
+        return pin(forMailbox: mailbox)
     }
 
     /// `POST /api/v1/personal/login`: the session cookie and who we are.

@@ -32,6 +32,8 @@ public enum App {
         case .messagesDeleted(let id, let result): return messagesDeleted(&state, id, result)
         case .messagesForwarded(let id, let result): return messagesForwarded(&state, id, result)
         case .audioSaved(let id, let result): return audioSaved(&state, id, result)
+        case .mailboxOpened(let id, let result): return mailboxOpened(&state, id, result)
+        case .notificationFailed(let message): return notificationFailed(&state, message)
         case .audio(let event): return handleAudioEvent(&state, event)
         }
     }

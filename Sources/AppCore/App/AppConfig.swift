@@ -15,8 +15,11 @@ public struct AppConfig: Equatable, Sendable {
     public var keyBindings: KeyBindings
     /// One line each (bad `[keys]` entries…); shown in the status line at start.
     public var configErrors: [String]
-    /// Refresh the open folder (with If-None-Match) this often; nil turns it off.
+    /// Refresh the open folder and the mailbox list (with If-None-Match) this often, like the
+    /// config's `refresh_interval` (default 30); nil or 0 turns it off.
     public var autoRefreshSeconds: Int?
+    /// Ring the terminal bell when a new message arrives (config `bell`).
+    public var bell: Bool = false
     /// When playing a message marks it read (config `mark_read_on`).
     public var markReadOn: MarkReadOn = .end
     /// Where `w` proposes to save audio: `~/Downloads` when it exists, else the working
@@ -26,7 +29,7 @@ public struct AppConfig: Equatable, Sendable {
     public init(
         server: String, user: String? = nil, userName: String? = nil, mailbox: String? = nil,
         timeZone: TimeZone = .current, keyBindings: KeyBindings = .defaults,
-        configErrors: [String] = [], autoRefreshSeconds: Int? = 60
+        configErrors: [String] = [], autoRefreshSeconds: Int? = 30
     ) {
         self.server = server
         self.user = user

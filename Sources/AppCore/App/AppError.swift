@@ -3,6 +3,8 @@
 public struct AppError: Error, Equatable, Sendable {
     public enum Kind: String, Equatable, Sendable {
         case notFound, unauthorized, forbidden, network, server, other
+        /// The mailbox needs its owner's PIN (403 `pin_required`), or the PIN sent was wrong.
+        case pinRequired, pinWrong
     }
 
     public var kind: Kind

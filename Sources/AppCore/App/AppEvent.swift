@@ -26,4 +26,8 @@ public enum AppEvent: Equatable, Sendable {
     case audioSaved(RequestID, Result<String, AppError>)
     /// Playback, recording, greetings, transfers and listings (see `AudioEffect`).
     case audio(AudioEvent)
+    /// Answer to openMailbox: the other mailbox's New folder, or why it cannot be opened.
+    case mailboxOpened(RequestID, Result<FolderLoad, AppError>)
+    /// The new-message hook failed (one line; details are in the log).
+    case notificationFailed(String)
 }

@@ -27,6 +27,10 @@ public enum Prompt: Equatable, Sendable {
     case forward(ids: [String], editor: LineEditor)
     /// Live filter: the list follows every keystroke; Esc clears it, Enter keeps it.
     case filter(editor: LineEditor)
+    /// The owner's PIN for another mailbox; shown masked.
+    case pin(mailbox: String, editor: LineEditor)
+    /// A move in someone else's mailbox, confirmed naming the owner.
+    case confirmMove(ids: [String], to: Folder)
     /// `w`: where to save a message's audio (Tab completes paths).
     case saveAudio(id: String, editor: LineEditor)
     /// Greetings `u`: the file to upload (Tab completes paths).
@@ -36,9 +40,9 @@ public enum Prompt: Equatable, Sendable {
 
     public var editor: LineEditor? {
         switch self {
-        case .move(_, let e), .forward(_, let e), .filter(let e): e
+        case .move(_, let e), .forward(_, let e), .filter(let e), .pin(_, let e): e
         case .saveAudio(_, let e), .uploadGreeting(_, let e): e
-        case .delete, .resetGreeting: nil
+        case .delete, .confirmMove, .resetGreeting: nil
         }
     }
 }
@@ -52,6 +56,10 @@ public enum PendingOperation: Equatable, Sendable {
     case delete(originals: [VoicemailMessage])
     case forward(ids: [String], to: [String])
     case download(id: String)
+    /// Switching to another mailbox (its New folder is loaded first).
+    case openMailbox(String)
+    /// A conditional look at New while another folder is open (new-message notices).
+    case inboxWatch
 }
 
 public enum UpdateKind: Equatable, Sendable {
@@ -112,6 +120,9 @@ public struct AppState: Equatable, Sendable {
     public var mailboxesRequest: RequestID?
     public var lastRefresh: Date
     private var nextRequest: Int
+
+    /// Shared mailboxes, the picker and live updates (Update/MailboxSwitch.swift, LiveRefresh.swift).
+    public var sharing = SharingState()
 
     public init(config: AppConfig, now: Date) {
         self.config = config

@@ -21,6 +21,14 @@ public enum Effect: Equatable, Sendable {
     case forward(RequestID, mailbox: String?, ids: [String], to: [String])
     /// Download the audio to a file of the runtime's choosing → `.audioSaved` with its path.
     case downloadAudio(RequestID, mailbox: String?, id: String, format: AudioFormat)
+    /// Switch to another mailbox: its New folder, sending `pin` (and remembering it for that
+    /// mailbox when the server accepts it), else the PIN already known → `.mailboxOpened`.
+    case openMailbox(RequestID, mailbox: String, pin: MailboxPIN?)
+    /// A new message arrived: run the user's `on_new_message` hook, if any, off the UI thread
+    /// → nothing, or `.notificationFailed` with one line.
+    case announceNewMessage(NewMessageNotice)
+    /// Ring the terminal bell (only sent when the config asks for it).
+    case bell
     /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
     case audio(AudioEffect)
     /// Repaint the whole terminal (Ctrl-L).
@@ -32,11 +40,11 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .markRead(let id, _, _),
             .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
-            .forward(let id, _, _, _), .downloadAudio(let id, _, _, _):
+            .forward(let id, _, _, _), .downloadAudio(let id, _, _, _), .openMailbox(let id, _, _):
             id
         case .audio(let effect):
             effect.requestID
-        case .redraw, .quit:
+        case .announceNewMessage, .bell, .redraw, .quit:
             nil
         }
     }

@@ -16,6 +16,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case markUnread = "mark-unread"
     case move, delete, forward, filter, refresh, redraw, help, quit, play
     case toggleDetails = "toggle-details"
+    case openMailbox = "open-mailbox"
     case save, greetings
     // While something plays.
     case stop
@@ -59,6 +60,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         case .quit: "Quit"
         case .play: "Play; pause or resume"
         case .toggleDetails: "Show or hide details"
+        case .openMailbox: "Open another mailbox (shared)"
         case .save: "Save the audio to a file"
         case .greetings: "Greetings (record, upload, reset)"
         case .stop: "Playing: stop"

@@ -34,6 +34,7 @@ public struct KeyBindings: Equatable, Sendable {
         .quit: [.character("q")],
         .play: [.enter, .character("p")],
         .toggleDetails: [.character("i")],
+        .openMailbox: [.character("o")],
         .save: [.character("w")],
         .greetings: [.character("G")],
         .stop: [.character("s")],

@@ -5,6 +5,7 @@ extension App {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .control("c") { return [.quit] }
         if state.prompt != nil { return handlePromptKey(&state, key) }
+        if state.sharing.picker != nil { return handlePickerKey(&state, key) }
         if state.showHelp { return handleHelpKey(&state, key) }
         if state.audio.greetings != nil { return handleGreetingsKey(&state, key) }
         // While something plays, the playback keys (← → s n N) lie over the mailbox's.
@@ -85,6 +86,8 @@ extension App {
             state.helpScroll = 0
         case .quit:
             return [.quit]
+        case .openMailbox:
+            return openPicker(&state)
         case .toggleDetails:
             state.detailsToggled.toggle()
             keepSelectionVisible(&state)
@@ -118,7 +121,7 @@ extension App {
             }
             return []
         }
-        guard state.prompt == nil, state.audio.greetings == nil else { return [] }
+        guard state.prompt == nil, state.sharing.picker == nil, state.audio.greetings == nil else { return [] }
         let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
         guard !layout.tooSmall else { return [] }
         switch mouse.action {

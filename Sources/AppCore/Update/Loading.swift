@@ -32,6 +32,7 @@ extension App {
         state.lastRefresh = state.now
         var effects = [loadFolder(&state, state.folder, revalidate: !state.isLoading)]
         if !state.mailboxesUnsupported { effects.append(loadMailboxes(&state)) }
+        effects += watchInbox(&state)
         return effects
     }
 
@@ -39,7 +40,9 @@ extension App {
         state.now = date
         guard let interval = state.config.autoRefreshSeconds, interval > 0,
             date.timeIntervalSince(state.lastRefresh) >= Double(interval),
-            state.pending.isEmpty, state.prompt == nil
+            // Only loads hold it back: a long playback or transfer must not stop live updates.
+            state.folderRequest == nil, state.mailboxesRequest == nil, state.sharing.opening == nil,
+            state.prompt == nil
         else { return [] }
         return refresh(&state)
     }
@@ -53,13 +56,13 @@ extension App {
         state.mailboxesRequest = nil
         switch result {
         case .success(let summaries):
-            let wanted = state.config.mailbox
+            state.sharing.mailboxes = summaries
+            if state.sharing.picker != nil { keepPickerSelectionVisible(&state) }
+            // The mailbox on screen; one opened by extension may be missing from the list.
+            let wanted = state.mailbox
             guard let summary = summaries.first(where: { $0.mailbox == wanted })
                 ?? (wanted == nil ? summaries.first(where: \.own) ?? summaries.first : nil)
-            else {
-                if let wanted { state.status = .error("Mailbox \(wanted) is not among those you may open") }
-                return []
-            }
+            else { return [] }
             state.mailbox = summary.mailbox
             state.mailboxName = summary.name
             state.isOwnMailbox = summary.own
@@ -91,6 +94,7 @@ extension App {
         _ state: inout AppState, _ id: RequestID, _ result: Result<FolderLoad, AppError>
     ) -> [Effect] {
         // Answers for a folder the user has left, or superseded by a newer load, are stale.
+        if let effects = inboxWatched(&state, id, result) { return effects }
         guard state.folderRequest == id, case .folder(let folder)? = state.pending.removeValue(forKey: id),
             folder == state.folder
         else {
@@ -102,16 +106,19 @@ extension App {
         state.isLoading = false
         switch result {
         case .success(.loaded(let messages, let etag)):
-            state.replaceMessages(messages.filter { $0.folder == folder })
+            if case .busy = state.status { state.status = .none }
+            let effects = mergeRefreshedList(&state, messages.filter { $0.folder == folder })
             state.etag = etag
-            keepSelectionVisible(&state)
-            if state.mailboxesUnsupported {
+            if state.mailboxesUnsupported || state.sharing.mailboxes.first(where: { $0.mailbox == state.mailbox }) == nil
+                && !state.isOwnMailbox
+            {
                 state.folderCounts[folder] = countOfLoadedList(state)
             }
-            if case .busy = state.status { state.status = .none }
+            return effects
         case .success(.notModified):
             if case .busy = state.status { state.status = wasLoading ? .none : .info("Up to date") }
         case .failure(let error):
+            if let effects = leaveRefusedMailbox(&state, error) { return effects }
             state.status = .error(describe(error, doing: "Could not load \(folder.displayName)"))
         }
         return []

@@ -39,6 +39,11 @@ extension App {
                     state.status = .info("Already in \(folder.displayName)")
                     return []
                 }
+                // In someone else's mailbox a move is confirmed, naming the owner.
+                if ownerPhrase(state) != nil {
+                    state.prompt = .confirmMove(ids: targets.map(\.id), to: folder)
+                    return []
+                }
                 return [startUpdate(&state, .move(folder), targets)]
             default:
                 if editor.handle(key) {
@@ -76,6 +81,22 @@ extension App {
                 }
             }
             return []
+
+        case .pin(let mailbox, let editor):
+            return handlePINKey(&state, mailbox, editor, key)
+
+        case .confirmMove(let ids, let folder):
+            state.prompt = nil
+            guard key == .character("y") || key == .character("Y") else {
+                state.status = .info("Not moved")
+                return []
+            }
+            let targets = present(state, ids).filter { $0.folder != folder }
+            guard !targets.isEmpty else {
+                state.status = .info("Nothing to move: already gone")
+                return []
+            }
+            return [startUpdate(&state, .move(folder), targets)]
 
         case .filter(var editor):
             switch key {

@@ -22,6 +22,10 @@ enum Screen {
             HelpView.draw(&grid, state)
             return Frame(grid: grid)
         }
+        if state.sharing.picker != nil {
+            let pickerCursor = MailboxPickerView.draw(&grid, state)
+            return Frame(grid: grid, cursor: pickerCursor)
+        }
         return Frame(grid: grid, cursor: cursor)
     }
 

@@ -5,7 +5,10 @@ enum StatusView {
         let status = layout.status
         var cursor: CursorPosition?
         if let prompt = state.prompt {
-            cursor = drawPrompt(&grid, prompt, status)
+            // The PIN prompt names the mailbox asked for; the others the one being viewed.
+            let owner: String? = if case .pin(let mailbox, _) = prompt { App.mailboxLabel(state, mailbox) }
+                else { App.ownerPhrase(state) }
+            cursor = drawPrompt(&grid, prompt, status, owner: owner)
         } else if !AudioStatus.drawPlaybackInStatus(&grid, state, layout) {
             let style = statusStyle(state.status)
             grid.fill(x: status.x, y: status.y, width: status.width, height: 1, style: style)
@@ -38,9 +41,11 @@ enum StatusView {
         }
     }
 
-    private static func drawPrompt(_ grid: inout CellGrid, _ prompt: Prompt, _ rect: Rect) -> CursorPosition? {
+    private static func drawPrompt(
+        _ grid: inout CellGrid, _ prompt: Prompt, _ rect: Rect, owner: String?
+    ) -> CursorPosition? {
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .prompt)
-        let label = " " + label(prompt)
+        let label = " " + label(prompt, owner: owner)
         let labelWidth = DisplayWidth.of(label)
         grid.put(label, x: rect.x, y: rect.y, style: .prompt)
         guard let editor = prompt.editor else {
@@ -48,8 +53,10 @@ enum StatusView {
         }
         // Long input scrolls so the cursor stays in view.
         let room = max(1, rect.width - labelWidth - 1)
-        var text = editor.characters
-        var cursorColumn = editor.cursorColumn
+        // A PIN never shows: one bullet per character typed.
+        let masked: Bool = if case .pin = prompt { true } else { false }
+        var text = masked ? Array(repeating: Character("•"), count: editor.characters.count) : editor.characters
+        var cursorColumn = masked ? editor.cursor : editor.cursorColumn
         var start = 0
         while cursorColumn >= room, start < text.count {
             cursorColumn -= DisplayWidth.of(text[start])
@@ -60,10 +67,18 @@ enum StatusView {
         return CursorPosition(x: rect.x + labelWidth + cursorColumn, y: rect.y)
     }
 
-    static func label(_ prompt: Prompt) -> String {
+    /// `owner` ("Bob Nguyen's mailbox (102)") when the mailbox is someone else's.
+    static func label(_ prompt: Prompt, owner: String? = nil) -> String {
         switch prompt {
-        case .move(let ids, _): "Move \(Text.messages(ids.count)) to folder (0–4 or name): "
-        case .delete(let ids): "Delete \(Text.messages(ids.count))? [y/N] "
+        case .move(let ids, _):
+            if let owner { "Move \(Text.messages(ids.count)) in \(owner) to folder (0–4 or name): " }
+            else { "Move \(Text.messages(ids.count)) to folder (0–4 or name): " }
+        case .delete(let ids):
+            if let owner { "Delete \(Text.messages(ids.count)) from \(owner)? [y/N] " }
+            else { "Delete \(Text.messages(ids.count))? [y/N] " }
+        case .confirmMove(let ids, let folder):
+            "Move \(Text.messages(ids.count)) in \(owner ?? "this mailbox") to \(folder.displayName)? [y/N] "
+        case .pin(let mailbox, _): "PIN for mailbox \(owner ?? TerminalSafe.line(mailbox)): "
         case .forward(let ids, _): "Forward \(Text.messages(ids.count)) to (e.g. 102*103): "
         case .filter: "Filter: "
         case .saveAudio, .uploadGreeting, .resetGreeting: AudioStatus.label(prompt) ?? ""
@@ -76,8 +91,13 @@ enum StatusView {
         let label = keys.label
         if state.showHelp { return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")] }
         if let hints = AudioStatus.hints(state) { return hints }
+        if state.sharing.picker != nil, state.prompt == nil {
+            return [("Enter", "open"), ("Esc", "close"), ("↑/↓", "choose"), ("digits", "any extension")]
+        }
         switch state.prompt {
         case .delete?: return [("y", "delete"), ("other key", "cancel")]
+        case .confirmMove?: return [("y", "move"), ("other key", "cancel")]
+        case .pin?: return [("Enter", "open"), ("Esc", "cancel"), ("C-u", "erase")]
         case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
         case .some: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
         case nil: break

@@ -1,0 +1,58 @@
+import CNcursesw
+import Foundation
+
+/// The terminal's window title and bell. ncurses has no title call: the title goes out as the
+/// terminfo status-line strings (`tsl`…`fsl`) when the terminal has them, else as OSC 0 for
+/// the terminals known to understand it (xterm and its kin, tmux, screen); elsewhere nothing
+/// is sent, so no stray bytes reach a terminal that would print them.
+public enum TerminalTitle {
+    /// What to write around a title on this terminal, or nil when it cannot show one.
+    public static func sequences(term: String, tsl: String?, fsl: String?) -> (start: String, end: String)? {
+        if let tsl, let fsl, !tsl.isEmpty, !fsl.isEmpty { return (tsl, fsl) }
+        let family = ["xterm", "tmux", "screen", "rxvt", "alacritty", "kitty", "foot", "wezterm", "vte", "gnome",
+                      "konsole", "putty"]
+        guard family.contains(where: { term.hasPrefix($0) }) else { return nil }
+        return ("\u{1B}]0;", "\u{07}")
+    }
+
+    /// Printable characters only (a title must not carry escapes), at most 120 of them.
+    public static func clean(_ title: String) -> String {
+        let kept = title.unicodeScalars.filter { scalar in
+            !(scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format)
+        }
+        return String(String.UnicodeScalarView(kept).prefix(120))
+    }
+}
+
+extension CursesTerminal {
+    /// Sets the title (nil clears it, at exit). Written straight to the terminal after
+    /// ncurses has flushed its frame, so the two never interleave.
+    public func setTitle(_ title: String?) {
+        guard let term = ProcessInfo.processInfo.environment["TERM"],
+            let (start, end) = TerminalTitle.sequences(
+                term: term, tsl: Self.capability("tsl"), fsl: Self.capability("fsl"))
+        else { return }
+        let bytes = Array((start + TerminalTitle.clean(title ?? "") + end).utf8)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written <= 0 {
+                    if written < 0, errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// The terminal bell (or its visible flash where the terminal has no bell).
+    public func ring() {
+        beep()
+    }
+
+    private static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        return String(cString: value)
+    }
+}

@@ -1,0 +1,51 @@
+import AppCore
+import Foundation
+import Logging
+import Synchronization
+import VoicemailClient
+import VoicemailModel
+
+/// The last Mailboxes answer and its ETag, so every later look is a conditional request
+/// (a 304 with no body when nothing changed) that still answers the app with the full list.
+final class MailboxesCache: Sendable {
+    private let last = Mutex<(etag: String, summaries: [MailboxSummary])?>(nil)
+
+    func load(_ client: VoicemailClient) async throws -> [MailboxSummary] {
+        let known = last.withLock { $0 }
+        switch try await client.mailboxes(ifNoneMatch: known?.etag) {
+        case .notModified:
+            if let known { return known.summaries }
+            // A 304 to a request without an ETag is the server's mistake: ask plainly.
+            return try await client.mailboxes()
+        case .modified(let summaries, let etag):
+            last.withLock { $0 = etag.map { ($0, summaries) } }
+            return summaries
+        }
+    }
+}
+
+extension ClientEffectRunner {
+    /// Opens another mailbox by loading its New folder. A PIN typed by the user is sent for
+    /// this attempt and kept (in memory, for this session) only when the PBX accepts it, so a
+    /// wrong PIN never replaces a good one.
+    func openMailbox(_ mailbox: String, pin: MailboxPIN?) async throws -> FolderLoad {
+        guard let pin else { return try await loadFolder(mailbox: mailbox, folder: .inbox, etag: nil) }
+        let previous = client.pin(forMailbox: mailbox)
+        client.setPIN(pin.value, forMailbox: mailbox)
+        do {
+            let load = try await loadFolder(mailbox: mailbox, folder: .inbox, etag: nil)
+            logger.info("mailbox \(mailbox) opened with a PIN")
+            return load
+        } catch {
+            client.setPIN(previous, forMailbox: mailbox)
+            throw error
+        }
+    }
+
+    /// Runs the user's hook for one new message; a failure comes back as one line.
+    func announce(_ notice: NewMessageNotice) async -> AppEvent? {
+        guard let hook else { return nil }
+        guard let failure = await hook.run(notice, logger: logger) else { return nil }
+        return .notificationFailed(failure)
+    }
+}
