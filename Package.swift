@@ -89,6 +89,12 @@ let package = Package(
             name: "VMTUIRuntimeTests",
             dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),
         .testTarget(
+            name: "LiveUpdateTests",
+            dependencies: [
+                "VMTUIRuntime", "AppCore", "VoicemailClient", "VoicemailModel", "PBXSimulator", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
             name: "AudioPlaybackTests",
             dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport"]),
     ]

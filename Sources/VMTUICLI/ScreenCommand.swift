@@ -53,7 +53,7 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
             if let problem { appConfig.configErrors.append(problem.description) }
             let runner = ClientEffectRunner(
                 client: context.client, audioDirectory: ScreenLaunch.audioDirectory(environment: environment),
-                logger: logger,
+                logger: logger, hook: ScreenLaunch.newMessageHook(config, environment: environment),
                 audio: ScreenLaunch.audioRunner(context.client, screen: screen, config: config, environment: environment, logger: logger))
             exit = try await ScreenLaunch.run(appConfig, theme: theme, environment: environment, logger: logger, runner: runner)
         }
@@ -119,6 +119,7 @@ enum ScreenLaunch {
         if let themeProblem { appConfig.configErrors.append(themeProblem.description) }
         let runner = ClientEffectRunner(
             client: client, audioDirectory: audioDirectory(environment: environment), logger: logger,
+            hook: newMessageHook(config, environment: environment),
             audio: audioRunner(client, screen: screen, config: config, environment: environment, logger: logger))
         let result: LoopExit
         do {
@@ -129,6 +130,14 @@ enum ScreenLaunch {
         }
         await simulator.stop()
         return result
+    }
+
+    /// The config's `on_new_message` command, if any (run per new message, see NewMessageHook).
+    static func newMessageHook(_ config: ConfigFile, environment: [String: String]) -> NewMessageHook? {
+        guard let command = config.onNewMessage?.trimmingCharacters(in: .whitespaces), !command.isEmpty else {
+            return nil
+        }
+        return NewMessageHook(command: command, baseEnvironment: environment)
     }
 
     static func appConfig(server: URL, user: String?, mailbox: String?, config: ConfigFile) -> AppConfig {

@@ -8,7 +8,8 @@ import Logging
 /// server (caller name and number, message id) reaches it only as environment variables —
 /// `VMTUI_CALLER_NAME`, `VMTUI_CALLER_NUMBER`, `VMTUI_MAILBOX`, `VMTUI_MESSAGE_ID` — never as
 /// shell text, so a caller named `$(rm -rf ~)` stays a harmless string. Its input is
-/// /dev/null and its output never reaches the screen (stderr's tail goes to the log).
+/// /dev/null and its output never reaches the screen (stderr's tail goes to the log). vmtui's
+/// own `VMTUI_*` variables (credentials among them) are not passed on.
 public struct NewMessageHook: Sendable {
     public let command: String
     /// The environment the hook starts from (the user's, so PATH and DISPLAY work).
@@ -23,7 +24,9 @@ public struct NewMessageHook: Sendable {
     }
 
     public static func environment(for notice: NewMessageNotice, base: [String: String]) -> [String: String] {
-        var environment = base
+        // vmtui's own variables (VMTUI_TOKEN, VMTUI_PASSWORD, VMTUI_PIN…) are secrets or
+        // settings of this process, not the hook's business.
+        var environment = base.filter { !$0.key.hasPrefix("VMTUI_") }
         environment["VMTUI_CALLER_NAME"] = notice.callerName ?? ""
         environment["VMTUI_CALLER_NUMBER"] = notice.callerNumber
         environment["VMTUI_MAILBOX"] = notice.mailbox

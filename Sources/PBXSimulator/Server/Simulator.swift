@@ -47,7 +47,13 @@ public enum Simulator {
 
         let started = StartSignal()
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in await api.respond(to: request) },
+            responder: CallbackResponder<BasicRequestContext> { [observer = options.onRequest] request, _ in
+                let response = await api.respond(to: request)
+                observer?(RequestRecord(
+                    method: request.method.rawValue, target: request.uri.description, status: response.status.code,
+                    bodyBytes: response.body.contentLength))
+                return response
+            },
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "pbx-sim"),
             onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
             logger: logger)

@@ -17,6 +17,8 @@ public struct SimulatorOptions: Sendable {
     /// Where the simulator logs; silent by default so an in-process simulator (vmtui --demo)
     /// never writes over the terminal.
     public var logger: Logger = Logger(label: "pbx-sim", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Called after every answer (tests count requests and bytes with it).
+    public var onRequest: (@Sendable (RequestRecord) -> Void)?
 
     public init(dataDirectory: URL, host: String = "127.0.0.1", port: Int = 0, seed: SimulatorSeed? = nil) {
         self.dataDirectory = dataDirectory
