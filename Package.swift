@@ -24,18 +24,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoicemailModel"),
+        // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
+        .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "CCurl",
+                "VoicemailModel", "AudioFormats", "CCurl",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "PBXSimulator",
             dependencies: [
-                "VoicemailModel",
+                "VoicemailModel", "AudioFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -57,7 +59,7 @@ let package = Package(
         .target(
             name: "AudioPlayback",
             dependencies: [
-                "VoicemailModel", "VoicemailClient",
+                "VoicemailModel", "VoicemailClient", "AudioFormats",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -77,10 +79,11 @@ let package = Package(
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
+        .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel"]),
         .testTarget(
             name: "VoicemailClientTests",
             dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),
-        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "TestSupport"]),
+        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

@@ -1,3 +1,4 @@
+import AudioFormats
 import Foundation
 import VoicemailModel
 
@@ -77,16 +78,11 @@ extension VoicemailClient {
     }
 }
 
-/// Recognises WAV and MP3 by their first bytes, so uploads carry the right Content-Type.
+/// Labels uploads with the right Content-Type from the file's first bytes.
 public enum AudioSniffer {
+    /// What the header claims (the server verifies the rest): see `AudioSignature.claimedFormat`.
     public static func format(of header: Data) -> AudioFormat? {
-        let bytes = [UInt8](header.prefix(12))
-        if bytes.count >= 12, bytes[0..<4] == [0x52, 0x49, 0x46, 0x46], bytes[8..<12] == [0x57, 0x41, 0x56, 0x45] {
-            return .wav
-        }
-        if bytes.count >= 3, bytes[0..<3] == [0x49, 0x44, 0x33] { return .mp3 }
-        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] & 0xE0 == 0xE0 { return .mp3 }
-        return nil
+        AudioSignature.claimedFormat(ofHead: header)
     }
 
     /// The MIME type to send for a file: sniffed, else from the extension, else octet-stream

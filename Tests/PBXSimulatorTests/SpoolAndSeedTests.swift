@@ -1,3 +1,4 @@
+import AudioFormats
 import Foundation
 @testable import PBXSimulator
 import VoicemailModel
@@ -82,9 +83,9 @@ final class SpoolAndSeedTests: XCTestCase {
             let info = try AudioInspector.inspect(audio).get()
             XCTAssertEqual(info.wholeSeconds, message.duration)
             if message.format == .wav {
-                XCTAssertEqual(WAVReader.readUInt32([UInt8](audio), 24), 8000)
-                XCTAssertEqual(WAVReader.readUInt16([UInt8](audio), 22), 1)
-                XCTAssertEqual(WAVReader.readUInt16([UInt8](audio), 34), 16)
+                XCTAssertEqual(ByteReading.uint32LE([UInt8](audio), 24), 8000)
+                XCTAssertEqual(ByteReading.uint16LE([UInt8](audio), 22), 1)
+                XCTAssertEqual(ByteReading.uint16LE([UInt8](audio), 34), 16)
                 let samples = PCMWave(decoding: audio)?.samples ?? []
                 XCTAssertGreaterThan(samples.map { abs(Int($0)) }.max() ?? 0, 1000, "speech, not silence")
             }

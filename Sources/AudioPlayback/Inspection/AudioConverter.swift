@@ -15,6 +15,12 @@ public struct AudioConverter: Sendable {
         [Tool.sox, .ffmpeg].filter { ExecutableSearch.resolve($0.rawValue, path: environment["PATH"]) != nil }
     }
 
+    /// Containers (named as `AudioSignature.containerName` names them) that sox on Debian
+    /// cannot read but ffmpeg can.
+    static func needsFFmpeg(_ containerName: String) -> Bool {
+        ["MP4/M4A", "Ogg Opus", "CAF", "AMR"].contains(containerName)
+    }
+
     public static let installHint = "install sox (apt install sox) or ffmpeg (apt install ffmpeg) to convert it"
 
     /// Converts `input` into `output` with the first tool that manages; the error names the

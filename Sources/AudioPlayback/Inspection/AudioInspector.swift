@@ -1,3 +1,4 @@
+import AudioFormats
 import Foundation
 import VoicemailModel
 
@@ -50,7 +51,7 @@ public struct AudioInspector: Sendable {
         if let mp3 = MP3Info.parse(data) {
             return AudioReport(url: url, format: .mp3, duration: mp3.duration, size: size, mp3: mp3)
         }
-        if let other = FileSniffer.otherAudioFormat(Array(data.prefix(256))) {
+        if let other = AudioSignature.containerName(ofHead: data.prefix(256)) {
             if ["WAV", "RF64 WAV", "MPEG audio"].contains(other) {
                 throw AudioError.check("\(name) looks like \(other) but is damaged or truncated (no playable audio found)")
             }
@@ -81,8 +82,8 @@ public struct AudioInspector: Sendable {
                 throw AudioError.conversion("\(why); \(AudioConverter.installHint)")
             }
             let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 256)) ?? Data()
-            let other = FileSniffer.otherAudioFormat(Array(head)) ?? ""
-            return try await convert(url, with: converter, preferFFmpeg: FileSniffer.needsFFmpeg(other), note: "converted \(name) from \(other)")
+            let other = AudioSignature.containerName(ofHead: head) ?? ""
+            return try await convert(url, with: converter, preferFFmpeg: AudioConverter.needsFFmpeg(other), note: "converted \(name) from \(other)")
         }
         if report.isNonTelephonyWAV, let wav = report.wav {
             if !converter.availableTools.isEmpty {

@@ -1,3 +1,4 @@
+import AudioFormats
 import Foundation
 
 /// The loudness of the last tenth of a second of a growing 16-bit WAV recording, read from

@@ -1,3 +1,4 @@
+import AudioFormats
 import Foundation
 
 /// 16-bit mono PCM in a canonical 44-byte-header WAV: what the demo seed writes.
@@ -30,34 +31,20 @@ struct PCMWave {
 
     /// Reads 16-bit PCM or 8-bit G.711 mu-law mono WAV (the committed demo clips).
     init?(decoding wav: Data) {
+        guard let info = WAVInfo.parse(wav), info.channels == 1 else { return nil }
         let b = [UInt8](wav)
-        guard b.count >= 12, String(decoding: b[0..<4], as: UTF8.self) == "RIFF" else { return nil }
-        var offset = 12
-        var formatTag: UInt16 = 0, bits: UInt16 = 0, channels: UInt16 = 0
-        while offset + 8 <= b.count {
-            let id = String(decoding: b[offset..<offset + 4], as: UTF8.self)
-            let size = Int(WAVReader.readUInt32(b, offset + 4))
-            let body = offset + 8
-            if id == "fmt ", body + 16 <= b.count {
-                formatTag = WAVReader.readUInt16(b, body)
-                channels = WAVReader.readUInt16(b, body + 2)
-                sampleRate = Int(WAVReader.readUInt32(b, body + 4))
-                bits = WAVReader.readUInt16(b, body + 14)
-            } else if id == "data" {
-                let end = min(b.count, body + size)
-                guard channels == 1 else { return nil }
-                if formatTag == 1, bits == 16 {
-                    samples = stride(from: body, to: end - 1, by: 2).map { Int16(bitPattern: WAVReader.readUInt16(b, $0)) }
-                } else if formatTag == 7, bits == 8 {
-                    samples = b[body..<end].map(Self.expandMuLaw)
-                } else {
-                    return nil
-                }
-                return
+        let end = info.dataOffset + info.dataLength
+        switch (info.encoding, info.bitsPerSample) {
+        case (.pcm, 16):
+            samples = stride(from: info.dataOffset, to: end - 1, by: 2).map {
+                Int16(bitPattern: ByteReading.uint16LE(b, $0))
             }
-            offset = body + size + (size & 1)
+        case (.muLaw, 8):
+            samples = b[info.dataOffset..<end].map(Self.expandMuLaw)
+        default:
+            return nil
         }
-        return nil
+        sampleRate = info.sampleRate
     }
 
     init(sampleRate: Int = 8000, samples: [Int16]) {
