@@ -1,0 +1,133 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Playback in the real `vmtui` (tmux) against a real `pbx-sim`: the player runs with the
+/// message's audio, the details pane shows progress, and the message is marked read on the
+/// server with the New badge dropping by one.
+final class AudioEndToEndTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+    private var simulator: SimulatorProcess!
+    private var screen: TmuxScreen?
+
+    override func setUpWithError() throws {
+        guard (try? TmuxScreen.run(["-V"]))?.contains("tmux") == true else { throw XCTSkip("tmux is not installed") }
+        guard Self.which("mpv") != nil, Self.which("soxi") != nil else { throw XCTSkip("mpv and sox are needed") }
+        directory = try TemporaryDirectory(prefix: "vmtui-audio-e2e")
+        simulator = try SimulatorProcess(dataDirectory: directory.appending("pbx"), seed: "demo")
+    }
+
+    override func tearDown() {
+        screen?.close()
+        screen = nil
+        simulator?.terminate()
+        simulator = nil
+        directory?.remove()
+    }
+
+    private static var vmtuiPath: String {
+        if let path = ProcessInfo.processInfo.environment["VMTUI_PATH"], !path.isEmpty { return path }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/vmtui").path
+    }
+
+    private static func which(_ program: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(folder)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    /// The unread badge of a folder row ("0 New         4").
+    private func badge(_ screen: String, folder: String) -> Int? {
+        for line in screen.split(separator: "\n") {
+            let pane = line.split(separator: "│", omittingEmptySubsequences: false).first ?? ""
+            let words = pane.split(separator: " ")
+            guard words.count >= 2, words[1] == folder else { continue }
+            return words.count >= 3 ? Int(words[2]) : 0
+        }
+        return nil
+    }
+
+    func testEnterPlaysShowsProgressAndMarksRead() throws {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.vmtuiPath), "build vmtui first")
+        let output = directory.appending("decoded.wav").path
+        let log = directory.appending("player-args.txt").path
+        let runtime = directory.appending("runtime")
+        try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
+        // A player that takes a moment before handing the file to mpv, so the progress bar is
+        // on screen long enough to be seen; it records its arguments and environment.
+        let player = directory.appending("slowplayer")
+        try """
+            #!/bin/sh
+            echo "$@" > '\(log)'
+            env >> '\(log)'
+            sleep 3
+            exec mpv --no-video --really-quiet --ao=pcm --ao-pcm-file='\(output)' "$1"
+            """.write(to: player, atomically: true, encoding: .utf8)
+        chmod(player.path, 0o755)
+
+        let probe = PBXProbe(baseURL: simulator.baseURL, token: "demo-101")
+        let newBefore = try probe.messages(folder: "INBOX").filter { ($0["read"] as? Bool) == false }
+        let environment = [
+            "TERM": "tmux-256color", "LANG": "C.UTF-8", "HOME": directory.path, "TZ": "UTC",
+            "XDG_CONFIG_HOME": directory.appending("config").path, "XDG_STATE_HOME": directory.appending("state").path,
+            "XDG_CACHE_HOME": directory.appending("cache").path, "XDG_RUNTIME_DIR": runtime.path,
+            "VMTUI_TOKEN": "demo-101", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+        let command = "\(TmuxScreen.quote(Self.vmtuiPath)) --server \(simulator.baseURL.absoluteString) "
+            + "--player \(TmuxScreen.quote(player.path + " {file}")); echo EXIT=$?"
+        let tmux = try TmuxScreen(command: command, environment: environment)
+        screen = tmux
+        let start = tmux.waitFor("the inbox") { $0.contains("Bob Nguyen") && $0.contains("Enter play") }
+        let badgeBefore = try XCTUnwrap(badge(start, folder: "New"))
+        XCTAssertEqual(badgeBefore, newBefore.count)
+
+        tmux.send("Enter")
+        // Progress with the player's name in the details pane, the pause/stop keys in the footer.
+        let playing = tmux.waitFor("the progress bar") { $0.contains("▶ 0:0") && $0.contains("slowplayer") }
+        XCTAssertTrue(playing.contains("━") || playing.contains("─"), playing)
+        XCTAssertTrue(playing.contains("s stop"), playing)
+        XCTAssertTrue(playing.contains("Playing with slowplayer"), playing)
+
+        // Played to the end: marked read on the server, moved to Old, New badge one less.
+        let after = tmux.waitFor("the New badge to drop") { self.badge($0, folder: "New") == badgeBefore - 1 }
+        XCTAssertFalse(after.contains("▶ 0:"), after)
+        let deadline = Date().addingTimeInterval(30)
+        var unread = try probe.messages(folder: "INBOX").filter { ($0["read"] as? Bool) == false }
+        while unread.count != newBefore.count - 1, Date() < deadline {
+            usleep(200_000)
+            unread = try probe.messages(folder: "INBOX").filter { ($0["read"] as? Bool) == false }
+        }
+        XCTAssertEqual(unread.count, newBefore.count - 1)
+        let played = try XCTUnwrap(newBefore.first { ($0["callerName"] as? String) == "Bob Nguyen" })
+        let old = try probe.messages(folder: "Old")
+        XCTAssertTrue(old.contains { ($0["id"] as? String) == (played["id"] as? String) }, "moved to Old")
+
+        // mpv really decoded the message: the output has its length.
+        let soxi = Process()
+        soxi.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.which("soxi")))
+        soxi.arguments = ["-D", output]
+        let pipe = Pipe()
+        soxi.standardOutput = pipe
+        try soxi.run()
+        soxi.waitUntilExit()
+        let seconds = Double(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let expected = Double((played["duration"] as? Int) ?? Int((played["duration"] as? String) ?? "") ?? 0)
+        XCTAssertEqual(seconds, expected, accuracy: 1.0, "decoded length vs the message's duration")
+
+        // The player got a private file, never a URL or credential.
+        let recorded = try String(contentsOfFile: log, encoding: .utf8)
+        XCTAssertTrue(recorded.hasPrefix(runtime.path + "/vmtui-"), recorded)
+        XCTAssertFalse(recorded.contains("demo-101"), "the token reached the player")
+        XCTAssertFalse(recorded.contains("http://"), recorded)
+
+        // Quitting leaves no private audio behind.
+        tmux.send("q")
+        tmux.waitFor("EXIT=0")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
+        XCTAssertEqual(leftovers, [], "private audio folder removed at exit")
+    }
+}
