@@ -76,6 +76,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(name: "vmtui", dependencies: ["VMTUICLI"]),
+        // Benchmark of one keystroke's update+view (scripts/bench-screen.sh); not a test.
+        .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
