@@ -22,8 +22,23 @@ public enum ScreenSession {
 
     /// Runs until the user quits or a terminating signal arrives. Throws (before anything
     /// was drawn, with the terminal untouched) when the screen cannot open.
-    public static func run(_ options: Options, runner: EffectRunner) async throws -> LoopExit {
-        let pipe = try WakePipe()
+    public static func run(_ options: Options, runner: EffectRunner) async throws(ScreenError) -> LoopExit {
+        let pipe: WakePipe
+        do { pipe = try WakePipe() } catch { throw ScreenError(message: error.message) }
+        do {
+            let exit = try await open(options, runner: runner, pipe: pipe)
+            // Quit and signals alike: no player or recorder outlives the screen, and no
+            // private audio stays on disk.
+            await runner.shutdown()
+            return exit
+        } catch let error as TerminalError {
+            throw ScreenError(message: error.message)
+        } catch {
+            throw ScreenError(message: String(describing: error))
+        }
+    }
+
+    private static func open(_ options: Options, runner: EffectRunner, pipe: WakePipe) async throws -> LoopExit {
         return try await withCheckedThrowingContinuation { continuation in
             // poll() blocks: keep it off Swift's cooperative pool, which runs the effects.
             let thread = Thread {
@@ -52,4 +67,11 @@ public enum ScreenSession {
             thread.start()
         }
     }
+}
+
+/// The screen could not open (no tty, unknown TERM…): one line for stderr.
+public struct ScreenError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }
