@@ -12,7 +12,7 @@ final class AudioEndToEndTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard (try? TmuxScreen.run(["-V"]))?.contains("tmux") == true else { throw XCTSkip("tmux is not installed") }
-        guard Self.which("mpv") != nil, Self.which("soxi") != nil else { throw XCTSkip("mpv and sox are needed") }
+        guard EndToEnd.which("mpv") != nil, EndToEnd.which("soxi") != nil else { throw XCTSkip("mpv and sox are needed") }
         directory = try TemporaryDirectory(prefix: "vmtui-audio-e2e")
         simulator = try SimulatorProcess(dataDirectory: directory.appending("pbx"), seed: "demo")
     }
@@ -25,33 +25,8 @@ final class AudioEndToEndTests: XCTestCase {
         directory?.remove()
     }
 
-    private static var vmtuiPath: String {
-        if let path = ProcessInfo.processInfo.environment["VMTUI_PATH"], !path.isEmpty { return path }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/vmtui").path
-    }
-
-    private static func which(_ program: String) -> String? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let path = "\(folder)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-
-    /// The unread badge of a folder row ("0 New         4").
-    private func badge(_ screen: String, folder: String) -> Int? {
-        for line in screen.split(separator: "\n") {
-            let pane = line.split(separator: "│", omittingEmptySubsequences: false).first ?? ""
-            let words = pane.split(separator: " ")
-            guard words.count >= 2, words[1] == folder else { continue }
-            return words.count >= 3 ? Int(words[2]) : 0
-        }
-        return nil
-    }
-
     func testEnterPlaysShowsProgressAndMarksRead() throws {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.vmtuiPath), "build vmtui first")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: EndToEnd.vmtuiPath), "build vmtui first")
         let output = directory.appending("decoded.wav").path
         let log = directory.appending("player-args.txt").path
         let runtime = directory.appending("runtime")
@@ -76,12 +51,12 @@ final class AudioEndToEndTests: XCTestCase {
             "XDG_CACHE_HOME": directory.appending("cache").path, "XDG_RUNTIME_DIR": runtime.path,
             "VMTUI_TOKEN": "demo-101", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
-        let command = "\(TmuxScreen.quote(Self.vmtuiPath)) --server \(simulator.baseURL.absoluteString) "
+        let command = "\(TmuxScreen.quote(EndToEnd.vmtuiPath)) --server \(simulator.baseURL.absoluteString) "
             + "--player \(TmuxScreen.quote(player.path + " {file}")); echo EXIT=$?"
         let tmux = try TmuxScreen(command: command, environment: environment)
         screen = tmux
         let start = tmux.waitFor("the inbox") { $0.contains("Bob Nguyen") && $0.contains("Enter play") }
-        let badgeBefore = try XCTUnwrap(badge(start, folder: "New"))
+        let badgeBefore = try XCTUnwrap(EndToEnd.badge(start, folder: "New"))
         XCTAssertEqual(badgeBefore, newBefore.count)
 
         tmux.send("Enter")
@@ -92,7 +67,7 @@ final class AudioEndToEndTests: XCTestCase {
         XCTAssertTrue(playing.contains("Playing with slowplayer"), playing)
 
         // Played to the end: marked read on the server, moved to Old, New badge one less.
-        let after = tmux.waitFor("the New badge to drop") { self.badge($0, folder: "New") == badgeBefore - 1 }
+        let after = tmux.waitFor("the New badge to drop") { EndToEnd.badge($0, folder: "New") == badgeBefore - 1 }
         XCTAssertFalse(after.contains("▶ 0:"), after)
         let deadline = Date().addingTimeInterval(30)
         var unread = try probe.messages(folder: "INBOX").filter { ($0["read"] as? Bool) == false }
@@ -107,7 +82,7 @@ final class AudioEndToEndTests: XCTestCase {
 
         // mpv really decoded the message: the output has its length.
         let soxi = Process()
-        soxi.executableURL = URL(fileURLWithPath: try XCTUnwrap(Self.which("soxi")))
+        soxi.executableURL = URL(fileURLWithPath: try XCTUnwrap(EndToEnd.which("soxi")))
         soxi.arguments = ["-D", output]
         let pipe = Pipe()
         soxi.standardOutput = pipe

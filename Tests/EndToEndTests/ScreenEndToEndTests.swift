@@ -26,18 +26,12 @@ final class ScreenEndToEndTests: XCTestCase {
 
     private var probe: PBXProbe { PBXProbe(baseURL: simulator.baseURL, token: "demo-101") }
 
-    private static var vmtuiPath: String {
-        if let path = ProcessInfo.processInfo.environment["VMTUI_PATH"], !path.isEmpty { return path }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/vmtui").path
-    }
-
     /// Opens vmtui as user 101; `wrapper` may surround the command (`%@` is vmtui).
     private func open(
         arguments: String = "", wrapper: String = "%@", width: Int = 120, height: Int = 40,
         extraEnvironment: [String: String] = [:]
     ) throws -> TmuxScreen {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.vmtuiPath), "build vmtui first: \(Self.vmtuiPath)")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: EndToEnd.vmtuiPath), "build vmtui first: \(EndToEnd.vmtuiPath)")
         var environment = [
             "TERM": "tmux-256color", "LANG": "C.UTF-8", "HOME": directory.path,
             "XDG_CONFIG_HOME": directory.appending("config").path,
@@ -46,23 +40,12 @@ final class ScreenEndToEndTests: XCTestCase {
             "VMTUI_TOKEN": "demo-101", "TZ": "UTC",
         ]
         environment.merge(extraEnvironment) { $1 }
-        let command = "\(TmuxScreen.quote(Self.vmtuiPath)) --server \(simulator.baseURL.absoluteString) \(arguments)"
+        let command = "\(TmuxScreen.quote(EndToEnd.vmtuiPath)) --server \(simulator.baseURL.absoluteString) \(arguments)"
         let screen = try TmuxScreen(
             command: wrapper.replacingOccurrences(of: "%@", with: command), environment: environment,
             width: width, height: height)
         screens.append(screen)
         return screen
-    }
-
-    /// The unread badge of a folder row in the folder pane ("0 New         4").
-    private func badge(_ screen: String, folder: String) -> Int? {
-        for line in screen.split(separator: "\n") {
-            let pane = line.split(separator: "│", omittingEmptySubsequences: false).first ?? ""
-            let words = pane.split(separator: " ")
-            guard words.count >= 2, words[1] == folder else { continue }
-            return words.count >= 3 ? Int(words[2]) : 0
-        }
-        return nil
     }
 
     func testShowsTheDemoMailboxWithTheServersUnreadCounts() throws {
@@ -71,7 +54,7 @@ final class ScreenEndToEndTests: XCTestCase {
         let counts = try probe.unreadCounts()
         let labels = ["INBOX": "New", "Old": "Old", "Work": "Work", "Family": "Family", "Friends": "Friends"]
         for (folder, label) in labels {
-            XCTAssertEqual(badge(shown, folder: label), counts[folder], "\(label) badge on:\n\(shown)")
+            XCTAssertEqual(EndToEnd.badge(shown, folder: label), counts[folder], "\(label) badge on:\n\(shown)")
         }
     }
 
@@ -85,7 +68,7 @@ final class ScreenEndToEndTests: XCTestCase {
         func isRead() throws -> Bool? { (try self.probe.get("/api/v1/VoiceMail/\(id)") as? [String: Any])?["read"] as? Bool }
         screen.send("r")
         try waitForServer("message read") { try isRead() == true }
-        screen.waitFor("New badge 3") { self.badge($0, folder: "New") == 3 }
+        screen.waitFor("New badge 3") { EndToEnd.badge($0, folder: "New") == 3 }
         // The read message left New (as on the phone); unmark it where it went.
         screen.send("1")
         screen.waitFor("Bob in Old") { $0.contains("Bob Nguyen") && $0.contains("Dana Kowalski") }
@@ -93,7 +76,7 @@ final class ScreenEndToEndTests: XCTestCase {
         try waitForServer("message unread again") { try isRead() == false }
         let counts = try probe.unreadCounts()
         screen.waitFor("badges equal to the server's unread counts \(counts)") { shown in
-            [("INBOX", "New"), ("Old", "Old"), ("Work", "Work")].allSatisfy { self.badge(shown, folder: $0.1) == counts[$0.0] }
+            [("INBOX", "New"), ("Old", "Old"), ("Work", "Work")].allSatisfy { EndToEnd.badge(shown, folder: $0.1) == counts[$0.0] }
         }
     }
 

@@ -27,14 +27,8 @@ final class SharedMailboxEndToEndTests: XCTestCase {
         directory?.remove()
     }
 
-    private static var vmtuiPath: String {
-        if let path = ProcessInfo.processInfo.environment["VMTUI_PATH"], !path.isEmpty { return path }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/vmtui").path
-    }
-
     private func open(token: String, arguments: String = "") throws -> TmuxScreen {
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.vmtuiPath), "build vmtui first")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: EndToEnd.vmtuiPath), "build vmtui first")
         let environment = [
             "TERM": "tmux-256color", "LANG": "C.UTF-8", "HOME": directory.path, "TZ": "UTC",
             "XDG_CONFIG_HOME": directory.appending("config").path,
@@ -42,7 +36,7 @@ final class SharedMailboxEndToEndTests: XCTestCase {
             "XDG_CACHE_HOME": directory.appending("cache-\(token)").path,
             "VMTUI_TOKEN": token,
         ]
-        let command = "\(TmuxScreen.quote(Self.vmtuiPath)) --server \(simulator.baseURL.absoluteString) \(arguments)"
+        let command = "\(TmuxScreen.quote(EndToEnd.vmtuiPath)) --server \(simulator.baseURL.absoluteString) \(arguments)"
         let screen = try TmuxScreen(command: command, environment: environment, width: 120, height: 40)
         screens.append(screen)
         return screen
