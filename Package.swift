@@ -78,10 +78,10 @@ let package = Package(
         .executableTarget(name: "vmtui", dependencies: ["VMTUICLI"]),
         // Benchmark of one keystroke's update+view (scripts/bench-screen.sh); not a test.
         .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
-        // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions.
+        // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
-        .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel"]),
+        .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",
             dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),

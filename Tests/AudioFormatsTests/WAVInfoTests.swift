@@ -1,12 +1,13 @@
 import AudioFormats
 import Foundation
+import TestSupport
 import VoicemailModel
 import XCTest
 
 final class WAVInfoTests: XCTestCase {
     private var fixtures: SoxFixtures!
 
-    override func setUpWithError() throws { fixtures = try SoxFixtures() }
+    override func setUpWithError() throws { fixtures = try SoxFixtures(prefix: "vmtui-formats-tests") }
     override func tearDown() { fixtures.cleanUp() }
 
     func testDurationsAndFormatMatchSox() throws {
