@@ -52,8 +52,7 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
                 mailbox: context.configuration.mailbox, config: config)
             if let problem { appConfig.configErrors.append(problem.description) }
             let runner = ClientEffectRunner(
-                client: context.client, audioDirectory: ScreenLaunch.audioDirectory(environment: environment),
-                logger: logger, hook: ScreenLaunch.newMessageHook(config, environment: environment),
+                client: context.client, logger: logger, hook: ScreenLaunch.newMessageHook(config, environment: environment),
                 audio: ScreenLaunch.audioRunner(context.client, screen: screen, config: config, environment: environment, logger: logger))
             exit = try await ScreenLaunch.run(appConfig, theme: theme, environment: environment, logger: logger, runner: runner)
         }
@@ -118,7 +117,7 @@ enum ScreenLaunch {
         appConfig.userName = "Alice Martin"
         if let themeProblem { appConfig.configErrors.append(themeProblem.description) }
         let runner = ClientEffectRunner(
-            client: client, audioDirectory: audioDirectory(environment: environment), logger: logger,
+            client: client, logger: logger,
             hook: newMessageHook(config, environment: environment),
             audio: audioRunner(client, screen: screen, config: config, environment: environment, logger: logger))
         let result: LoopExit
@@ -167,9 +166,5 @@ enum ScreenLaunch {
         let directory = XDGPaths.stateHome(environment: environment).appendingPathComponent("vmtui", isDirectory: true)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("vmtui.log").path
-    }
-
-    static func audioDirectory(environment: [String: String]) -> URL {
-        XDGPaths.cacheHome(environment: environment).appendingPathComponent("vmtui/audio", isDirectory: true)
     }
 }

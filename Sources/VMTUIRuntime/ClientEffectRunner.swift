@@ -7,7 +7,6 @@ import VoicemailModel
 /// Executes effects against the PBX through `VoicemailClient`.
 public struct ClientEffectRunner: EffectRunner {
     let client: VoicemailClient
-    private let audioDirectory: URL
     let logger: Logger
     /// The user's `on_new_message` command (SharedMailboxEffects.swift, HookRunner.swift).
     let hook: NewMessageHook?
@@ -15,15 +14,13 @@ public struct ClientEffectRunner: EffectRunner {
     /// Player, recorder, saving and greetings (AudioEffects.swift).
     let audio: AudioEffectRunner?
 
-    /// - Parameter audioDirectory: where downloaded audio is saved (created on demand).
     /// - Parameter hook: run once per new message, if the config names one.
     public init(
-        client: VoicemailClient, audioDirectory: URL, logger: Logger, hook: NewMessageHook? = nil,
+        client: VoicemailClient, logger: Logger, hook: NewMessageHook? = nil,
         audio: AudioEffectRunner? = nil
     ) {
         self.audio = audio
         self.client = client
-        self.audioDirectory = audioDirectory
         self.logger = logger
         self.hook = hook
     }
@@ -57,11 +54,6 @@ public struct ClientEffectRunner: EffectRunner {
                         copies += try await client.forward(id: messageID, to: targets, mailbox: Self.mailbox(mailbox))
                     }
                     return copies
-                })
-        case .downloadAudio(let id, let mailbox, let messageID, let format):
-            return .audioSaved(
-                id, await attempt("download") {
-                    try await download(mailbox: mailbox, messageID: messageID, format: format)
                 })
         case .audio(let effect):
             return await audio?.run(effect)
@@ -99,16 +91,6 @@ public struct ClientEffectRunner: EffectRunner {
             messages += page.records
         }
         return .loaded(messages: messages, etag: newTag)
-    }
-
-    private func download(mailbox: String?, messageID: String, format: AudioFormat) async throws -> String {
-        try FileManager.default.createDirectory(at: audioDirectory, withIntermediateDirectories: true)
-        let safeID = String(messageID.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
-        let safeMailbox = String((mailbox ?? "").filter(\.isNumber))
-        let name = [safeMailbox, safeID].filter { !$0.isEmpty }.joined(separator: "-")
-        let file = audioDirectory.appendingPathComponent("\(name).\(format.fileExtension)")
-        try await client.downloadAudio(id: messageID, mailbox: Self.mailbox(mailbox), to: file)
-        return file.path
     }
 
     private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {

@@ -108,7 +108,6 @@ final class HeadlessScreen {
         }()
         runner = ClientEffectRunner(
             client: pbx.client(token: token, mailbox: mailbox, pins: pins),
-            audioDirectory: pbx.directory.appending("audio-\(user)"),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), hook: hook)
         var effects: [Effect]
         (state, effects) = App.initial(config: config, now: Date())

@@ -59,8 +59,6 @@ final class FakeEffectRunner: EffectRunner {
             return .messagesDeleted(id, .failure(AppError(.server, "not in this test")))
         case .forward(let id, _, _, _):
             return .messagesForwarded(id, .failure(AppError(.server, "not in this test")))
-        case .downloadAudio(let id, _, _, _):
-            return .audioSaved(id, .failure(AppError(.server, "not in this test")))
         default:
             return nil
         }

@@ -22,7 +22,7 @@ public enum AppEvent: Equatable, Sendable {
     case messagesDeleted(RequestID, Result<[String], AppError>)
     /// Answer to forward: the copies made.
     case messagesForwarded(RequestID, Result<[ForwardedCopy], AppError>)
-    /// Answer to downloadAudio: the path of the saved file.
+    /// Answer to `AudioEffect.save`: the path of the saved file.
     case audioSaved(RequestID, Result<String, AppError>)
     /// Playback, recording, greetings, transfers and listings (see `AudioEffect`).
     case audio(AudioEvent)

@@ -19,8 +19,6 @@ public enum Effect: Equatable, Sendable {
     case delete(RequestID, mailbox: String?, ids: [String])
     /// `POST /VoiceMail/{id}/forward` `{"to":extensions}`, one per id → `.messagesForwarded`.
     case forward(RequestID, mailbox: String?, ids: [String], to: [String])
-    /// Download the audio to a file of the runtime's choosing → `.audioSaved` with its path.
-    case downloadAudio(RequestID, mailbox: String?, id: String, format: AudioFormat)
     /// Switch to another mailbox: its New folder, sending `pin` (and remembering it for that
     /// mailbox when the server accepts it), else the PIN already known → `.mailboxOpened`.
     case openMailbox(RequestID, mailbox: String, pin: MailboxPIN?)
@@ -40,7 +38,7 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .markRead(let id, _, _),
             .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
-            .forward(let id, _, _, _), .downloadAudio(let id, _, _, _), .openMailbox(let id, _, _):
+            .forward(let id, _, _, _), .openMailbox(let id, _, _):
             id
         case .audio(let effect):
             effect.requestID
