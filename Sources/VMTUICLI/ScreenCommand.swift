@@ -43,7 +43,7 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
 
         if screen.demo {
             exit = try await ScreenLaunch.runDemo(
-                screen: screen, config: config, theme: theme, themeProblem: problem, environment: environment,
+                global: global, screen: screen, config: config, theme: theme, themeProblem: problem, environment: environment,
                 logger: logger)
         } else {
             let context = try ClientFactory.make(global, config: config, environment: environment)
@@ -74,12 +74,22 @@ enum ScreenLaunch {
         }
     }
 
+    /// The demo's users and their display names (tokens are `demo-EXT`).
+    static let demoUsers = ["101": "Alice Martin", "102": "Bob Nguyen", "103": "Dana Kowalski", "200": "Support Desk"]
+
     /// `--demo`: an in-process simulator with the demo mailboxes on a free loopback port,
     /// in a fresh temporary folder (removed at exit) unless `--demo-data` keeps it.
+    /// `--user` picks the demo user (101 by default; 200 is the support desk that may open
+    /// 101 and 102) and `--mailbox` opens a shared mailbox directly.
     static func runDemo(
-        screen: ScreenOptions, config: ConfigFile, theme: Theme, themeProblem: ThemeError?,
+        global: GlobalOptions, screen: ScreenOptions, config: ConfigFile, theme: Theme, themeProblem: ThemeError?,
         environment: [String: String], logger: Logger
     ) async throws -> LoopExit {
+        let user = global.user ?? "101"
+        guard let userName = demoUsers[user] else {
+            let known = demoUsers.keys.sorted().joined(separator: ", ")
+            throw CLIFailure(message: "the demo has no user \(user); try one of \(known)", code: ExitStatus.usage)
+        }
         let fileManager = FileManager.default
         let dataDirectory: URL
         let temporary: Bool
@@ -109,12 +119,12 @@ enum ScreenLaunch {
         logger.info("demo PBX at \(simulator.baseURL) with data in \(dataDirectory.path)")
         let client = VoicemailClient(
             configuration: ClientConfiguration(
-                serverURL: simulator.baseURL, credentials: .bearer(token: "demo-101"),
+                serverURL: simulator.baseURL, credentials: .bearer(token: "demo-\(user)"), mailbox: global.mailbox,
                 userAgent: "vmtui/\(VMTUIVersion.string)"),
             logger: logger)
-        var appConfig = appConfig(server: simulator.baseURL, user: "101", mailbox: nil, config: config)
+        var appConfig = appConfig(server: simulator.baseURL, user: user, mailbox: global.mailbox, config: config)
         appConfig.server = "demo PBX \(simulator.baseURL.host ?? "127.0.0.1"):\(simulator.baseURL.port ?? 0)"
-        appConfig.userName = "Alice Martin"
+        appConfig.userName = userName
         if let themeProblem { appConfig.configErrors.append(themeProblem.description) }
         let runner = ClientEffectRunner(
             client: client, logger: logger,

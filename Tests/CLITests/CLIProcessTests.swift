@@ -160,6 +160,13 @@ final class CLIProcessTests: XCTestCase {
         XCTAssertEqual(badFolder.status, 64)
     }
 
+    func testDemoRefusesAnUnknownDemoUserBeforeTouchingTheTerminal() throws {
+        let outcome = try run(["--demo", "--user", "999"], environment: [:], withServer: false)
+        XCTAssertEqual(outcome.status, 64)
+        XCTAssertEqual(outcome.stderr, "vmtui: the demo has no user 999; try one of 101, 102, 103, 200\n")
+        XCTAssertEqual(outcome.stdout, "")
+    }
+
     func testConfigFileIsUsedAndWarnsOnUnknownKeys() throws {
         let config = directory.appending("vmtui.toml")
         try """
