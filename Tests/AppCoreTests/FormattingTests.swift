@@ -21,6 +21,12 @@ final class FormattingTests: XCTestCase {
         XCTAssertTrue(tokyo.full(Fixtures.date("2026-11-26T16:00:00Z")).contains("UTC+09:00"))
         let utc = DateText(now: Fixtures.now, timeZone: Fixtures.utc)
         XCTAssertEqual(utc.full(Fixtures.date("2026-11-27T08:15:00Z")), "Fri 2026-11-27 08:15:00 UTC")
+        // Debian's default zone is "Etc/UTC": still plain UTC, not "UTC (UTC+00:00)".
+        let etc = DateText(now: Fixtures.now, timeZone: TimeZone(identifier: "Etc/UTC")!)
+        XCTAssertEqual(etc.full(Fixtures.date("2026-11-27T08:15:00Z")), "Fri 2026-11-27 08:15:00 UTC")
+        // London in winter is at +00:00 but has summer time: it shows its offset, not "UTC".
+        let london = DateText(now: Fixtures.now, timeZone: TimeZone(identifier: "Europe/London")!)
+        XCTAssertEqual(london.full(Fixtures.date("2026-11-27T08:15:00Z")), "Fri 2026-11-27 08:15:00 UTC+00:00")
     }
 
     func testDurationsAndSizes() {

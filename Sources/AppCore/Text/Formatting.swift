@@ -43,6 +43,12 @@ public struct DateText: Sendable {
         let zone = calendar.timeZone
         if zone.identifier == "UTC" || zone.identifier == "GMT" { return "UTC" }
         let seconds = zone.secondsFromGMT(for: date)
+        // "Etc/UTC", "Universal", "Zulu"…: any zone that is UTC all year reads as plain UTC.
+        if seconds == 0, zone.abbreviation(for: date).map({ $0 == "UTC" || $0 == "GMT" }) ?? false,
+            zone.nextDaylightSavingTimeTransition(after: date) == nil
+        {
+            return "UTC"
+        }
         let sign = seconds < 0 ? "-" : "+"
         let offset = "UTC\(sign)\(pad(abs(seconds) / 3600)):\(pad(abs(seconds) % 3600 / 60))"
         if let abbreviation = zone.abbreviation(for: date), abbreviation.first?.isLetter == true,

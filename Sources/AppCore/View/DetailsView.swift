@@ -35,11 +35,15 @@ enum DetailsView {
             fields.append(("Subject", subject))
         }
         let labelWidth = 8
+        // A value wraps under itself (a long caller id or the date with its zone in a narrow
+        // pane) rather than losing its end; the transcription gives up the room.
         for (label, value) in fields where y < bottom {
             grid.put(label, x: x, y: y, style: .detailsLabel)
-            grid.put(DisplayWidth.truncate(value, to: width - labelWidth), x: x + labelWidth, y: y,
-                     style: .detailsValue)
-            y += 1
+            let lines = TextWrap.wrap(value, width: width - labelWidth)
+            for line in lines.isEmpty ? [""] : lines where y < bottom {
+                grid.put(line, x: x + labelWidth, y: y, style: .detailsValue, maxWidth: width - labelWidth)
+                y += 1
+            }
         }
         if y < bottom, drawPlayback(&grid, state, message, x: x, y: y, width: width) { y += 1 }
         guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return }
