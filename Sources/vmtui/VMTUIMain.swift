@@ -2,5 +2,8 @@ import VMTUICLI
 
 @main
 enum VMTUIMain {
-    static func main() async { await VMTUICommand.main() }
+    static func main() async {
+        ProcessSetup.silenceDefaultLogging()
+        await VMTUICommand.main()
+    }
 }
