@@ -18,6 +18,8 @@ work=$(mktemp -d /tmp/vmtui-bench.XXXXXX)
 socket="vmtui-bench-$$"
 sim_pid=""
 cleanup() {
+    # script(1) outlives the tmux pane it ran in; end it and the vmtui inside it first.
+    pkill -f -- "$work/typescript" 2>/dev/null || true
     tmux -L "$socket" kill-server 2>/dev/null || true
     [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null || true
     rm -rf "$work"
