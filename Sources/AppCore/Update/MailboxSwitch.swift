@@ -35,26 +35,17 @@ extension App {
 
     /// Keys in the PIN prompt: Enter sends it, Esc gives up (staying where the user is).
     static func handlePINKey(_ state: inout AppState, _ ext: String, _ editor: LineEditor, _ key: Key) -> [Effect] {
-        var editor = editor
-        switch key {
-        case .escape:
-            state.prompt = nil
-            state.status = .info("Not opened: mailbox \(mailboxLabel(state, ext)) needs its owner's PIN")
-            return []
-        case .enter:
-            let pin = editor.text.trimmingCharacters(in: .whitespaces)
+        editLine(
+            &state, key, editor,
+            cancelled: "Not opened: mailbox \(mailboxLabel(state, ext)) needs its owner's PIN",
+            reopen: { .pin(mailbox: ext, editor: $0) }
+        ) { state, pin in
             guard !pin.isEmpty else {
                 state.status = .error("Type the PIN (the first five characters of the owner's web password)")
                 return []
             }
             state.prompt = nil
             return [startOpening(&state, ext, pin: MailboxPIN(pin))]
-        default:
-            if editor.handle(key) {
-                state.prompt = .pin(mailbox: ext, editor: editor)
-                if case .error = state.status { state.status = .none }
-            }
-            return []
         }
     }
 

@@ -21,13 +21,8 @@ extension App {
             state.status = .info("Not deleted")
             return []
 
-        case .move(let ids, var editor):
-            switch key {
-            case .escape:
-                state.prompt = nil
-                state.status = .none
-            case .enter:
-                let text = editor.text.trimmingCharacters(in: .whitespaces)
+        case .move(let ids, let editor):
+            return editLine(&state, key, editor, reopen: { .move(ids: ids, editor: $0) }) { state, text in
                 guard let folder = Folder(userInput: text) else {
                     state.status = .error(
                         text.isEmpty ? "Type a folder: 0–4 or a name" : "No folder \"\(text)\": type 0–4 or a name")
@@ -45,21 +40,10 @@ extension App {
                     return []
                 }
                 return [startUpdate(&state, .move(folder), targets)]
-            default:
-                if editor.handle(key) {
-                    state.prompt = .move(ids: ids, editor: editor)
-                    clearPromptError(&state)
-                }
             }
-            return []
 
-        case .forward(let ids, var editor):
-            switch key {
-            case .escape:
-                state.prompt = nil
-                state.status = .none
-            case .enter:
-                let text = editor.text.trimmingCharacters(in: .whitespaces)
+        case .forward(let ids, let editor):
+            return editLine(&state, key, editor, reopen: { .forward(ids: ids, editor: $0) }) { state, text in
                 guard let extensions = Extensions.parse(text) else {
                     state.status = .error(
                         text.isEmpty
@@ -74,13 +58,7 @@ extension App {
                     return []
                 }
                 return [startForward(&state, present, to: extensions)]
-            default:
-                if editor.handle(key) {
-                    state.prompt = .forward(ids: ids, editor: editor)
-                    clearPromptError(&state)
-                }
             }
-            return []
 
         case .pin(let mailbox, let editor):
             return handlePINKey(&state, mailbox, editor, key)
@@ -116,8 +94,28 @@ extension App {
         }
     }
 
-    private static func clearPromptError(_ state: inout AppState) {
-        if case .error = state.status { state.status = .none }
+    /// The shared shape of a one-line text prompt: Esc closes it (saying `cancelled`, if
+    /// anything), Enter hands the trimmed text to `submit` (which validates, closes the prompt
+    /// or leaves it open with an error), and other keys edit the line and clear that error.
+    static func editLine(
+        _ state: inout AppState, _ key: Key, _ editor: LineEditor, cancelled: String? = nil,
+        reopen: (LineEditor) -> Prompt, submit: (inout AppState, String) -> [Effect]
+    ) -> [Effect] {
+        switch key {
+        case .escape:
+            state.prompt = nil
+            state.status = cancelled.map(StatusLine.info) ?? .none
+            return []
+        case .enter:
+            return submit(&state, editor.text.trimmingCharacters(in: .whitespaces))
+        default:
+            var editor = editor
+            if editor.handle(key) {
+                state.prompt = reopen(editor)
+                if case .error = state.status { state.status = .none }
+            }
+            return []
+        }
     }
 }
 
