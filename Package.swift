@@ -24,13 +24,15 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoicemailModel"),
+        // The backend interface (VoicemailBackend protocol, capabilities, errors): no I/O.
+        .target(name: "VoicemailBackend", dependencies: ["VoicemailModel"]),
         // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
         .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "AudioFormats", "CCurl",
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "AppCore",
             dependencies: [
-                "VoicemailModel",
+                "VoicemailModel", "VoicemailBackend",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         .systemLibrary(name: "CNcursesw"),

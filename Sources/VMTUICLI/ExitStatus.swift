@@ -18,7 +18,7 @@ public enum ExitStatus {
     public static let summary = """
         Exit codes: 0 success, 1 other failure (local files…), 2 not confirmed, 3 network \
         (cannot connect, DNS, TLS, timeout), 4 bad credentials, 5 no permission or PIN, \
-        6 not found, 7 refused by the server (mailbox full, too long, bad input), \
+        6 not found, 7 refused by the server (mailbox full, too long, bad input) or not possible on this PBX, \
         8 server error or malformed response, 64 usage, 78 configuration.
         """
 
@@ -30,7 +30,7 @@ public enum ExitStatus {
         case .authentication: authentication
         case .permission: permission
         case .notFound: notFound
-        case .rejected: rejected
+        case .rejected, .unsupported: rejected
         case .server: server
         }
     }

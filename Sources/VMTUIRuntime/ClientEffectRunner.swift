@@ -117,7 +117,7 @@ public struct ClientEffectRunner: EffectRunner {
             }
         case .network: kind = .network
         case .server: kind = .server
-        case .usage, .local, .cancelled, .rejected: kind = .other
+        case .usage, .local, .cancelled, .rejected, .unsupported: kind = .other
         }
         return AppError(kind, error.message)
     }

@@ -19,10 +19,26 @@ final class FolderTests: XCTestCase {
         XCTAssertNil(Folder(userInput: ""))
     }
 
-    func testDecodingIsCaseTolerantAndRejectsUnknownFolders() throws {
+    func testDecodingIsCaseTolerantAndKeepsAsteriskAndUnknownFolders() throws {
         let decoded = try JSONDecoder().decode([Folder].self, from: Data(#"["inbox","OLD","Work"]"#.utf8))
         XCTAssertEqual(decoded, [.inbox, .old, .work])
-        XCTAssertThrowsError(try JSONDecoder().decode([Folder].self, from: Data(#"["Cust1"]"#.utf8)))
+        // Any Asterisk folder (and any other name a PBX reports) decodes instead of failing the page.
+        let others = try JSONDecoder().decode([Folder].self, from: Data(#"["urgent","Cust1","DELETED","Voicemail-X"]"#.utf8))
+        XCTAssertEqual(others, [.urgent, .cust1, .deleted, Folder(rawValue: "Voicemail-X")!])
+        XCTAssertNil(others[3].digit)
+        XCTAssertTrue(Folder.urgent.holdsUnread)
+        XCTAssertEqual(try JSONEncoder().encode(Folder.urgent), Data(#""Urgent""#.utf8))
+        // Names that could escape a spool path are not folders.
+        XCTAssertThrowsError(try JSONDecoder().decode([Folder].self, from: Data(#"["../x"]"#.utf8)))
+        XCTAssertThrowsError(try JSONDecoder().decode([Folder].self, from: Data(#"[""]"#.utf8)))
+        XCTAssertThrowsError(try JSONDecoder().decode([Folder].self, from: Data(#"[".."]"#.utf8)))
+    }
+
+    func testPeopleMayTypeAsteriskFoldersButNotInventOnes() {
+        XCTAssertEqual(Folder(userInput: "cust1"), .cust1)
+        XCTAssertEqual(Folder(userInput: "Urgent"), .urgent)
+        XCTAssertLessThan(Folder.friends, Folder.cust1)
+        XCTAssertLessThan(Folder.cust5, Folder(rawValue: "Zzz")!)
     }
 }
 

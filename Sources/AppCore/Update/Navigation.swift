@@ -39,7 +39,13 @@ extension App {
     }
 
     static func stepFolder(_ state: inout AppState, by delta: Int) -> [Effect] {
-        guard let folder = Folder(digit: max(0, min(4, state.folder.digit + delta))) else { return [] }
+        let shown = Folder.allCases
+        let current = shown.firstIndex(of: state.folder) ?? 0
+        guard let folder = shown[safe: max(0, min(shown.count - 1, current + delta))] else { return [] }
         return switchFolder(&state, to: folder)
     }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

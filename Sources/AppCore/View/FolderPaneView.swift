@@ -13,7 +13,7 @@ enum FolderPaneView {
             let selected = folder == state.folder
             let style: StyleRole = selected ? .folderSelected : .folder
             grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: style)
-            let name = layout.compactFolders ? " \(folder.displayName)" : " \(folder.digit) \(folder.displayName)"
+            let name = layout.compactFolders ? " \(folder.displayName)" : " \(folder.digit.map(String.init) ?? " ") \(folder.displayName)"
             grid.put(name, x: rect.x, y: y, style: style, maxWidth: rect.width)
             let unread = state.count(of: folder).unread
             guard unread > 0 else { continue }

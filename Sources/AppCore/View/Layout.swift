@@ -86,7 +86,7 @@ public struct Layout: Equatable, Sendable {
     public var listRows: Int { max(0, (list?.height ?? 0) - 1) }
 
     /// Screen row of the folder at its digit (after the title row).
-    public func row(of folder: Folder) -> Int { folders.y + 1 + folder.digit }
+    public func row(of folder: Folder) -> Int { folders.y + 1 + (Folder.allCases.firstIndex(of: folder) ?? 0) }
 
     public func folder(atX x: Int, y: Int) -> Folder? {
         guard folders.contains(x: x, y: y) else { return nil }

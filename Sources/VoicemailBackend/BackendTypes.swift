@@ -88,4 +88,10 @@ public struct DownloadResult: Sendable, Equatable {
     /// From the answer's Content-Type, when it names WAV or MP3.
     public var format: AudioFormat?
     public var contentType: String?
+
+    public init(bytes: Int64, format: AudioFormat?, contentType: String?) {
+        self.bytes = bytes
+        self.format = format
+        self.contentType = contentType
+    }
 }

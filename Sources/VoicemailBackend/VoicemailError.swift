@@ -8,6 +8,8 @@ public enum VoicemailError: Error, Sendable, Equatable {
     case missingCredentials(String)
     case localFile(path: String, reason: String)
     case cancelled
+    /// The backend lacks what was asked; nothing was sent or changed.
+    case unsupported(BackendCapability)
 
     // Transport.
     case cannotConnect(endpoint: String, reason: String)
@@ -37,7 +39,7 @@ public enum VoicemailError: Error, Sendable, Equatable {
 
     /// Broad families, for exit codes and for deciding what the UI may retry.
     public enum Kind: Sendable, Equatable {
-        case usage, local, cancelled, network, authentication, permission, notFound, rejected, server
+        case usage, local, cancelled, unsupported, network, authentication, permission, notFound, rejected, server
     }
 
     public var kind: Kind {
@@ -45,6 +47,7 @@ public enum VoicemailError: Error, Sendable, Equatable {
         case .invalidServerURL, .missingCredentials: .usage
         case .localFile: .local
         case .cancelled: .cancelled
+        case .unsupported: .unsupported
         case .cannotConnect, .hostNotFound, .tlsFailure, .connectTimeout, .responseTimeout, .stalled,
             .connectionLost, .transport:
             .network
@@ -75,6 +78,8 @@ public enum VoicemailError: Error, Sendable, Equatable {
             "\(path): \(reason)"
         case .cancelled:
             "cancelled"
+        case .unsupported(let capability):
+            capability.refusal
         case .cannotConnect(let endpoint, let reason):
             "cannot connect to \(endpoint) (\(reason))"
         case .hostNotFound(let host):

@@ -1,0 +1,20 @@
+import Foundation
+
+/// Bytes moved so far; `total` is nil while the size is unknown.
+public struct TransferProgress: Sendable, Equatable {
+    public var bytes: Int64
+    public var total: Int64?
+
+    public init(bytes: Int64, total: Int64?) {
+        self.bytes = bytes
+        self.total = total
+    }
+
+    /// 0…1 when the total is known.
+    public var fraction: Double? {
+        guard let total, total > 0 else { return nil }
+        return min(1, Double(bytes) / Double(total))
+    }
+}
+
+public typealias ProgressHandler = @Sendable (TransferProgress) -> Void
