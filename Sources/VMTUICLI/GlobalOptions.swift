@@ -29,6 +29,12 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to connect (default 10).", valueName: "SECONDS"))
     public var connectTimeout: Double?
 
+    @Flag(help: "Use a built-in demo PBX (no server needed); works with every command.")
+    public var demo = false
+
+    @Option(name: .customLong("demo-data"), help: ArgumentHelp("Keep the demo PBX's data in this directory.", valueName: "DIR"))
+    public var demoData: String?
+
     public init() {}
 
     public mutating func validate() throws {

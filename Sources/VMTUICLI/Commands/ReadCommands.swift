@@ -68,17 +68,13 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let client = try CLI.context(global).client
             let direction: SortDirection = ascending ? .ascending : .descending
-            var messages: [VoicemailMessage]
-            if limit <= 1000 {
-                messages = try await client.listMessages(
-                    MessageQuery(folder: folder.folder, count: limit, sort: sort.field, direction: direction, search: search)
-                ).records
-            } else {
-                messages = try await client.allMessages(folder: folder.folder, search: search, sort: sort.field, direction: direction)
+            let messages = try await CLI.withBackend(global) { context in
+                try await context.backend.allMessages(
+                    MessageQuery(folder: folder.folder, count: 1000, sort: sort.field, direction: direction, search: search),
+                    limit: limit
+                ).messages
             }
-            messages = Array(messages.prefix(limit))
             Terminal.print(json ? try JSONOutput.string(messages) : Tables.messages(messages))
         }
     }
@@ -93,7 +89,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let message = try await CLI.context(global).client.message(id: id)
+            let message = try await CLI.withBackend(global) { try await $0.backend.message(id: id, mailbox: nil) }
             Terminal.print(json ? try JSONOutput.string(message) : Tables.messageDetail(message))
         }
     }
@@ -107,7 +103,10 @@ struct MailboxesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let list = try await CLI.context(global).client.mailboxes()
+            let list = try await CLI.withBackend(global) { context in
+                try await CLI.require(.mailboxList, of: context.backend)
+                return try await context.backend.mailboxes(ifNoneMatch: nil).value ?? []
+            }
             Terminal.print(json ? try JSONOutput.string(list) : Tables.mailboxes(list))
         }
     }
@@ -121,7 +120,10 @@ struct GreetingsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let list = try await CLI.context(global).client.greetings()
+            let list = try await CLI.withBackend(global) { context in
+                try await CLI.require(.greetings, of: context.backend)
+                return try await context.backend.greetings(mailbox: nil)
+            }
             Terminal.print(json ? try JSONOutput.string(list) : Tables.greetings(list))
         }
     }
