@@ -14,6 +14,8 @@ public struct BackendContext: Sendable {
     public let mailbox: String?
     public let config: ConfigFile
     public let logger: Logger
+    /// Said once before anything is sent (stderr; the screen's status line).
+    public var warnings: [String] = []
     let teardown: @Sendable () async -> Void
 
     public func close() async { await teardown() }
@@ -59,11 +61,12 @@ public enum BackendFactory {
         runner: any SecretCommandRunning, logger: Logger
     ) throws(SettingsError) -> BackendContext {
         let configuration = try httpConfiguration(options, config: config, environment: environment, runner: runner)
+        let warning = try ClientSettings.insecureWarning(for: configuration, overrides: options.overrides, config: config)
         let client = VoicemailClient(configuration: configuration, logger: logger)
         return BackendContext(
             backend: client, serverLabel: configuration.serverURL.host ?? configuration.serverURL.absoluteString,
             user: configuration.credentials.user, userName: nil, mailbox: configuration.mailbox, config: config,
-            logger: logger, teardown: {})
+            logger: logger, warnings: warning.map { [$0] } ?? [], teardown: {})
     }
 
     public static func httpConfiguration(

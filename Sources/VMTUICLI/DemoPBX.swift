@@ -47,7 +47,7 @@ enum DemoPBX {
         let client = VoicemailClient(
             configuration: ClientConfiguration(
                 serverURL: simulator.baseURL, credentials: .bearer(token: "demo-\(user)"), mailbox: options.mailbox,
-                userAgent: "vmtui/\(VMTUIVersion.string)"),
+                userAgent: "vmtui/\(VMTUIVersion.string)", api: options.api ?? config.api ?? .auto),
             logger: logger)
         return BackendContext(
             backend: client,

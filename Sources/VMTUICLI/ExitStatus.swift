@@ -70,6 +70,7 @@ enum CLI {
         let config = try BackendFactory.loadConfig(options)
         for warning in config.warnings { Terminal.printError("warning: \(warning)") }
         let context = try await BackendFactory.make(options, config: config)
+        for warning in context.warnings { Terminal.printError("warning: \(warning)") }
         do {
             let result = try await body(context)
             await context.close()

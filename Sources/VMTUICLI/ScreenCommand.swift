@@ -40,6 +40,10 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
                 server: context.serverLabel, user: context.user, mailbox: context.mailbox, config: config)
             appConfig.userName = context.userName ?? appConfig.userName
             if let problem { appConfig.configErrors.append(problem.description) }
+            for warning in context.warnings {
+                Terminal.printError("warning: \(warning)")
+                appConfig.configErrors.append(warning)
+            }
             let runner = ClientEffectRunner(
                 client: context.backend, logger: logger, hook: ScreenLaunch.newMessageHook(config, environment: environment),
                 audio: ScreenLaunch.audioRunner(context.backend, screen: screen, config: config, environment: environment, logger: logger))

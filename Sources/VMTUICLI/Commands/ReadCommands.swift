@@ -20,6 +20,13 @@ enum FolderChoice: ExpressibleByArgument, Equatable {
 
     static var allValueStrings: [String] { ["all"] + Folder.allCases.map { $0.rawValue.lowercased() } }
 
+    var defaultValueDescription: String {
+        switch self {
+        case .all: "all"
+        case .one(let folder): folder == .inbox ? "new" : folder.rawValue.lowercased()
+        }
+    }
+
     var folder: Folder? {
         if case .one(let folder) = self { return folder }
         return nil
@@ -50,8 +57,11 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Only messages whose caller, number, label or transcription contains this text.")
     var search: String?
 
-    @Option(help: "At most this many messages.")
-    var limit: Int = 100
+    @Option(help: "At most this many messages (default 100).")
+    var limit: Int?
+
+    @Flag(help: "Every message, however many (pages through the server).")
+    var all = false
 
     @Option(help: "Sort by date, duration, number or name.")
     var sort: SortChoice = .date
@@ -63,19 +73,23 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be at least 1") }
+        if all, limit != nil { throw ValidationError("give --limit N or --all, not both") }
     }
 
     func run() async throws {
         try await CLI.run {
             let direction: SortDirection = ascending ? .ascending : .descending
-            let messages = try await CLI.withBackend(global) { context in
+            let limit = all ? nil : (self.limit ?? 100)
+            let (messages, total) = try await CLI.withBackend(global) { context in
                 try await context.backend.allMessages(
                     MessageQuery(folder: folder.folder, count: 1000, sort: sort.field, direction: direction, search: search),
-                    limit: limit
-                ).messages
+                    limit: limit)
             }
             Terminal.print(json ? try JSONOutput.string(messages) : Tables.messages(messages))
+            if messages.count < total {
+                Terminal.printError("\(messages.count) of \(total) shown; --limit N or --all")
+            }
         }
     }
 }

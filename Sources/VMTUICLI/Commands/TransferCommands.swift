@@ -7,12 +7,13 @@ import VoicemailModel
 struct DownloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "download", abstract: "Download a message's audio.",
-        discussion: "Writes <id>.<format> in the current directory unless -o says otherwise; -o - writes to stdout. A failed download leaves no partial file.")
+        discussion: "Writes <id>.<format> in the current directory unless -o says otherwise; -o - writes to stdout. An existing file is kept unless --force. The audio is checked against the message first; a failed or refused download leaves no file.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message id.") var id: String
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file, or - for stdout.", valueName: "FILE"))
     var output: String?
+    @Flag(help: "Replace the output file if it exists.") var force = false
 
     func run() async throws {
         try await CLI.run {
@@ -31,6 +32,7 @@ struct DownloadCommand: AsyncParsableCommand {
                     return
                 }
                 let path = output ?? FileNames.audio(id: message.id, format: message.format)
+                try OutputFile.checkWritable(path, force: force)
                 let bar = Terminal.stderrIsTTY && message.size > 1_000_000 ? ProgressBar(label: "Downloading") : nil
                 defer { bar?.finish() }
                 let result = try await backend.downloadAudio(
@@ -102,6 +104,7 @@ struct GreetingDownload: AsyncParsableCommand {
     @Argument(help: "unavailable, busy or name.") var type: GreetingType
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default greeting-<type>.<format>).", valueName: "FILE"))
     var output: String?
+    @Flag(help: "Replace the output file if it exists.") var force = false
 
     func run() async throws {
         try await CLI.run {
@@ -112,6 +115,7 @@ struct GreetingDownload: AsyncParsableCommand {
                 throw CLIFailure(message: "greeting \(type.rawValue) is the PBX default (nothing to download)", code: ExitStatus.notFound)
             }
             let path = output ?? "greeting-\(type.rawValue).\((info.format ?? .wav).fileExtension)"
+            try OutputFile.checkWritable(path, force: force)
             let result = try await client.downloadGreeting(
                 type, mailbox: nil, to: URL(fileURLWithPath: path), atomically: true, progress: nil)
             FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))

@@ -13,3 +13,18 @@ enum StandardOutput {
         }
     }
 }
+
+/// A file a command is about to write.
+enum OutputFile {
+    /// An existing file is never replaced without `--force`; a folder never.
+    static func checkWritable(_ path: String, force: Bool) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        if isDirectory.boolValue {
+            throw CLIFailure(message: "\(path) is a folder; give a file name with -o", code: ExitStatus.failure)
+        }
+        if !force {
+            throw CLIFailure(message: "\(path) already exists; use --force to replace it", code: ExitStatus.failure)
+        }
+    }
+}
