@@ -85,7 +85,7 @@ public struct ConfigFile: Sendable, Equatable {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw SettingsError(file: path, line: error.source.begin.line, "invalid TOML: \(error.description)")
+            throw SettingsError(file: path, line: error.source.begin.line, "invalid TOML: \(Sanitize.line(error.description, maxLength: 160))")
         } catch {
             throw SettingsError(file: path, "invalid TOML")
         }
