@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
-        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
+        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",
