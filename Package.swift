@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore",
+                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
