@@ -32,6 +32,7 @@ struct APIError: Error, Sendable {
         case .notFound(let reason): self = .notFound(reason)
         case .mailboxFull(let reason): self = .mailboxFull(reason)
         case .badRequest(let reason): self = .badRequest(reason)
+        case .busy(let reason): self = .init(status: .serviceUnavailable, code: .conflict, reason: reason)
         case .io(let reason): self = .serverError("storage error: \(reason)")
         }
     }

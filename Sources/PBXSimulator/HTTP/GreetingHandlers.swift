@@ -55,7 +55,9 @@ struct GreetingHandlers {
     func upload(_ type: GreetingType) async throws -> Response {
         let mailbox = try mailbox()
         let (audio, info) = try await RequestBodies.audio(request)
-        try await api.store.setGreeting(mailbox, type, audio: audio, format: info.format)
+        let staged = try api.store.stageUpload(audio, for: mailbox)
+        defer { try? DurableFiles.remove(staged) }
+        try await api.store.setGreeting(mailbox, type, audioFile: staged, format: info.format)
         return try Responses.json(await record(mailbox, type))
     }
 

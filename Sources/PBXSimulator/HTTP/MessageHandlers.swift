@@ -25,9 +25,19 @@ struct MessageHandlers {
 
     /// The message, after checking the caller may open its mailbox.
     private func accessible(_ id: String) async throws -> StoredMessage {
-        guard let message = await store.find(try checkedID(id)) else { throw APIError.notFound("No message \(id)") }
+        guard let message = store.find(try checkedID(id), in: try candidateMailboxes()) else {
+            throw APIError.notFound("No message \(id)")
+        }
         try api.access.check(message.mailbox, viewer: viewer, request: request)
         return message
+    }
+
+    /// Where a message id is looked for: ids are unique within a mailbox only (a forwarded
+    /// copy keeps its msg_id), so `filter[mailbox]` when given, else the caller's own mailbox
+    /// first, then the others it may open.
+    private func candidateMailboxes() throws -> [String] {
+        if let text = query["filter[mailbox]"], !text.isEmpty { return [try selectedMailbox()] }
+        return [viewer.extension] + api.users.openableMailboxes(for: viewer).map(\.extension).filter { $0 != viewer.extension }
     }
 
     func list() async throws -> Response {
@@ -66,7 +76,7 @@ struct MessageHandlers {
             read = update.read
             folder = update.folder
         }
-        return try Responses.json(try await store.update(message.id, read: read, folder: folder).api)
+        return try Responses.json(try await store.update(mailbox: message.mailbox, id: message.id, read: read, folder: folder).api)
     }
 
     func delete(_ list: String) async throws -> Response {
@@ -77,11 +87,13 @@ struct MessageHandlers {
             throw APIError.badRequest("Invalid id list: give ids separated by commas")
         }
         // Every id known and every mailbox permitted before anything is touched.
+        var keys: [MessageKey] = []
         for id in ids {
-            guard let message = await store.find(id) else { throw APIError.notFound("No message \(id)") }
+            guard let message = store.find(id, in: try candidateMailboxes()) else { throw APIError.notFound("No message \(id)") }
             try api.access.check(message.mailbox, viewer: viewer, request: request)
+            keys.append(message.key)
         }
-        return try Responses.json(DeleteResult(deleted: try await store.delete(ids)))
+        return try Responses.json(DeleteResult(deleted: try await store.delete(keys)))
     }
 
     func forward(_ id: String) async throws -> Response {
@@ -90,7 +102,7 @@ struct MessageHandlers {
         let forward = try RequestBodies.json(ForwardTargets.self, from: body)
         let source = message.api
         let label = source.isForwarded ? (source.subject ?? "") : "Fwd: \(source.callerName ?? source.callerNumber)"
-        let copies = try await store.forward(message.id, to: forward.to, label: label)
+        let copies = try await store.forward(message.key, to: forward.to, label: label)
         return try Responses.json(ForwardResult(forwarded: copies))
     }
 
@@ -111,7 +123,9 @@ struct MessageHandlers {
             callerID: CallerID(name: callerName, number: callerNumber), originTime: now,
             duration: info.wholeSeconds, urgent: urgent, read: false, subject: nil,
             transcription: transcription, format: info.format)
-        let stored = try await store.deposit(into: mailbox, audio: audio, format: info.format, record: record)
+        let staged = try store.stageUpload(audio, for: mailbox)
+        defer { try? DurableFiles.remove(staged) }
+        let stored = try await store.deposit(into: mailbox, audioFile: staged, record: record)
         return try Responses.json(stored.api, status: .created)
     }
 

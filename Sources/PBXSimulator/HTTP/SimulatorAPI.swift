@@ -126,7 +126,7 @@ struct SimulatorAPI: Sendable {
         let mailbox = parts[0]
         try access.check(mailbox, viewer: viewer, request: request)
         if parts.count == 3 {
-            guard let folder = Folder.allCases.first(where: { $0.rawValue.lowercased() == parts[1].lowercased() }),
+            guard let folder = Folder.asterisk.first(where: { $0.rawValue.lowercased() == parts[1].lowercased() }),
                 let (number, ext) = SpoolLayout.parseFileName(parts[2]),
                 let message = await store.message(mailbox: mailbox, folder: folder, number: number),
                 message.record.format.fileExtension == ext.lowercased()
