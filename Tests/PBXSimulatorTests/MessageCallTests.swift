@@ -88,7 +88,7 @@ final class MessageCallTests: XCTestCase {
         let redirect = try await f.http.get("/api/v1/VoiceMail/\(id)/file")
         XCTAssertEqual(redirect.status, 302)
         let location = try XCTUnwrap(redirect.header("Location"))
-        XCTAssertTrue(location.hasPrefix("/spoolview/voicemail/default/101/INBOX/msg"), location)
+        XCTAssertTrue(location.hasPrefix("/spoolview/voicemail/default/101/msg"), location)
         let whole = try await f.http.get(location)
         XCTAssertEqual(whole.status, 200)
         XCTAssertEqual(whole.header("Content-Type"), "audio/wav")

@@ -80,7 +80,7 @@ final class PersistenceTests: XCTestCase {
             XCTAssertEqual(names.count, texts.count * 2, "orphan or missing audio in \(folder): \(names.sorted())")
             for text in texts {
                 let ini = IniFile(parsing: try String(contentsOf: url.appendingPathComponent(text), encoding: .utf8))
-                let record = try XCTUnwrap(MessageRecord(ini: ini, fallbackFormat: .wav), "\(text) does not parse")
+                let record = try XCTUnwrap(MessageRecord(ini: ini, fallbackFormat: .wav, derivedID: "", fallbackDate: Date()), "\(text) does not parse")
                 let audio = try Data(contentsOf: url.appendingPathComponent(text.replacingOccurrences(of: ".txt", with: ".\(record.format.rawValue)")))
                 XCTAssertEqual(try AudioInspector.inspect(audio).get().wholeSeconds, record.duration)
             }

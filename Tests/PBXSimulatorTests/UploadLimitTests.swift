@@ -21,10 +21,12 @@ final class UploadLimitTests: XCTestCase {
         let held = try (0..<2).map { _ in try startUpload(port: port, bytes: 900_000, sending: 300_000) }
 
         // Both are being written to staged files, not kept in memory.
-        let staging = f.directory.url.appendingPathComponent("tmp")
+        // The store's staging area of mailbox 101 (Asterisk's `<context>/<mailbox>/tmp`).
+        let staging = f.directory.url.appendingPathComponent("default/101/tmp")
         var staged: [URL] = []
         for _ in 0..<200 where staged.count < 2 {
-            staged = (try? FileManager.default.contentsOfDirectory(at: staging, includingPropertiesForKeys: nil)) ?? []
+            staged = ((try? FileManager.default.contentsOfDirectory(at: staging, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.lastPathComponent.contains("upload") }
             try await Task.sleep(for: .milliseconds(50))
         }
         XCTAssertEqual(staged.count, 2)

@@ -18,7 +18,7 @@ final class WildixFlavorTests: XCTestCase {
         XCTAssertNil(list.header("ETag"), "conditional requests are a vmtui extension")
         let record = try XCTUnwrap(list.records.first)
         let url = try XCTUnwrap(record["fileUrl"] as? String)
-        XCTAssertTrue(url.hasPrefix("/spoolview/voicemail/default/101/INBOX/msg"), url)
+        XCTAssertTrue(url.hasPrefix("/spoolview/voicemail/default/101/msg"), url)
         let audio = try await f.http.get(url)
         expectStatus(audio, 200)
         XCTAssertEqual(audio.body.count, record["size"] as? Int)

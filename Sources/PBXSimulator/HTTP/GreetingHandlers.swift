@@ -65,10 +65,9 @@ struct GreetingHandlers {
         let mailbox = try mailbox()
         let (api, request, context) = (self.api, self.request, self.context)
         return try await api.uploads.withSlot {
-            let staged = try await RequestBodies.stageAudio(request, context: context, staging: api.staging)
+            let staged = try await RequestBodies.stageAudio(request, context: context, into: try api.store.newUploadFile(for: mailbox))
             defer { staged.remove() }
-            let audio = try Data(contentsOf: staged.url, options: .alwaysMapped)
-            try await api.store.setGreeting(mailbox, type, audio: audio, format: staged.info.format)
+            try await api.store.setGreeting(mailbox, type, audioFile: staged.url, format: staged.info.format)
             return try Responses.json(await record(mailbox, type))
         }
     }

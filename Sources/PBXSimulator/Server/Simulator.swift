@@ -46,7 +46,7 @@ public enum Simulator {
             directory: directory, users: users, defaultCapacity: options.mailboxCapacity, logger: logger)
         let api = SimulatorAPI(
             store: store, users: users, flavor: options.flavor, limits: options.limits,
-            staging: try UploadStaging(dataDirectory: directory), logger: logger)
+            logger: logger)
         let router = SimulatorRoutes.router(api, observer: options.onRequest)
 
         let started = StartSignal()

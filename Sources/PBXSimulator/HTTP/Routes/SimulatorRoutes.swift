@@ -19,10 +19,10 @@ enum SimulatorRoutes {
         let signedInTable = RouteTable(router: signedIn, flavor: api.flavor)
         signedInTable.add("/api/v1/personal/info", [.get: { _, context in try PersonalInfo.answer(context) }])
         signedInTable.add("/spoolview/voicemail/:context/:mailbox/:entry", [
-            .get: { request, context in try await SpoolView(api: api, request: request, context: context).greeting() },
+            .get: { request, context in try await SpoolView(api: api, request: request, context: context).entry() },
         ])
         signedInTable.add("/spoolview/voicemail/:context/:mailbox/:entry/:file", [
-            .get: { request, context in try await SpoolView(api: api, request: request, context: context).message() },
+            .get: { request, context in try await SpoolView(api: api, request: request, context: context).inFolder() },
         ])
 
         let voicemail = signedIn.group("/api/v1/VoiceMail").add(middleware: PINMiddleware(guardian: api.guardian))

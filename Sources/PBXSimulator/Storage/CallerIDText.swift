@@ -1,0 +1,115 @@
+import Foundation
+import VoicemailModel
+
+/// Asterisk's `callerid=` value (what `ast_callerid_merge` writes and `ast_callerid_parse`
+/// reads): `"Name" <number>` with `"` and `\` in the name backslash-escaped, a bare number,
+/// or `Unknown` when there is neither.
+///
+/// The store keeps every caller id in `normalized` form, which is exactly what reading the
+/// file back gives: a message looks the same before and after a restart, whatever its caller
+/// sent (control characters, quotes, `<`, `>`, backslashes, surrounding blanks).
+enum CallerIDText {
+    static let unknown = "Unknown"
+
+    static func render(_ callerID: CallerID) -> String {
+        let name = clean(callerID.name ?? "")
+        let number = clean(callerID.number)
+        if name.isEmpty {
+            if number.isEmpty { return unknown }
+            if isBare(number) { return number }
+        }
+        return "\"\(escape(name))\" <\(number)>"
+    }
+
+    static func parse(_ text: String) -> CallerID {
+        let trimmed = clean(text)
+        var name = ""
+        var rest = Substring(trimmed)
+        if trimmed.hasPrefix("\"") {
+            var index = trimmed.index(after: trimmed.startIndex)
+            var escaping = false
+            var closed = false
+            while index < trimmed.endIndex {
+                let character = trimmed[index]
+                index = trimmed.index(after: index)
+                if escaping {
+                    name.append(character)
+                    escaping = false
+                } else if character == "\\" {
+                    escaping = true
+                } else if character == "\"" {
+                    closed = true
+                    break
+                } else {
+                    name.append(character)
+                }
+            }
+            if !closed {
+                // An unterminated quote: keep what is there as the name.
+                return finish(name: name, number: "")
+            }
+            rest = trimmed[index...]
+            guard let open = rest.firstIndex(of: "<") else {
+                return finish(name: name, number: String(rest))
+            }
+            let afterOpen = rest.index(after: open)
+            let close = rest[afterOpen...].lastIndex(of: ">") ?? rest.endIndex
+            return finish(name: name, number: String(rest[afterOpen..<close]))
+        }
+        if trimmed.hasSuffix(">"), let open = trimmed.firstIndex(of: "<") {
+            let close = trimmed.index(before: trimmed.endIndex)
+            return finish(name: String(trimmed[..<open]), number: String(trimmed[trimmed.index(after: open)..<close]))
+        }
+        return finish(name: "", number: trimmed)
+    }
+
+    /// What the value becomes once written and read back.
+    static func normalized(_ callerID: CallerID) -> CallerID {
+        parse(render(callerID))
+    }
+
+    private static func finish(name: String, number: String) -> CallerID {
+        let name = clean(name)
+        return CallerID(name: name.isEmpty ? nil : name, number: clean(number))
+    }
+
+    /// Control characters become spaces (as on disk, where a value is one line), then the
+    /// blanks around are dropped (the file format does not keep them).
+    static func clean(_ text: String) -> String {
+        IniFile.singleLine(text).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A number that reads back as itself without quotes or brackets.
+    private static func isBare(_ number: String) -> Bool {
+        !number.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
+    }
+
+    private static func escape(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if character == "\"" || character == "\\" { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}
+
+/// Asterisk's human-readable `origdate`: strftime `%a %b %e %r UTC %Y` in the C locale,
+/// e.g. `Thu Nov  7 08:15:00 AM UTC 2026` (the day padded with a space). Built by hand so the
+/// process locale (vmtui sets one for ncurses) cannot change it.
+enum AsteriskDate {
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func format(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let hour = c.hour ?? 0
+        let twelve = hour % 12 == 0 ? 12 : hour % 12
+        let day = c.day ?? 1
+        return "\(weekdays[(c.weekday ?? 1) - 1]) \(months[(c.month ?? 1) - 1]) \(day < 10 ? " " : "")\(day) "
+            + String(format: "%02d:%02d:%02d ", twelve, c.minute ?? 0, c.second ?? 0)
+            + "\(hour < 12 ? "AM" : "PM") UTC \(c.year ?? 1970)"
+    }
+}
