@@ -57,4 +57,18 @@ final class UploadLimitTests: XCTestCase {
         XCTAssertTrue(answer.contains("over 20 MiB"), String(answer.prefix(400)))
         expectStatus(try await f.http.get("/api/v1/VoiceMail?count=1"), 200)
     }
+
+    func testAnUploadRefusedForItsCredentialsStillGetsItsAnswerFromANaiveClient() async throws {
+        let f = try await SimulatorFixture()
+        addTeardownBlock { await f.stop() }
+        let port = try XCTUnwrap(f.simulator.baseURL.port)
+        let size = 16 * 1024 * 1024
+        let connection = try RawConnection(port: port)
+        try connection.send(
+            "POST /api/v1/VoiceMail?mailbox=101 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n"
+                + "Content-Type: audio/wav\r\nContent-Length: \(size)\r\nConnection: close\r\n\r\n")
+        try connection.send(Data(repeating: 0x41, count: size))
+        let answer = String(decoding: try connection.readUntilClosed(), as: UTF8.self)
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 401"), String(answer.prefix(200)))
+    }
 }

@@ -10,7 +10,8 @@ enum SimulatorRoutes {
     static func router(_ api: SimulatorAPI, observer: (@Sendable (RequestRecord) -> Void)?) -> Router<SimulatorContext> {
         let router = Router(context: SimulatorContext.self, options: [.caseInsensitive, .autoGenerateHeadEndpoints])
         router.add(middleware: RequestLogMiddleware(logger: api.logger, observer: observer))
-        router.add(middleware: ErrorMappingMiddleware(flavor: api.flavor, logger: api.logger))
+        router.add(middleware: ErrorMappingMiddleware(
+            flavor: api.flavor, logger: api.logger, dataDirectory: api.store.layout.root.standardizedFileURL.path))
         let table = RouteTable(router: router, flavor: api.flavor)
 
         table.add("/api/v1/personal/login", [.post: { request, context in try await SessionLogin(api: api).login(request, context) }])
