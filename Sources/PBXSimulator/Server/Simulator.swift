@@ -49,13 +49,16 @@ public enum Simulator {
             logger: logger)
         let router = SimulatorRoutes.router(api, observer: options.onRequest)
 
+        let reaper = IdleConnectionReaper(logger: logger)
+
         let started = StartSignal()
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.limits.idleTimeout))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [reaper.handler()], idleTimeout: TimeAmount(options.limits.idleTimeout))),
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "pbx-sim",
-                availableConnectionsDelegate: MaximumAvailableConnections(options.limits.maxConnections, logger: logger)),
+                availableConnectionsDelegate: reaper.limit(options.limits.maxConnections)),
             onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
             logger: logger)
         let task = Task {
