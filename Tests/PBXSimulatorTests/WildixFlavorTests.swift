@@ -1,5 +1,6 @@
 import Foundation
 @testable import PBXSimulator
+import TestSupport
 import XCTest
 
 /// `--flavor wildix` answers the publicly documented calls only, in their minimal shapes.
@@ -90,5 +91,15 @@ final class WildixFlavorTests: XCTestCase {
         }
         let left = try await f.ids("101")
         XCTAssertTrue(left.contains(id))
+    }
+
+    func testThePbxSimCommandLineTakesTheFlavor() async throws {
+        let directory = try TemporaryDirectory(prefix: "pbx-sim-flavor")
+        defer { directory.remove() }
+        let process = try SimulatorProcess(dataDirectory: directory.url, extraArguments: ["--flavor", "wildix"])
+        defer { process.terminate() }
+        let http = HTTPTestClient(baseURL: process.baseURL)
+        expectStatus(try await http.get("/api/v1/VoiceMail/Mailboxes"), 404)
+        expectStatus(try await http.get("/api/v1/personal/info"), 200)
     }
 }
