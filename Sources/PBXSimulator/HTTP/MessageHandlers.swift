@@ -43,10 +43,14 @@ struct MessageHandlers {
 
     /// Where a message id is looked for: ids are unique within a mailbox only (a forwarded
     /// copy keeps its msg_id), so `filter[mailbox]` when given, else the caller's own mailbox
-    /// first, then the others it may open.
+    /// first, then the others it may open, then the rest (found there, it is refused with 403
+    /// as before).
     private func candidateMailboxes() throws -> [String] {
         if let text = query["filter[mailbox]"], !text.isEmpty { return [try selectedMailbox()] }
-        return [viewer.extension] + api.users.openableMailboxes(for: viewer).map(\.extension).filter { $0 != viewer.extension }
+        let openable = api.users.openableMailboxes(for: viewer).map(\.extension)
+        let ordered = [viewer.extension] + openable + api.users.users.map(\.extension)
+        var seen = Set<String>()
+        return ordered.filter { seen.insert($0).inserted }
     }
 
     func list() async throws -> Response {

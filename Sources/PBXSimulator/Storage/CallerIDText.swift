@@ -21,46 +21,45 @@ enum CallerIDText {
         return "\"\(escape(name))\" <\(number)>"
     }
 
+    /// By Unicode scalar, so a combining mark after a quote or bracket cannot hide it.
     static func parse(_ text: String) -> CallerID {
-        let trimmed = clean(text)
-        var name = ""
-        var rest = Substring(trimmed)
-        if trimmed.hasPrefix("\"") {
-            var index = trimmed.index(after: trimmed.startIndex)
+        let scalars = Array(clean(text).unicodeScalars)
+        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
+        }
+        if scalars.first == "\"" {
+            var name = String.UnicodeScalarView()
+            var index = 1
             var escaping = false
             var closed = false
-            while index < trimmed.endIndex {
-                let character = trimmed[index]
-                index = trimmed.index(after: index)
+            while index < scalars.count {
+                let scalar = scalars[index]
+                index += 1
                 if escaping {
-                    name.append(character)
+                    name.append(scalar)
                     escaping = false
-                } else if character == "\\" {
+                } else if scalar == "\\" {
                     escaping = true
-                } else if character == "\"" {
+                } else if scalar == "\"" {
                     closed = true
                     break
                 } else {
-                    name.append(character)
+                    name.append(scalar)
                 }
             }
-            if !closed {
-                // An unterminated quote: keep what is there as the name.
-                return finish(name: name, number: "")
-            }
-            rest = trimmed[index...]
-            guard let open = rest.firstIndex(of: "<") else {
-                return finish(name: name, number: String(rest))
-            }
-            let afterOpen = rest.index(after: open)
-            let close = rest[afterOpen...].lastIndex(of: ">") ?? rest.endIndex
-            return finish(name: name, number: String(rest[afterOpen..<close]))
+            // An unterminated quote: what is there is the name.
+            guard closed else { return finish(name: String(name), number: "") }
+            let rest = scalars[index...]
+            guard let open = rest.firstIndex(of: "<") else { return finish(name: String(name), number: string(rest)) }
+            let close = rest[(open + 1)...].lastIndex(of: ">") ?? rest.endIndex
+            return finish(name: String(name), number: string(rest[(open + 1)..<close]))
         }
-        if trimmed.hasSuffix(">"), let open = trimmed.firstIndex(of: "<") {
-            let close = trimmed.index(before: trimmed.endIndex)
-            return finish(name: String(trimmed[..<open]), number: String(trimmed[trimmed.index(after: open)..<close]))
+        if scalars.last == ">", let open = scalars.firstIndex(of: "<") {
+            return finish(name: string(scalars[..<open]), number: string(scalars[(open + 1)..<(scalars.count - 1)]))
         }
-        return finish(name: "", number: trimmed)
+        return finish(name: "", number: string(scalars[...]))
     }
 
     /// What the value becomes once written and read back.
@@ -70,7 +69,10 @@ enum CallerIDText {
 
     private static func finish(name: String, number: String) -> CallerID {
         let name = clean(name)
-        return CallerID(name: name.isEmpty ? nil : name, number: clean(number))
+        let number = clean(number)
+        // Neither a name nor a number is what Asterisk writes as Unknown.
+        if name.isEmpty, number.isEmpty { return CallerID(name: nil, number: unknown) }
+        return CallerID(name: name.isEmpty ? nil : name, number: number)
     }
 
     /// Control characters become spaces (as on disk, where a value is one line), then the
@@ -81,16 +83,16 @@ enum CallerIDText {
 
     /// A number that reads back as itself without quotes or brackets.
     private static func isBare(_ number: String) -> Bool {
-        !number.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
+        !number.unicodeScalars.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
     }
 
     private static func escape(_ name: String) -> String {
-        var out = ""
-        for character in name {
-            if character == "\"" || character == "\\" { out.append("\\") }
-            out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
 }
 

@@ -124,6 +124,38 @@ enum DurableFiles {
         if info.st_mode & 0o7777 != wanted { chmod(url.path, wanted) }
     }
 
+    // String-path forms for the hot loops (renumbering and scanning 9,999 messages): building
+    // a URL costs more than the system call.
+
+    static func linkWithoutSync(path source: String, to target: String) throws {
+        if Glibc.link(source, target) != 0 {
+            guard errno == EEXIST else { throw IOError("link", target) }
+            unlink(target)
+            guard Glibc.link(source, target) == 0 else { throw IOError("link", target) }
+        }
+    }
+
+    static func renameWithoutSync(path source: String, to target: String) throws {
+        guard Glibc.rename(source, target) == 0 else { throw IOError("rename", target) }
+    }
+
+    static func remove(path: String) throws {
+        if unlink(path) != 0, errno != ENOENT { throw IOError("unlink", path) }
+    }
+
+    static func status(path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
+    }
+
+    static func identity(_ info: stat) -> FileIdentity {
+        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    static func modificationDate(_ info: stat) -> Date {
+        Date(timeIntervalSince1970: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
+    }
+
     static func remove(_ url: URL) throws {
         if unlink(url.path) != 0, errno != ENOENT { throw IOError("unlink", url.path) }
     }

@@ -41,11 +41,15 @@ struct IniFile: Equatable, Sendable {
                 continue
             }
             // Asterisk writes "key=value"; older files use "key => value".
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            var valueStart = line.index(after: equals)
-            if valueStart < line.endIndex, line[valueStart] == ">" { valueStart = line.index(after: valueStart) }
-            let value = String(line[valueStart...]).trimmingCharacters(in: .whitespaces)
+            // By scalar: a combining mark after "=" must not hide it.
+            let scalars = line.unicodeScalars
+            guard let equals = scalars.firstIndex(of: "=") else { continue }
+            var valueStart = scalars.index(after: equals)
+            if valueStart < scalars.endIndex, scalars[valueStart] == ">" { valueStart = scalars.index(after: valueStart) }
+            // Control characters are cleaned here exactly as `render` cleans them, so what is
+            // read equals what is written back.
+            let key = Self.singleLine(String(scalars[..<equals])).trimmingCharacters(in: .whitespaces)
+            let value = Self.singleLine(String(scalars[valueStart...])).trimmingCharacters(in: .whitespaces)
             if current == nil { current = Section(name: "", entries: []) }
             current?.entries.append(Entry(key: key, value: value))
         }
@@ -57,7 +61,10 @@ struct IniFile: Equatable, Sendable {
         for section in sections {
             out += ";\n; Message Information file\n;\n[\(section.name)]\n"
             for entry in section.entries {
-                out += "\(entry.key)=\(Self.singleLine(entry.value))\n"
+                let value = Self.singleLine(entry.value)
+                // "key=>value" is the old spelling of "key=value": a value that starts with ">"
+                // keeps it by being written in that spelling.
+                out += "\(Self.singleLine(entry.key))=\(value.unicodeScalars.first == ">" ? ">" : "")\(value)\n"
             }
         }
         return out

@@ -116,20 +116,24 @@ final class MailboxSpool: @unchecked Sendable {
             var record = record
             if self.message(id: record.id) != nil { record.id = MessageID.make(at: record.originTime) }
             let ext = record.format.fileExtension
-            return try self.append(to: folder, record: record, audio: [ext: audioFile], size: nil, how: .rename)
+            let stored = try FolderLock.withLock(self.layout.folder(self.name, folder)) {
+                try self.appendLocked(to: folder, record: record, audio: [ext: audioFile], size: nil, how: .rename)
+            }
+            self.publish(adding: stored)
+            return stored
         }
     }
 
     /// Mark read/unread and move, per the contract's PUT semantics and Asterisk's folders:
-    /// reading a message in INBOX or Urgent files it in Old (an urgent one keeps its flag);
-    /// "unread" brings it back (to Urgent when it is flagged urgent).
+    /// reading a message in INBOX or Urgent files it in Old (an urgent one keeps its flag, which
+    /// is what shows its urgency from then on); "unread" brings it back to INBOX.
     func update(id: String, read: Bool?, folder target: Folder?) async throws -> StoredMessage {
         try await perform {
             guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id)") }
             var destination = target ?? message.folder
             if target == nil {
                 if read == true, message.folder.holdsUnread { destination = .old }
-                if read == false, message.folder == .old { destination = message.record.urgent ? .urgent : .inbox }
+                if read == false, message.folder == .old { destination = .inbox }
             }
             var record = message.record
             if destination.holdsUnread {
@@ -161,9 +165,19 @@ final class MailboxSpool: @unchecked Sendable {
             let audio = Dictionary(uniqueKeysWithValues: message.audioExtensions.map {
                 ($0, self.layout.audio(self.name, message.folder, message.number, $0))
             })
-            let moved = try self.append(to: destination, record: record, audio: audio, size: message.size, how: .link)
-            try self.remove([message.number], from: message.folder)
-            return moved
+            // Both folders locked for the whole move, the index changed at once: nobody sees the
+            // message twice or not at all.
+            let source = self.layout.folder(self.name, message.folder)
+            let target = self.layout.folder(self.name, destination)
+            try DurableFiles.makeDirectory(target)
+            return try FolderLock.withLocks([source, target]) {
+                let moved = try self.appendLocked(to: destination, record: record, audio: audio, size: message.size, how: .link)
+                try self.removeLocked([message.number], from: message.folder) { remaining in
+                    self.folders[destination, default: []].append(moved)
+                    self.folders[message.folder] = remaining
+                }
+                return moved
+            }
         }
     }
 
@@ -175,7 +189,11 @@ final class MailboxSpool: @unchecked Sendable {
                 guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id)") }
                 byFolder[message.folder, default: []].append(message.number)
             }
-            for (folder, numbers) in byFolder { try self.remove(numbers, from: folder) }
+            for (folder, numbers) in byFolder {
+                try FolderLock.withLock(self.layout.folder(self.name, folder)) {
+                    try self.removeLocked(numbers, from: folder) { remaining in self.folders[folder] = remaining }
+                }
+            }
             return ids
         }
     }
@@ -215,7 +233,11 @@ final class MailboxSpool: @unchecked Sendable {
                 if self.message(id: record.id) != nil { record.id = MessageID.make(at: Date()) }
                 record.read = nil
                 record.subject = label
-                return try self.append(to: .inbox, record: record, audio: staged.audio, size: staged.size, how: .rename)
+                let stored = try FolderLock.withLock(self.layout.folder(self.name, .inbox)) {
+                    try self.appendLocked(to: .inbox, record: record, audio: staged.audio, size: staged.size, how: .rename)
+                }
+                self.publish(adding: stored)
+                return stored
             }
         } catch {
             for url in staged.audio.values { try? DurableFiles.remove(url) }
@@ -279,8 +301,10 @@ final class MailboxSpool: @unchecked Sendable {
             throw error
         } catch {
             logger.error("write to mailbox \(name) failed: \(error)")
-            if let reloaded = try? SpoolRecovery(layout: layout, logger: logger).recoverMailbox(name) {
-                lock.withLock { folders = reloaded }
+            changingDisk {
+                if let reloaded = try? SpoolRecovery(layout: layout, logger: logger).recoverMailbox(name) {
+                    lock.withLock { folders = reloaded }
+                }
             }
             // Paths inside the spool, never the server's absolute ones.
             throw StoreError.io("\(error)".replacingOccurrences(of: layout.root.path + "/", with: ""))
@@ -323,67 +347,70 @@ final class MailboxSpool: @unchecked Sendable {
 
     private enum Placement { case rename, link }
 
-    /// Puts a message at the end of `folder`: audio first, `.txt` last (the moment it exists).
-    private func append(
-        to folder: Folder, record: MessageRecord, audio: [String: URL], size: Int?, how: Placement
-    ) throws -> StoredMessage {
-        let folderURL = layout.folder(name, folder)
-        try DurableFiles.makeDirectory(folderURL)
-        return try FolderLock.withLock(folderURL) {
-            let number = count(in: folder)
-            let textURL = layout.text(name, folder, number)
-            // Someone else (Asterisk) filed a message we have not seen: stop, re-read.
-            guard !DurableFiles.exists(textURL) else {
-                throw DurableFiles.IOError("slot taken in", "\(folder.rawValue)/\(textURL.lastPathComponent)", errno: EEXIST)
-            }
-            for ext in SpoolLayout.audioExtensions { try DurableFiles.remove(layout.audio(name, folder, number, ext)) }
-            for (ext, source) in audio {
-                let target = layout.audio(name, folder, number, ext)
-                switch how {
-                case .rename:
-                    try DurableFiles.fsyncFile(source)
-                    try DurableFiles.renameWithoutSync(source, to: target)
-                case .link:
-                    try DurableFiles.linkWithoutSync(source, to: target)
-                }
-            }
-            var record = record
-            record.idWasStored = true
-            // Writing the .txt syncs the folder, which makes the audio names durable too.
-            try DurableFiles.write(Data(record.ini().render().utf8), to: textURL)
-            let extensions = SpoolRecovery.orderedExtensions(Array(audio.keys))
-            let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
-            let stored = StoredMessage(
-                mailbox: name, folder: folder, number: number, record: record,
-                size: size ?? served.flatMap { DurableFiles.fileSize(layout.audio(name, folder, number, $0)) } ?? 0,
-                audioExtensions: extensions)
-            lock.withLock { folders[folder, default: []].append(stored) }
-            return stored
-        }
+    private func publish(adding message: StoredMessage) {
+        lock.withLock { folders[message.folder, default: []].append(message) }
     }
 
-    /// Deletes messages and shifts the later ones down, as Asterisk does; one folder fsync for
-    /// the whole renumbering.
-    private func remove(_ numbers: [Int], from folder: Folder) throws {
-        let folderURL = layout.folder(name, folder)
-        try FolderLock.withLock(folderURL) {
-            try changingDisk {
-                guard var list = lock.withLock({ folders[folder] }) else { return }
-                let doomed = Set(numbers)
-                for number in doomed.sorted() where list.indices.contains(number) {
-                    let message = list[number]
-                    try DurableFiles.remove(layout.text(name, folder, number))
-                    for ext in message.audioExtensions { try DurableFiles.remove(layout.audio(name, folder, number, ext)) }
-                }
-                list = list.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
-                for index in list.indices where list[index].number != index {
-                    try SpoolRecovery.renumber(list[index], to: index, layout: layout)
-                    list[index].number = index
-                }
-                try DurableFiles.syncDirectory(folderURL)
-                let final = list
-                lock.withLock { folders[folder] = final }
+    /// Puts a message at the end of `folder` (whose lock the caller holds): audio first, `.txt`
+    /// last (the moment it exists). The caller publishes it in the index.
+    private func appendLocked(
+        to folder: Folder, record: MessageRecord, audio: [String: URL], size: Int?, how: Placement
+    ) throws -> StoredMessage {
+        try DurableFiles.makeDirectory(layout.folder(name, folder))
+        let number = count(in: folder)
+        let textURL = layout.text(name, folder, number)
+        // Someone else (Asterisk) filed a message we have not seen: stop, re-read.
+        guard !DurableFiles.exists(textURL) else {
+            throw DurableFiles.IOError("slot taken in", "\(folder.rawValue)/\(textURL.lastPathComponent)", errno: EEXIST)
+        }
+        for ext in SpoolLayout.audioExtensions { try DurableFiles.remove(layout.audio(name, folder, number, ext)) }
+        for (ext, source) in audio {
+            let target = layout.audio(name, folder, number, ext)
+            switch how {
+            case .rename:
+                try DurableFiles.fsyncFile(source)
+                try DurableFiles.renameWithoutSync(source, to: target)
+            case .link:
+                try DurableFiles.linkWithoutSync(source, to: target)
             }
+        }
+        var record = record
+        record.idWasStored = true
+        // Writing the .txt syncs the folder, which makes the audio names durable too.
+        try DurableFiles.write(Data(record.ini().render().utf8), to: textURL)
+        let extensions = SpoolRecovery.orderedExtensions(Array(audio.keys))
+        let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
+        return StoredMessage(
+            mailbox: name, folder: folder, number: number, record: record,
+            size: size ?? served.flatMap { DurableFiles.fileSize(layout.audio(name, folder, number, $0)) } ?? 0,
+            audioExtensions: extensions)
+    }
+
+    /// Deletes messages of a folder (whose lock the caller holds) and shifts the later ones
+    /// down, as Asterisk does; one folder fsync for the whole renumbering. `publish` puts the
+    /// folder's new list in the index (called under the index lock, before audio readers may
+    /// trust positions again).
+    private func removeLocked(
+        _ numbers: [Int], from folder: Folder, publish: (_ remaining: [StoredMessage]) -> Void
+    ) throws {
+        try changingDisk {
+            var list = lock.withLock { folders[folder] ?? [] }
+            let doomed = Set(numbers)
+            let doomedPath = layout.folder(name, folder).path
+            for number in doomed.sorted() where list.indices.contains(number) {
+                let message = list[number]
+                try DurableFiles.remove(path: SpoolLayout.path(in: doomedPath, number, "txt"))
+                for ext in message.audioExtensions { try DurableFiles.remove(path: SpoolLayout.path(in: doomedPath, number, ext)) }
+            }
+            list = list.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+            let folderPath = layout.folder(name, folder).path
+            for index in list.indices where list[index].number != index {
+                try SpoolRecovery.renumber(list[index], to: index, inFolder: folderPath)
+                list[index].number = index
+            }
+            try DurableFiles.syncDirectory(layout.folder(name, folder))
+            let remaining = list
+            lock.withLock { publish(remaining) }
         }
     }
 }

@@ -93,6 +93,7 @@ struct MessageRecord: Equatable, Sendable {
         storedTranscription = Self.normalizedText(transcription)
         self.format = format
         exten = originalMailbox
+        originDateText = AsteriskDate.format(self.originTime)
     }
 
     /// nil when the text is not a message file at all (no `[message]` section).
@@ -112,7 +113,8 @@ struct MessageRecord: Equatable, Sendable {
         } else {
             originTime = Date(timeIntervalSince1970: fallbackDate.timeIntervalSince1970.rounded(.down))
         }
-        originDateText = ini.value("origdate")
+        // Asterisk's own rendering is kept as it was; a file without one gets ours.
+        originDateText = ini.value("origdate") ?? AsteriskDate.format(originTime)
         let durationText = ini.value("duration") ?? ""
         duration = Int(durationText).map { min(max($0, 0), 1 << 31) } ?? 0
         urgent = ini.value("flag")?.lowercased().contains("urgent") ?? false

@@ -44,6 +44,11 @@ struct SpoolLayout: Sendable {
         return "msg" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
+    /// `msgNNNN.<ext>` in a folder given by path (for loops over thousands of messages).
+    static func path(in folderPath: String, _ number: Int, _ ext: String) -> String {
+        folderPath + "/" + baseName(number) + "." + ext
+    }
+
     func text(_ mailbox: String, _ folder: Folder, _ number: Int) -> URL {
         self.folder(mailbox, folder).appendingPathComponent(Self.baseName(number) + ".txt")
     }

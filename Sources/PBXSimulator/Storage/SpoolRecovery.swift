@@ -122,9 +122,10 @@ struct SpoolRecovery {
                 }
             }
             list.sort { $0.number < $1.number }
+            let folderPath = layout.folder(mailbox, folder).path
             for index in list.indices where list[index].number != index {
                 logger.warning("recovery: renumbering \(mailbox)/\(folder.rawValue) \(list[index].number) → \(index)")
-                try Self.renumber(list[index], to: index, layout: layout)
+                try Self.renumber(list[index], to: index, inFolder: folderPath)
                 list[index].number = index
                 changed = true
             }
@@ -137,23 +138,29 @@ struct SpoolRecovery {
     /// Gives `message` the number `index` (a free slot): second names first, then the old ones
     /// go, `.txt` before audio, so a crash leaves a duplicate or a second name, never a message
     /// without its audio. No fsync here: the caller syncs the folder once for the whole batch.
-    static func renumber(_ message: StoredMessage, to index: Int, layout: SpoolLayout) throws {
-        let mailbox = message.mailbox, folder = message.folder
+    ///
+    /// The `.txt` moves with one rename (atomic): before it, the audio has its new name as well
+    /// as the old; after it, the old audio names are second names of a kept message.
+    static func renumber(_ message: StoredMessage, to index: Int, inFolder folderPath: String) throws {
         for ext in message.audioExtensions {
             try DurableFiles.linkWithoutSync(
-                layout.audio(mailbox, folder, message.number, ext), to: layout.audio(mailbox, folder, index, ext))
+                path: SpoolLayout.path(in: folderPath, message.number, ext), to: SpoolLayout.path(in: folderPath, index, ext))
         }
-        try DurableFiles.linkWithoutSync(layout.text(mailbox, folder, message.number), to: layout.text(mailbox, folder, index))
-        try DurableFiles.remove(layout.text(mailbox, folder, message.number))
+        try DurableFiles.renameWithoutSync(
+            path: SpoolLayout.path(in: folderPath, message.number, "txt"), to: SpoolLayout.path(in: folderPath, index, "txt"))
         for ext in message.audioExtensions {
-            try DurableFiles.remove(layout.audio(mailbox, folder, message.number, ext))
+            try DurableFiles.remove(path: SpoolLayout.path(in: folderPath, message.number, ext))
         }
     }
 
     /// Reads one message file; nil when it is not one. Shared with the store, which re-reads a
     /// file before copying it.
     static func readRecord(_ textURL: URL, audioExtensions: [String]) -> (record: MessageRecord, bytes: Data)? {
-        guard let data = try? Data(contentsOf: textURL) else { return nil }
+        readRecord(path: textURL.path, audioExtensions: audioExtensions, modified: DurableFiles.modificationDate(textURL))
+    }
+
+    static func readRecord(path: String, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         // Asterisk writes bytes as they came; older systems wrote Latin-1 names.
         let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
         let ini = IniFile(parsing: text)
@@ -162,7 +169,7 @@ struct SpoolRecovery {
         guard var record = MessageRecord(
             ini: ini, fallbackFormat: fallback,
             derivedID: MessageID.derived(origtime: ini.value("origtime"), fileBytes: data),
-            fallbackDate: DurableFiles.modificationDate(textURL) ?? Date(timeIntervalSince1970: 0))
+            fallbackDate: modified ?? Date(timeIntervalSince1970: 0))
         else { return nil }
         if let served, let format = SpoolLayout.servedFormat(ofExtension: served) { record.format = format }
         return (record, data)
@@ -178,6 +185,7 @@ struct SpoolRecovery {
         let folderURL = layout.folder(mailbox, folder)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path) else { return ([], [:]) }
         removeTemporaryFiles(in: folderURL)
+        FolderLock.removeAbandonedNames(in: folderURL)
         var texts: [Int] = []
         var audio: [Int: [String]] = [:]
         for name in names {
@@ -185,25 +193,30 @@ struct SpoolRecovery {
             if ext == "txt" { texts.append(number) } else { audio[number, default: []].append(ext) }
         }
         var messages: [Scanned] = []
+        let folderPath = folderURL.path
         for number in texts.sorted() {
-            let textURL = layout.text(mailbox, folder, number)
+            let textPath = SpoolLayout.path(in: folderPath, number, "txt")
             let extensions = Self.orderedExtensions(audio[number] ?? [])
             guard !extensions.isEmpty else {
-                try setAside(textURL, mailbox: mailbox, folder: folder, why: "has no audio")
+                try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: "has no audio")
                 continue
             }
-            guard let (record, _) = Self.readRecord(textURL, audioExtensions: extensions) else {
-                try setAside(textURL, mailbox: mailbox, folder: folder, why: "is not a message file")
+            let modified = DurableFiles.status(path: textPath).map(DurableFiles.modificationDate)
+            guard let (record, _) = Self.readRecord(path: textPath, audioExtensions: extensions, modified: modified) else {
+                try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: "is not a message file")
                 continue
             }
             let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
-            let size = served.flatMap { DurableFiles.fileSize(layout.audio(mailbox, folder, number, $0)) } ?? 0
-            let identities = Set(extensions.compactMap { DurableFiles.identity(layout.audio(mailbox, folder, number, $0)) })
+            var size = 0
+            var identities = Set<FileIdentity>()
+            for ext in extensions {
+                guard let info = DurableFiles.status(path: SpoolLayout.path(in: folderPath, number, ext)) else { continue }
+                identities.insert(DurableFiles.identity(info))
+                if ext == served { size = Int(info.st_size) }
+            }
             let message = StoredMessage(
                 mailbox: mailbox, folder: folder, number: number, record: record, size: size, audioExtensions: extensions)
-            messages.append(Scanned(
-                message: message, modified: DurableFiles.modificationDate(textURL) ?? .distantPast,
-                audioIdentities: identities))
+            messages.append(Scanned(message: message, modified: modified ?? .distantPast, audioIdentities: identities))
             audio[number] = nil
         }
         return (messages, audio)
