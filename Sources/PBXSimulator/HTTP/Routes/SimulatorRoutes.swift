@@ -16,7 +16,11 @@ enum SimulatorRoutes {
 
         table.add("/api/v1/personal/login", [.post: { request, context in try await SessionLogin(api: api).login(request, context) }])
 
-        let signedIn = router.group().add(middleware: AuthMiddleware(authenticator: api.authenticator))
+        // Every call with a caller may carry a PIN (the spool paths too), so every one counts
+        // wrong PINs.
+        let signedIn = router.group()
+            .add(middleware: AuthMiddleware(authenticator: api.authenticator))
+            .add(middleware: PINMiddleware(guardian: api.guardian))
         let signedInTable = RouteTable(router: signedIn, flavor: api.flavor)
         signedInTable.add("/api/v1/personal/info", [.get: { _, context in try PersonalInfo.answer(context) }])
         signedInTable.add("/spoolview/voicemail/:context/:mailbox/:entry", [
@@ -26,7 +30,7 @@ enum SimulatorRoutes {
             .get: { request, context in try await SpoolView(api: api, request: request, context: context).inFolder() },
         ])
 
-        let voicemail = signedIn.group("/api/v1/VoiceMail").add(middleware: PINMiddleware(guardian: api.guardian))
+        let voicemail = signedIn.group("/api/v1/VoiceMail")
         let calls = RouteTable(router: voicemail, flavor: api.flavor)
         let messages: @Sendable (Request, SimulatorContext) throws -> MessageHandlers = { request, context in
             MessageHandlers(api: api, viewer: try context.requireViewer(), request: request, context: context)
