@@ -43,12 +43,12 @@ struct MessageHandlers {
 
     /// Where a message id is looked for: ids are unique within a mailbox only (a forwarded
     /// copy keeps its msg_id), so `filter[mailbox]` when given, else the caller's own mailbox
-    /// first, then the others it may open, then the rest (found there, it is refused with 403
-    /// as before).
+    /// first, then the others it may open. An id elsewhere names nothing the caller can see:
+    /// 404, which also keeps the API from telling which ids exist in other mailboxes (and a
+    /// message the caller deleted stays "not found" though its forwarded copies live on).
     private func candidateMailboxes() throws -> [String] {
         if let text = query["filter[mailbox]"], !text.isEmpty { return [try selectedMailbox()] }
-        let openable = api.users.openableMailboxes(for: viewer).map(\.extension)
-        let ordered = [viewer.extension] + openable + api.users.users.map(\.extension)
+        let ordered = [viewer.extension] + api.users.openableMailboxes(for: viewer).map(\.extension)
         var seen = Set<String>()
         return ordered.filter { seen.insert($0).inserted }
     }
