@@ -48,6 +48,8 @@ PY
 }
 
 now() { date +%s.%N; }
+# CPU seconds (user + system) the process has used: steadier than wall time on a busy machine.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
 for run in $(seq 1 "$RUNS"); do
     SPOOL="$WORK/spool-$run"
@@ -60,6 +62,7 @@ for run in $(seq 1 "$RUNS"); do
         sleep 0.02
     done
     ready=$(now)
+    cpu_ready=$(cpu "$SIM_PID")
     URL=$(sed -n 's/^listening on //p' "$WORK/sim.out")
     curl -s -o /dev/null -X PUT -H "Authorization: Bearer demo-101" -w "%{time_total}\n" \
         "$URL/api/v1/VoiceMail/1700000000-00000000" >"$WORK/put.time" &
@@ -67,8 +70,10 @@ for run in $(seq 1 "$RUNS"); do
     sleep 0.05
     list=$(curl -s -o /dev/null -H "Authorization: Bearer demo-102" -w "%{time_total}" "$URL/api/v1/VoiceMail?count=10")
     wait "$PUT_PID"
-    printf "run %d: start-up %.2f s, mark-read in %d-message INBOX %.3f s, list of 102 during it %.3f s\n" \
-        "$run" "$(echo "$ready - $start" | bc)" "$COUNT" "$(cat "$WORK/put.time")" "$list"
+    cpu_done=$(cpu "$SIM_PID")
+    printf "run %d: start-up %.2f s (%.2f s CPU), mark-read in %d-message INBOX %.3f s (%.2f s CPU), list of 102 during it %.3f s\n" \
+        "$run" "$(echo "$ready - $start" | bc)" "$cpu_ready" "$COUNT" "$(cat "$WORK/put.time")" \
+        "$(echo "$cpu_done - $cpu_ready" | bc)" "$list"
     kill "$SIM_PID"; wait "$SIM_PID" 2>/dev/null || true; SIM_PID=""
     rm -rf "$SPOOL"
 done

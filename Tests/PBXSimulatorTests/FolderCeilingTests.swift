@@ -13,12 +13,17 @@ final class FolderCeilingTests: XCTestCase {
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let audio = directory.appending("one.wav")
         try TestAudio.wav(seconds: 1).write(to: audio)
+        let template = SpoolTestKit.asteriskText(msgID: "1700000000-XXXXXXXX", duration: 1, mailbox: mailbox)
+        var failures = 0
         for number in 0..<SpoolLayout.maxMessagesPerFolder {
-            let base = inbox.appendingPathComponent(SpoolLayout.baseName(number)).path
-            let text = SpoolTestKit.asteriskText(msgID: "1700000000-\(MessageID.hex8(UInt32(number)))", duration: 1, mailbox: mailbox)
-            FileManager.default.createFile(atPath: base + ".txt", contents: Data(text.utf8))
-            XCTAssertEqual(link(audio.path, base + ".wav"), 0)
+            let base = SpoolLayout.path(in: inbox.path, number, "")
+            let text = Array(template.replacingOccurrences(of: "XXXXXXXX", with: MessageID.hex8(UInt32(number))).utf8)
+            let fd = open(base + "txt", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            if fd < 0 || write(fd, text, text.count) != text.count { failures += 1 }
+            close(fd)
+            if link(audio.path, base + "wav") != 0 { failures += 1 }
         }
+        XCTAssertEqual(failures, 0)
         return inbox
     }
 

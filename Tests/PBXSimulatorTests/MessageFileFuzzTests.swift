@@ -74,26 +74,20 @@ final class MessageFileFuzzTests: XCTestCase {
         return Data(bytes)
     }
 
-    /// Reads as the store reads, writes back as the store writes, reads again: equal.
+    /// Reads as the store reads (bytes of a file), writes back as the store writes, reads
+    /// again: equal. (The store-level test below goes through real files.)
     private func checkRoundTrip(_ data: Data, _ label: String) {
-        let url = directory.appending("msg0000.txt")
-        FileManager.default.createFile(atPath: url.path, contents: data)
-        guard let (first, _) = SpoolRecovery.readRecord(url, audioExtensions: ["wav"]) else { return }
+        let modified = Date(timeIntervalSince1970: 1_700_000_000)
+        guard let (first, _) = SpoolRecovery.readRecord(data: data, audioExtensions: ["wav"], modified: modified) else { return }
         var written = first
         written.idWasStored = true
-        FileManager.default.createFile(atPath: url.path, contents: Data(written.ini().render().utf8))
-        guard let (second, _) = SpoolRecovery.readRecord(url, audioExtensions: ["wav"]) else {
+        let rewritten = Data(written.ini().render().utf8)
+        guard let (second, _) = SpoolRecovery.readRecord(data: rewritten, audioExtensions: ["wav"], modified: modified) else {
             return XCTFail("\(label): a written record does not read back")
         }
         XCTAssertEqual(second, written, "\(label): changed after a rewrite")
         XCTAssertTrue(MessageID.isValid(second.id), "\(label): id \(second.id)")
         XCTAssertEqual(second.ini().render(), written.ini().render(), label)
-    }
-
-    private var directory: TemporaryDirectory!
-
-    override func setUpWithError() throws {
-        directory = try TemporaryDirectory(prefix: "fuzz-msgtxt")
     }
 
     func testRandomAndMutatedMessageFilesReadTheSameAfterARewrite() {

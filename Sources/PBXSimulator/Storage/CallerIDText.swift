@@ -78,7 +78,7 @@ enum CallerIDText {
     /// Control characters become spaces (as on disk, where a value is one line), then the
     /// blanks around are dropped (the file format does not keep them).
     static func clean(_ text: String) -> String {
-        IniFile.singleLine(text).trimmingCharacters(in: .whitespaces)
+        IniFile.singleLine(text).trimmingBlanks
     }
 
     /// A number that reads back as itself without quotes or brackets.
@@ -103,9 +103,13 @@ enum AsteriskDate {
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    static func format(_ date: Date) -> String {
+    private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    static func format(_ date: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
         let hour = c.hour ?? 0
         let twelve = hour % 12 == 0 ? 12 : hour % 12

@@ -148,6 +148,11 @@ enum DurableFiles {
         return stat(path, &info) == 0 ? info : nil
     }
 
+    static func lstatus(path: String) -> stat? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info : nil
+    }
+
     static func identity(_ info: stat) -> FileIdentity {
         FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }

@@ -33,7 +33,7 @@ struct IniFile: Equatable, Sendable {
     init(parsing text: String) {
         var current: Section?
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingBlanks
             if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
             if line.hasPrefix("["), line.hasSuffix("]"), line.count >= 2 {
                 if let current { sections.append(current) }
@@ -48,8 +48,8 @@ struct IniFile: Equatable, Sendable {
             if valueStart < scalars.endIndex, scalars[valueStart] == ">" { valueStart = scalars.index(after: valueStart) }
             // Control characters are cleaned here exactly as `render` cleans them, so what is
             // read equals what is written back.
-            let key = Self.singleLine(String(scalars[..<equals])).trimmingCharacters(in: .whitespaces)
-            let value = Self.singleLine(String(scalars[valueStart...])).trimmingCharacters(in: .whitespaces)
+            let key = Self.singleLine(String(scalars[..<equals])).trimmingBlanks
+            let value = Self.singleLine(String(scalars[valueStart...])).trimmingBlanks
             if current == nil { current = Section(name: "", entries: []) }
             current?.entries.append(Entry(key: key, value: value))
         }

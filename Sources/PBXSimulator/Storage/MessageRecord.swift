@@ -134,15 +134,18 @@ struct MessageRecord: Equatable, Sendable {
         callerChannel = ini.value("callerchan") ?? ""
         category = ini.value("category") ?? ""
         var seen = Set<String>()
+        // An unknown key is kept unless writing it back would read as something else: a line
+        // "[key=value]" is a section header.
         extra = (ini.sections.first { $0.name == "message" }?.entries ?? []).filter { entry in
-            !Self.knownKeys.contains(entry.key) && seen.insert(entry.key).inserted
+            !Self.knownKeys.contains(entry.key) && !(entry.key.hasPrefix("[") && entry.value.hasSuffix("]"))
+                && seen.insert(entry.key).inserted
         }
     }
 
     /// What a free text becomes once escaped, written on one line and read back: nil when empty.
     static func normalizedText(_ text: String?) -> String? {
         guard let text else { return nil }
-        let stored = IniFile.unescape(IniFile.escape(text).trimmingCharacters(in: .whitespaces))
+        let stored = IniFile.unescape(IniFile.escape(text).trimmingBlanks)
         return stored.isEmpty ? nil : stored
     }
 }

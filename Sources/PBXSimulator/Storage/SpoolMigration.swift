@@ -1,5 +1,8 @@
 import Foundation
 import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What start-up does to a data directory before loading it.
 enum SpoolMigration {
@@ -26,10 +29,25 @@ enum SpoolMigration {
     /// users.json (passwords, tokens) and the spool (other people's voicemail) readable by
     /// pbx-sim's user only: directories 0700, files 0600, whatever made them.
     static func makePrivate(_ root: URL) {
-        DurableFiles.makePrivate(root)
-        guard let walker = FileManager.default.enumerator(atPath: root.path) else { return }
-        while let relative = walker.nextObject() as? String {
-            DurableFiles.makePrivate(root.appendingPathComponent(relative))
+        makePrivate(path: root.standardizedFileURL.path)
+    }
+
+    /// A plain readdir walk (Foundation's enumerator costs more than the chmods); symbolic links
+    /// are neither changed nor followed.
+    private static func makePrivate(path: String) {
+        guard let info = DurableFiles.lstatus(path: path) else { return }
+        let kind = info.st_mode & S_IFMT
+        let wanted: mode_t = kind == S_IFDIR ? DurableFiles.directoryMode : DurableFiles.fileMode
+        guard kind == S_IFDIR || kind == S_IFREG else { return }
+        if info.st_mode & 0o7777 != wanted { chmod(path, wanted) }
+        guard kind == S_IFDIR, let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            makePrivate(path: path + "/" + name)
         }
     }
 }

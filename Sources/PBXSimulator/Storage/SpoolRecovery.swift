@@ -161,6 +161,10 @@ struct SpoolRecovery {
 
     static func readRecord(path: String, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return readRecord(data: data, audioExtensions: audioExtensions, modified: modified)
+    }
+
+    static func readRecord(data: Data, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
         // Asterisk writes bytes as they came; older systems wrote Latin-1 names.
         let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
         let ini = IniFile(parsing: text)
