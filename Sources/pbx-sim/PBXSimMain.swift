@@ -32,6 +32,15 @@ struct PBXSimCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Messages per mailbox before deposits are refused.")
     var capacity: Int = 100
 
+    @Option(name: .long, help: "Seconds a connection may send nothing before it is closed.")
+    var idleTimeout: Int = 30
+
+    @Option(name: .long, help: "Open connections at once (at the limit the longest idle one is closed).")
+    var maxConnections: Int = 512
+
+    @Option(name: .long, help: "Uploads received at once; more are answered 503.")
+    var maxUploads: Int = 16
+
     @Option(name: .long, help: "Write the log to this file instead of stderr.")
     var logFile: String?
 
@@ -44,6 +53,9 @@ struct PBXSimCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 (seconds)") }
+        guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
+        guard maxUploads > 0 else { throw ValidationError("--max-uploads must be at least 1") }
     }
 
     func run() async throws {
@@ -54,6 +66,9 @@ struct PBXSimCommand: AsyncParsableCommand {
             dataDirectory: URL(fileURLWithPath: data), host: host, port: port, seed: seed)
         options.mailboxCapacity = capacity
         options.flavor = flavor
+        options.limits.idleTimeout = .seconds(idleTimeout)
+        options.limits.maxConnections = maxConnections
+        options.limits.maxConcurrentUploads = maxUploads
         options.logger = logger
         let simulator: RunningSimulator
         do {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 @testable import PBXSimulator
 import XCTest
 
@@ -24,5 +27,26 @@ final class ConnectionLimitTests: XCTestCase {
         // Every one of them is closed by the server (the read ends instead of timing out).
         for connection in idle { _ = try connection.readUntilClosed() }
         expectStatus(try await f.http.get("/api/v1/VoiceMail?count=1"), 200)
+    }
+
+    func testAtTheConnectionLimitTheLongestIdleConnectionMakesRoom() async throws {
+        let f = try await SimulatorFixture { options in
+            options.limits.idleTimeout = .seconds(120)
+            options.limits.maxConnections = 10
+        }
+        addTeardownBlock { await f.stop() }
+        let port = try XCTUnwrap(f.simulator.baseURL.port)
+        let idle = try (0..<40).map { _ in try RawConnection(port: port) }
+        // Well before any idle timeout could free a slot, the request is answered.
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 15
+        let session = URLSession(configuration: configuration)
+        var request = URLRequest(url: URL(string: f.simulator.baseURL.absoluteString + "/api/v1/VoiceMail?count=1")!)
+        request.setValue("Bearer demo-101", forHTTPHeaderField: "Authorization")
+        for _ in 0..<3 {
+            let (_, response) = try await session.data(for: request)
+            XCTAssertEqual((response as? HTTPURLResponse)?.statusCode, 200)
+        }
+        withExtendedLifetime(idle) {}
     }
 }

@@ -19,7 +19,9 @@ final class DepositForwardGreetingTests: XCTestCase {
         XCTAssertEqual(made.result["callerName"] as? String, "Jane Doe")
         XCTAssertEqual(made.result["urgent"] as? Bool, true)
         XCTAssertEqual(made.result["transcription"] as? String, "hello\nworld")
-        XCTAssertEqual(made.result["folder"] as? String, "INBOX")
+        // Asterisk files an urgent message in Urgent, flagged.
+        XCTAssertEqual(made.result["folder"] as? String, "Urgent")
+        XCTAssertEqual(made.result["read"] as? Bool, false)
         let mp3 = try await f.http.post("/api/v1/VoiceMail?mailbox=103&callerNumber=1", body: try TestAudio.mp3())
         XCTAssertEqual(mp3.result["format"] as? String, "mp3")
         XCTAssertEqual(mp3.result["duration"] as? Int, 6)
@@ -37,7 +39,8 @@ final class DepositForwardGreetingTests: XCTestCase {
     }
 
     func testFullMailboxRefusesDepositAndForward() async throws {
-        let f = try await fixture(capacity: 14)
+        // The demo gives 101 fifteen messages.
+        let f = try await fixture(capacity: 16)
         try await f.deposit(into: "101")
         expectCode(try await f.http.post("/api/v1/VoiceMail?mailbox=101", body: TestAudio.wav(seconds: 1)), "mailbox_full")
         let bobs = try await f.ids("102", auth: .bearer("demo-102"))
@@ -108,8 +111,8 @@ final class DepositForwardGreetingTests: XCTestCase {
         let mp3 = try TestAudio.mp3()
         let replaced = try await f.http.put("/api/v1/VoiceMail/Greetings/busy/file", body: mp3)
         XCTAssertEqual(replaced.result["format"] as? String, "mp3")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: f.directory.appending("101/busy.wav").path))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: f.directory.appending("101/busy.mp3").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: f.directory.appending("default/101/busy.wav").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: f.directory.appending("default/101/busy.mp3").path))
 
         let reset = try await f.http.delete("/api/v1/VoiceMail/Greetings/busy")
         XCTAssertEqual(reset.result["present"] as? Bool, false)

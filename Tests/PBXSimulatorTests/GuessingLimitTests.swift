@@ -42,13 +42,21 @@ final class GuessingLimitTests: XCTestCase {
     func testWrongPINsLockThePINUntilTheWindowPasses() async throws {
         let log = LogLines()
         let f = try await fixture(log: log)
-        _ = try await f.deposit(into: "300")
+        let id = try await f.deposit(into: "300")
         let list = "/api/v1/VoiceMail?filter%5Bmailbox%5D=300"
-        for pin in ["11111", "22222", "33333"] {
+        for pin in ["11111", "22222"] {
             expectCode(try await f.http.get(list, auth: .bearer("tok-500"), headers: ["X-Voicemail-PIN": pin]), "pin_wrong")
         }
+        // A wrong PIN on an audio path counts as much as one on a list.
+        expectCode(
+            try await f.http.get("/spoolview/voicemail/default/300/msg\(id).wav", auth: .bearer("tok-500"), headers: ["X-Voicemail-PIN": "33333"]),
+            "pin_wrong")
         let locked = try await f.http.get(list, auth: .bearer("tok-500"), headers: ["X-Voicemail-PIN": "98765"])
         expectStatus(locked, 429)
+        // The audio paths are no way around it.
+        let audio = try await f.http.get(
+            "/spoolview/voicemail/default/300/INBOX/msg\(id).wav", auth: .bearer("tok-500"), headers: ["X-Voicemail-PIN": "98765"])
+        expectStatus(audio, 429)
         let wait = try XCTUnwrap(locked.header("Retry-After").flatMap(Int.init))
         try await Task.sleep(for: .seconds(wait))
         expectStatus(try await f.http.get(list, auth: .bearer("tok-500"), headers: ["X-Voicemail-PIN": "98765"]), 200)

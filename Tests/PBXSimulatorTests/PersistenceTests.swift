@@ -71,16 +71,19 @@ final class PersistenceTests: XCTestCase {
 
         // On disk: every .txt parses and has its audio; no orphans, no temporary files, numbers contiguous.
         sim.terminate()
-        for folder in ["INBOX", "Old", "Work", "Family", "Friends"] {
-            let url = directory.url.appendingPathComponent("103/\(folder)")
+        for folder in ["INBOX", "Old", "Work", "Family", "Friends", "Urgent"] {
+            let url = directory.url.appendingPathComponent("default/103/\(folder)")
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
             XCTAssertFalse(names.contains { $0.hasPrefix(".tmp-") }, "temporary file left in \(folder)")
+            XCTAssertFalse(names.contains { $0.hasPrefix(".lock") }, "lock left in \(folder): \(names.filter { $0.hasPrefix(".lock") })")
+            let files = names.filter { !$0.hasPrefix(".lock") }
             let texts = names.filter { $0.hasSuffix(".txt") }.sorted()
             XCTAssertEqual(texts, (0..<texts.count).map { String(format: "msg%04d.txt", $0) }, "gap in \(folder)")
-            XCTAssertEqual(names.count, texts.count * 2, "orphan or missing audio in \(folder): \(names.sorted())")
+            XCTAssertEqual(files.count, texts.count * 2, "orphan or missing audio in \(folder): \(names.sorted())")
             for text in texts {
                 let ini = IniFile(parsing: try String(contentsOf: url.appendingPathComponent(text), encoding: .utf8))
-                let record = try XCTUnwrap(MessageRecord(ini: ini, fallbackFormat: .wav), "\(text) does not parse")
+                let record = try XCTUnwrap(
+                    MessageRecord(ini: ini, fallbackFormat: .wav, derivedID: "", fallbackDate: Date()), "\(text) does not parse")
                 let audio = try Data(contentsOf: url.appendingPathComponent(text.replacingOccurrences(of: ".txt", with: ".\(record.format.rawValue)")))
                 XCTAssertEqual(try AudioInspector.inspect(audio).get().wholeSeconds, record.duration)
             }

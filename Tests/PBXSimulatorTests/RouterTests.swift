@@ -51,7 +51,7 @@ final class RouterTests: XCTestCase {
         XCTAssertEqual(big.json["reason"] as? String, "The body is over 64 KiB")
 
         // A storage failure: INBOX of 103 replaced by a plain file, so filing a message fails.
-        let inbox = f.directory.url.appendingPathComponent("103/INBOX")
+        let inbox = f.directory.url.appendingPathComponent("default/103/INBOX")
         try? FileManager.default.removeItem(at: inbox)
         try Data("in the way".utf8).write(to: inbox)
         let failed = try await f.http.post(

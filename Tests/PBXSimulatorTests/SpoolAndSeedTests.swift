@@ -9,7 +9,7 @@ final class SpoolAndSeedTests: XCTestCase {
     func testSpoolFilesAreAsteriskShapedAndRenumberingKeepsIds() async throws {
         let f = try await SimulatorFixture()
         addTeardownBlock { await f.stop() }
-        let inbox = f.directory.appending("101/INBOX")
+        let inbox = f.directory.appending("default/101/INBOX")
         let text = try String(contentsOf: inbox.appendingPathComponent("msg0000.txt"), encoding: .utf8)
         XCTAssertTrue(text.contains("[message]"))
         for key in ["origmailbox", "context", "macrocontext", "exten", "rdnis", "priority", "callerchan", "callerid",
@@ -29,7 +29,7 @@ final class SpoolAndSeedTests: XCTestCase {
         XCTAssertEqual(ini.value("msg_id"), before[2])
         XCTAssertNotEqual(ini.value("msg_id"), oldest["id"] as? String)
         let redirect = try await f.http.get("/api/v1/VoiceMail/\(before[2])/file")
-        XCTAssertEqual(redirect.header("Location"), "/spoolview/voicemail/default/101/INBOX/msg\(before[2]).wav")
+        XCTAssertEqual(redirect.header("Location"), "/spoolview/voicemail/default/101/msg\(before[2]).wav")
     }
 
     func testHostileCallerTextCannotInjectKeys() async throws {
@@ -60,7 +60,9 @@ final class SpoolAndSeedTests: XCTestCase {
             try JSONDecoder().decode(VoicemailMessage.self, from: JSONSerialization.data(withJSONObject: $0))
         }
         XCTAssertGreaterThanOrEqual(messages.count, 12)
-        XCTAssertEqual(Set(messages.map(\.folder)), Set(Folder.allCases))
+        // Every phone folder, and Asterisk's Urgent and Cust1 as a real PBX has them.
+        XCTAssertEqual(Set(messages.map(\.folder)), Set(Folder.allCases + [.urgent, .cust1]))
+        XCTAssertTrue(messages.contains { $0.folder == .urgent && $0.urgent && !$0.read })
         XCTAssertTrue(messages.contains { $0.folder == .inbox && !$0.read })
         XCTAssertTrue(messages.contains { $0.folder == .work && !$0.read })
         XCTAssertTrue(messages.contains { $0.urgent })
@@ -103,7 +105,7 @@ final class SpoolAndSeedTests: XCTestCase {
         await simulator.stop()
         let users = try JSONDecoder().decode(UsersFile.self, from: Data(contentsOf: directory.url.appendingPathComponent("users.json")))
         XCTAssertEqual(users.users.map(\.extension), ["101", "300", "400", "500"])
-        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("101/INBOX/msg0000.txt").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("default/101/INBOX/msg0000.txt").path))
     }
 
     func testAudioInspectorHandlesID3AndXingAndRejectsNoise() throws {

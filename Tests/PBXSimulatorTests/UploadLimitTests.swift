@@ -21,10 +21,12 @@ final class UploadLimitTests: XCTestCase {
         let held = try (0..<2).map { _ in try startUpload(port: port, bytes: 900_000, sending: 300_000) }
 
         // Both are being written to staged files, not kept in memory.
-        let staging = f.directory.url.appendingPathComponent("tmp")
+        // The store's staging area of mailbox 101 (Asterisk's `<context>/<mailbox>/tmp`).
+        let staging = f.directory.url.appendingPathComponent("default/101/tmp")
         var staged: [URL] = []
         for _ in 0..<200 where staged.count < 2 {
-            staged = (try? FileManager.default.contentsOfDirectory(at: staging, includingPropertiesForKeys: nil)) ?? []
+            staged = ((try? FileManager.default.contentsOfDirectory(at: staging, includingPropertiesForKeys: nil)) ?? [])
+                .filter { $0.lastPathComponent.contains("upload") }
             try await Task.sleep(for: .milliseconds(50))
         }
         XCTAssertEqual(staged.count, 2)
@@ -54,5 +56,19 @@ final class UploadLimitTests: XCTestCase {
         XCTAssertTrue(answer.hasPrefix("HTTP/1.1 413"), String(answer.prefix(200)))
         XCTAssertTrue(answer.contains("over 20 MiB"), String(answer.prefix(400)))
         expectStatus(try await f.http.get("/api/v1/VoiceMail?count=1"), 200)
+    }
+
+    func testAnUploadRefusedForItsCredentialsStillGetsItsAnswerFromANaiveClient() async throws {
+        let f = try await SimulatorFixture()
+        addTeardownBlock { await f.stop() }
+        let port = try XCTUnwrap(f.simulator.baseURL.port)
+        let size = 16 * 1024 * 1024
+        let connection = try RawConnection(port: port)
+        try connection.send(
+            "POST /api/v1/VoiceMail?mailbox=101 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong\r\n"
+                + "Content-Type: audio/wav\r\nContent-Length: \(size)\r\nConnection: close\r\n\r\n")
+        try connection.send(Data(repeating: 0x41, count: size))
+        let answer = String(decoding: try connection.readUntilClosed(), as: UTF8.self)
+        XCTAssertTrue(answer.hasPrefix("HTTP/1.1 401"), String(answer.prefix(200)))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PBXSimulator
+import TestSupport
 import XCTest
 
 /// `--flavor wildix` answers the publicly documented calls only, in their minimal shapes.
@@ -18,7 +19,7 @@ final class WildixFlavorTests: XCTestCase {
         XCTAssertNil(list.header("ETag"), "conditional requests are a vmtui extension")
         let record = try XCTUnwrap(list.records.first)
         let url = try XCTUnwrap(record["fileUrl"] as? String)
-        XCTAssertTrue(url.hasPrefix("/spoolview/voicemail/default/101/INBOX/msg"), url)
+        XCTAssertTrue(url.hasPrefix("/spoolview/voicemail/default/101/msg"), url)
         let audio = try await f.http.get(url)
         expectStatus(audio, 200)
         XCTAssertEqual(audio.body.count, record["size"] as? Int)
@@ -90,5 +91,15 @@ final class WildixFlavorTests: XCTestCase {
         }
         let left = try await f.ids("101")
         XCTAssertTrue(left.contains(id))
+    }
+
+    func testThePbxSimCommandLineTakesTheFlavor() async throws {
+        let directory = try TemporaryDirectory(prefix: "pbx-sim-flavor")
+        defer { directory.remove() }
+        let process = try SimulatorProcess(dataDirectory: directory.url, extraArguments: ["--flavor", "wildix"])
+        defer { process.terminate() }
+        let http = HTTPTestClient(baseURL: process.baseURL)
+        expectStatus(try await http.get("/api/v1/VoiceMail/Mailboxes"), 404)
+        expectStatus(try await http.get("/api/v1/personal/info"), 200)
     }
 }

@@ -59,6 +59,7 @@ struct APIError: Error, Sendable {
         case .notFound(let reason): self = .notFound(reason)
         case .mailboxFull(let reason): self = .mailboxFull(reason)
         case .badRequest(let reason): self = .badRequest(reason)
+        case .busy(let reason): self = .busy(reason, retryAfter: 1)
         case .io: self = .serverError("Storage error; the server log has the details")
         }
     }

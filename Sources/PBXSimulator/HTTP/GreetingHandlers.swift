@@ -33,7 +33,7 @@ struct GreetingHandlers {
     }
 
     private func record(_ mailbox: String, _ type: GreetingType) async -> GreetingInfo {
-        guard let (url, format) = await api.store.greetingFile(mailbox, type),
+        guard let (url, format) = api.store.greetingFile(mailbox, type),
             let data = try? Data(contentsOf: url, options: .mappedIfSafe)
         else { return GreetingInfo(type: type, present: false) }
         let seconds = (try? AudioInspector.inspect(data).get())?.wholeSeconds
@@ -55,7 +55,7 @@ struct GreetingHandlers {
 
     func download(_ type: GreetingType) async throws -> Response {
         let mailbox = try mailbox()
-        guard let (url, format) = await api.store.greetingFile(mailbox, type) else {
+        guard let (url, format) = api.store.greetingFile(mailbox, type) else {
             throw APIError.notFound("The \(type.displayName.lowercased()) greeting is the PBX default")
         }
         return try AudioFileResponse.make(file: url, format: format, request: request)
@@ -65,10 +65,9 @@ struct GreetingHandlers {
         let mailbox = try mailbox()
         let (api, request, context) = (self.api, self.request, self.context)
         return try await api.uploads.withSlot {
-            let staged = try await RequestBodies.stageAudio(request, context: context, staging: api.staging)
+            let staged = try await RequestBodies.stageAudio(request, context: context, into: try api.store.newUploadFile(for: mailbox))
             defer { staged.remove() }
-            let audio = try Data(contentsOf: staged.url, options: .alwaysMapped)
-            try await api.store.setGreeting(mailbox, type, audio: audio, format: staged.info.format)
+            try await api.store.setGreeting(mailbox, type, audioFile: staged.url, format: staged.info.format)
             return try Responses.json(await record(mailbox, type))
         }
     }

@@ -25,11 +25,11 @@ struct MailboxHandlers {
             }
             var listing = MailboxListing(
                 mailbox: owner.extension, name: owner.name, own: owner.extension == viewer.extension,
-                pinRequired: needsPIN, capacity: await api.store.capacity(of: owner.extension))
+                pinRequired: needsPIN, capacity: api.store.capacity(of: owner.extension))
             if unlocked {
-                let messages = await api.store.messages(in: owner.extension).map(\.api)
+                let messages = api.store.messages(in: owner.extension).map(\.api)
                 listing.counts = MailboxCounts(messages)
-                tagParts += [owner.extension, String(await api.store.generation(of: owner.extension))]
+                tagParts += [owner.extension, String(api.store.generation(of: owner.extension))]
             }
             summaries.append(listing)
         }
@@ -89,12 +89,16 @@ struct MailboxCounts: Codable, Sendable {
     var unread: Int
     var folders: [FolderCount]
 
+    /// The phone's five folders always, then any other Asterisk folder that holds messages;
+    /// `new` counts what Asterisk counts as new (INBOX and Urgent).
     init(_ messages: [VoicemailMessage]) {
-        folders = Folder.allCases.map { folder in
+        let present = Set(messages.map(\.folder))
+        let shown = Folder.allCases + Folder.asterisk.filter { !Folder.allCases.contains($0) && present.contains($0) }
+        folders = shown.map { folder in
             let inFolder = messages.filter { $0.folder == folder }
             return FolderCount(folder: folder, total: inFolder.count, unread: inFolder.filter { !$0.read }.count)
         }
-        new = messages.filter { $0.folder == .inbox }.count
+        new = messages.filter { $0.folder.holdsUnread }.count
         old = messages.count - new
         total = messages.count
         unread = messages.filter { !$0.read }.count

@@ -34,18 +34,32 @@ struct MessageHandlers {
 
     /// The message, after checking the caller may open its mailbox.
     private func accessible(_ id: String) async throws -> StoredMessage {
-        guard let message = await store.find(try checkedID(id)) else { throw APIError.notFound("No message \(id)") }
+        guard let message = store.find(try checkedID(id), in: try candidateMailboxes()) else {
+            throw APIError.notFound("No message \(id)")
+        }
         try api.access.check(message.mailbox, viewer: viewer, request: request)
         return message
+    }
+
+    /// Where a message id is looked for: ids are unique within a mailbox only (a forwarded
+    /// copy keeps its msg_id), so `filter[mailbox]` when given, else the caller's own mailbox
+    /// first, then the others it may open. An id elsewhere names nothing the caller can see:
+    /// 404, which also keeps the API from telling which ids exist in other mailboxes (and a
+    /// message the caller deleted stays "not found" though its forwarded copies live on).
+    private func candidateMailboxes() throws -> [String] {
+        if let text = query["filter[mailbox]"], !text.isEmpty { return [try selectedMailbox()] }
+        let ordered = [viewer.extension] + api.users.openableMailboxes(for: viewer).map(\.extension)
+        var seen = Set<String>()
+        return ordered.filter { seen.insert($0).inserted }
     }
 
     func list() async throws -> Response {
         let mailbox = try selectedMailbox()
         let listQuery = try ListQuery(query)
         try api.access.check(mailbox, viewer: viewer, request: request)
-        let generation = await store.generation(of: mailbox)
-        let stored = await store.messages(in: mailbox)
-        let paths = Dictionary(stored.map { ($0.id, SpoolView.path(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let generation = store.generation(of: mailbox)
+        let stored = store.messages(in: mailbox)
+        let paths = Dictionary(stored.map { ($0.id, SpoolView.path(of: $0, store: store)) }, uniquingKeysWith: { first, _ in first })
         let page = listQuery.apply(to: stored.map(\.api))
         let listed = Page(
             total: page.total, records: page.records.map { ListedMessage(message: $0, fileUrl: paths[$0.id]) })
@@ -62,14 +76,14 @@ struct MessageHandlers {
     /// its msg_id, so it stays right whatever happens to the folder before it is fetched.
     func file(_ id: String) async throws -> Response {
         let message = try await accessible(id)
-        return Response(status: .found, headers: [.location: SpoolView.path(of: message), .contentLength: "0"])
+        return Response(status: .found, headers: [.location: SpoolView.path(of: message, store: store), .contentLength: "0"])
     }
 
     /// The Wildix flavor's PUT: the one documented meaning, mark read. A body is ignored, as
     /// a PBX that knows nothing of vmtui's JSON would; the answer says nothing more.
     func markReadIgnoringBody(_ id: String) async throws -> Response {
         let message = try await accessible(id)
-        _ = try await store.update(message.id, read: true, folder: nil)
+        _ = try await store.update(mailbox: message.mailbox, id: message.id, read: true, folder: nil)
         return Responses.nullResult()
     }
 
@@ -87,7 +101,7 @@ struct MessageHandlers {
             read = update.read
             folder = update.folder
         }
-        return try Responses.json(try await store.update(message.id, read: read, folder: folder).api)
+        return try Responses.json(try await store.update(mailbox: message.mailbox, id: message.id, read: read, folder: folder).api)
     }
 
     func delete(_ list: String) async throws -> Response {
@@ -98,11 +112,13 @@ struct MessageHandlers {
             throw APIError.badRequest("Invalid id list: give ids separated by commas")
         }
         // Every id known and every mailbox permitted before anything is touched.
+        var keys: [MessageKey] = []
         for id in ids {
-            guard let message = await store.find(id) else { throw APIError.notFound("No message \(id)") }
+            guard let message = store.find(id, in: try candidateMailboxes()) else { throw APIError.notFound("No message \(id)") }
             try api.access.check(message.mailbox, viewer: viewer, request: request)
+            keys.append(message.key)
         }
-        let deleted = try await store.delete(ids)
+        let deleted = try await store.delete(keys)
         return api.flavor == .full ? try Responses.json(DeleteResult(deleted: deleted)) : Responses.nullResult()
     }
 
@@ -112,7 +128,7 @@ struct MessageHandlers {
         let forward = try RequestBodies.json(ForwardTargets.self, from: body)
         let source = message.api
         let label = source.isForwarded ? (source.subject ?? "") : "Fwd: \(source.callerName ?? source.callerNumber)"
-        let copies = try await store.forward(message.id, to: forward.to, label: label)
+        let copies = try await store.forward(message.key, to: forward.to, label: label)
         return try Responses.json(ForwardResult(forwarded: copies))
     }
 
@@ -128,7 +144,7 @@ struct MessageHandlers {
         let urgent = ["1", "true", "yes", "on"].contains((query["urgent"] ?? "").lowercased())
         let (api, request, context) = (self.api, self.request, self.context)
         return try await api.uploads.withSlot {
-            let staged = try await RequestBodies.stageAudio(request, context: context, staging: api.staging)
+            let staged = try await RequestBodies.stageAudio(request, context: context, into: try api.store.newUploadFile(for: mailbox))
             defer { staged.remove() }
             let now = Date()
             let record = MessageRecord(
@@ -136,8 +152,7 @@ struct MessageHandlers {
                 callerID: CallerID(name: callerName, number: callerNumber), originTime: now,
                 duration: staged.info.wholeSeconds, urgent: urgent, read: false, subject: nil,
                 transcription: transcription, format: staged.info.format)
-            let audio = try Data(contentsOf: staged.url, options: .alwaysMapped)
-            let stored = try await api.store.deposit(into: mailbox, audio: audio, format: staged.info.format, record: record)
+            let stored = try await api.store.deposit(into: mailbox, audioFile: staged.url, record: record)
             return try Responses.json(stored.api, status: .created)
         }
     }

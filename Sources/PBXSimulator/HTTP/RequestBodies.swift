@@ -27,14 +27,15 @@ enum RequestBodies {
         }
     }
 
-    /// Audio for a deposit or greeting, streamed into a staged file (never whole in memory):
+    /// Audio for a deposit or greeting, streamed into the store's staging file `url` (never
+    /// whole in memory):
     /// present, WAV or MP3 by content, measurable, ≤ 180 s. The caller owns the file.
     static func stageAudio(
-        _ request: Request, context: SimulatorContext, staging: UploadStaging
+        _ request: Request, context: SimulatorContext, into url: URL
     ) async throws -> StagedAudio {
         let limit = VoicemailLimits.maxAudioBytes
         try refuseAnnounced(request, limit: limit, what: "The audio")
-        let file = try staging.makeFile()
+        let file = try StagingFile(creating: url)
         do {
             let stream = context.body.stream(for: request)
             var size = 0

@@ -14,7 +14,6 @@ struct SimulatorAPI: Sendable {
     let access: MailboxAccess
     let sessions: SessionStore
     let guardian: LoginGuard
-    let staging: UploadStaging
     let uploads: UploadSlots
     /// Changes with every start, so ETags from before a restart never match.
     let bootID: String
@@ -22,13 +21,12 @@ struct SimulatorAPI: Sendable {
 
     init(
         store: SpoolStore, users: UserDirectory, flavor: SimulatorFlavor, limits: ServerLimits,
-        staging: UploadStaging, logger: Logger
+        logger: Logger
     ) {
         self.store = store
         self.users = users
         self.flavor = flavor
         self.limits = limits
-        self.staging = staging
         sessions = SessionStore()
         guardian = LoginGuard(throttle: FailureThrottle(window: limits.failureWindow), limits: limits, logger: logger)
         authenticator = Authenticator(users: users, sessions: sessions, guardian: guardian, cookieName: flavor.sessionCookie)

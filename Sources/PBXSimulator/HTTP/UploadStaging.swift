@@ -1,39 +1,15 @@
 import Foundation
 
-/// Uploaded audio on its way into the spool: a temporary file in the data directory's `tmp`
-/// (same file system as the spool, so the store can link or rename it in), private to the
-/// server, removed when the upload fails or has been filed.
-struct UploadStaging: Sendable {
-    let directory: URL
-
-    init(dataDirectory: URL) throws {
-        directory = dataDirectory.appendingPathComponent("tmp", isDirectory: true)
-        try FileManager.default.createDirectory(
-            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        // Whatever a crash left here was never acknowledged.
-        for leftover in (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
-        where leftover.lastPathComponent.hasPrefix(Self.prefix) {
-            try? FileManager.default.removeItem(at: leftover)
-        }
-    }
-
-    static let prefix = "upload-"
-
-    func makeFile() throws -> StagingFile {
-        let url = directory.appendingPathComponent(Self.prefix + UUID().uuidString)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: url.path)
-        else { throw APIError.serverError("Cannot stage the upload; the server log has the details") }
-        return StagingFile(url: url, handle: handle)
-    }
-}
-
-/// One staged upload being written.
+/// One upload being written to the store's staging area (see `SpoolStore.newUploadFile`):
+/// private to the server, removed when the upload fails.
 final class StagingFile: @unchecked Sendable {
     let url: URL
     private let handle: FileHandle
 
-    init(url: URL, handle: FileHandle) {
+    init(creating url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+            let handle = FileHandle(forWritingAtPath: url.path)
+        else { throw StoreError.io("cannot create the staging file \(url.path)") }
         self.url = url
         self.handle = handle
     }
@@ -52,7 +28,8 @@ final class StagingFile: @unchecked Sendable {
     }
 }
 
-/// A complete, checked upload in its staged file.
+/// A complete, checked upload in its staged file. The store renames it into the spool; what
+/// is left (a refused upload) is removed.
 struct StagedAudio: Sendable {
     let url: URL
     let size: Int

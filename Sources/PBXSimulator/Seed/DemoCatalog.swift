@@ -2,9 +2,10 @@ import Foundation
 import Logging
 import VoicemailModel
 
-/// The demo PBX: four users, a full mailbox for Alice (every folder, unread in New and Work,
-/// urgent, forwarded, international and non-Latin callers, transcriptions, a 180 s message,
-/// dates from minutes to a year ago), a few messages for Bob, and Alice's greetings.
+/// The demo PBX: four users, a full mailbox for Alice (every phone folder plus Asterisk's
+/// Urgent and Cust1, unread in New and Work, urgent, forwarded, international and non-Latin
+/// callers, transcriptions, a 180 s message, dates from minutes to a year ago), a few messages
+/// for Bob, and Alice's greetings. Written in Asterisk's layout (`DIR/default/<mailbox>/…`).
 /// Transcriptions are the words the clips speak (scripts/make-demo-audio.sh).
 enum DemoCatalog {
     static let users: [SimulatorUser] = [
@@ -82,6 +83,15 @@ enum DemoCatalog {
         Entry(mailbox: "101", folder: .friends, read: true, name: "Sam Taylor", number: "+1 415 555 0134",
               age: 400 * day, clip: .mp3("sam"),
               transcription: "Hey Alice, it's Sam. Are we still on for the game on Saturday?"),
+        // Urgent: where Asterisk files an urgent new message (the one above came forwarded,
+        // which leaves it in INBOX still flagged).
+        Entry(mailbox: "101", folder: .urgent, read: false, urgent: true, name: "Dana Kowalski", number: "103",
+              age: 25 * minute, clip: .wav("dana-lunch"),
+              transcription: "Hi Alice, Dana here. Lunch on Friday still works for me. See you at noon."),
+        // Cust1: one of Asterisk's custom folders, as a real PBX may report them.
+        Entry(mailbox: "101", folder: .cust1, read: true, name: "Pharmacy", number: "+1 202 555 0199",
+              age: 20 * day, clip: .wav("pharmacy"),
+              transcription: "This is the pharmacy. Your prescription is ready to pick up."),
         // Bob (102)
         Entry(mailbox: "102", folder: .inbox, read: false, name: "Alice Martin", number: "101",
               age: 2 * hour, clip: .wav("dana-lunch")),
@@ -108,7 +118,8 @@ enum DemoCatalog {
             let record = MessageRecord(
                 id: MessageID.make(at: date), originalMailbox: entry.mailbox,
                 callerID: CallerID(name: entry.name, number: entry.number), originTime: date,
-                duration: info.wholeSeconds, urgent: entry.urgent, read: entry.read, subject: entry.subject,
+                duration: info.wholeSeconds, urgent: entry.urgent, read: entry.folder.holdsUnread ? nil : entry.read,
+                subject: entry.subject,
                 transcription: entry.transcription, format: info.format)
             try store.append(entry.mailbox, entry.folder, audio: audio, record: record)
         }

@@ -6,8 +6,9 @@ public struct ServerLimits: Sendable {
     /// A connection that sends nothing (no request, or a request stalled half-way) for this
     /// long is closed, so bare TCP connects cannot pin connections forever.
     public var idleTimeout: Duration = .seconds(30)
-    /// Open connections at once; beyond it new ones wait in the listen backlog until one ends.
-    /// Well below the usual 1024 descriptors, so the server never runs out of them.
+    /// Open connections at once. Well below the usual 1024 descriptors, so the server never
+    /// runs out of them; when all are taken, the longest-idle one is closed to make room, so
+    /// idle connects cannot lock out a client that has something to ask.
     public var maxConnections: Int = 512
     /// Uploads (deposits, greetings) being received at once; more are answered 503 with
     /// Retry-After. Each is streamed to a temporary file, so memory stays bounded.

@@ -46,16 +46,19 @@ public enum Simulator {
             directory: directory, users: users, defaultCapacity: options.mailboxCapacity, logger: logger)
         let api = SimulatorAPI(
             store: store, users: users, flavor: options.flavor, limits: options.limits,
-            staging: try UploadStaging(dataDirectory: directory), logger: logger)
+            logger: logger)
         let router = SimulatorRoutes.router(api, observer: options.onRequest)
+
+        let reaper = IdleConnectionReaper(logger: logger)
 
         let started = StartSignal()
         let app = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.limits.idleTimeout))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [reaper.handler()], idleTimeout: TimeAmount(options.limits.idleTimeout))),
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "pbx-sim",
-                availableConnectionsDelegate: MaximumAvailableConnections(options.limits.maxConnections, logger: logger)),
+                availableConnectionsDelegate: reaper.limit(options.limits.maxConnections)),
             onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
             logger: logger)
         let task = Task {

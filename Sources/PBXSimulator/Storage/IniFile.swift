@@ -2,43 +2,56 @@ import Foundation
 
 /// The `[message]` INI files Asterisk writes next to each voicemail.
 ///
-/// Values are written on one line; newlines and backslashes inside a value are escaped
-/// (`\n`, `\r`, `\\`) so a hostile transcription cannot inject keys or sections.
+/// Values are kept exactly as written: Asterisk writes them raw (a caller name's quotes are
+/// escaped inside `callerid` by Asterisk's own rules, not by the file format). Whoever puts a
+/// value here makes sure it holds no line break; `MessageRecord` escapes the multi-line fields
+/// it adds (transcription, subject).
 struct IniFile: Equatable, Sendable {
-    /// Keys in file order, per section.
-    var sections: [(name: String, entries: [(key: String, value: String)])] = []
-
-    static func == (lhs: IniFile, rhs: IniFile) -> Bool {
-        lhs.render() == rhs.render()
+    struct Entry: Equatable, Sendable {
+        var key: String
+        var value: String
     }
+
+    struct Section: Equatable, Sendable {
+        var name: String
+        var entries: [Entry]
+    }
+
+    /// Keys in file order, per section.
+    var sections: [Section] = []
 
     func value(_ key: String, in section: String = "message") -> String? {
         sections.first { $0.name == section }?.entries.last { $0.key == key }?.value
     }
 
-    init(section: String, entries: [(key: String, value: String)]) {
-        sections = [(section, entries)]
+    func hasSection(_ name: String) -> Bool { sections.contains { $0.name == name } }
+
+    init(section: String, entries: [Entry]) {
+        sections = [Section(name: section, entries: entries)]
     }
 
     init(parsing text: String) {
-        var current: (name: String, entries: [(key: String, value: String)])?
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        var current: Section?
+        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingBlanks
             if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
-            if line.hasPrefix("["), line.hasSuffix("]") {
+            if line.hasPrefix("["), line.hasSuffix("]"), line.count >= 2 {
                 if let current { sections.append(current) }
-                current = (String(line.dropFirst().dropLast()), [])
+                current = Section(name: String(line.dropFirst().dropLast()), entries: [])
                 continue
             }
             // Asterisk writes "key=value"; older files use "key => value".
-            guard let equals = line.firstIndex(of: "=") else { continue }
-            var key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            var valueStart = line.index(after: equals)
-            if valueStart < line.endIndex, line[valueStart] == ">" { valueStart = line.index(after: valueStart) }
-            if key.hasSuffix(" ") { key = key.trimmingCharacters(in: .whitespaces) }
-            let value = Self.unescape(String(line[valueStart...]).trimmingCharacters(in: .whitespaces))
-            if current == nil { current = ("", []) }
-            current?.entries.append((key, value))
+            // By scalar: a combining mark after "=" must not hide it.
+            let scalars = line.unicodeScalars
+            guard let equals = scalars.firstIndex(of: "=") else { continue }
+            var valueStart = scalars.index(after: equals)
+            if valueStart < scalars.endIndex, scalars[valueStart] == ">" { valueStart = scalars.index(after: valueStart) }
+            // Control characters are cleaned here exactly as `render` cleans them, so what is
+            // read equals what is written back.
+            let key = Self.singleLine(String(scalars[..<equals])).trimmingBlanks
+            let value = Self.singleLine(String(scalars[valueStart...])).trimmingBlanks
+            if current == nil { current = Section(name: "", entries: []) }
+            current?.entries.append(Entry(key: key, value: value))
         }
         if let current { sections.append(current) }
     }
@@ -47,13 +60,30 @@ struct IniFile: Equatable, Sendable {
         var out = ""
         for section in sections {
             out += ";\n; Message Information file\n;\n[\(section.name)]\n"
-            for (key, value) in section.entries {
-                out += "\(key)=\(Self.escape(value))\n"
+            for entry in section.entries {
+                let value = Self.singleLine(entry.value)
+                // "key=>value" is the old spelling of "key=value": a value that starts with ">"
+                // keeps it by being written in that spelling.
+                out += "\(Self.singleLine(entry.key))=\(value.unicodeScalars.first == ">" ? ">" : "")\(value)\n"
             }
         }
         return out
     }
 
+    /// A value that reaches the file can never start another key or section, whoever made it.
+    static func singleLine(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: isControl) else { return value }
+        var out = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars { out.append(isControl(scalar) ? " " : scalar) }
+        return String(out)
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
+            || scalar == "\u{85}"
+    }
+
+    /// For vmtui's own multi-line fields: `\n`, `\r` and `\\`, so one value stays one line.
     static func escape(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
@@ -62,8 +92,7 @@ struct IniFile: Equatable, Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             default:
-                // Other control characters have no business in a caller id or label.
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+                if isControl(scalar) { out += " " } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out

@@ -2,17 +2,33 @@ import Foundation
 import VoicemailModel
 
 /// The contents of one `msgNNNN.txt`: Asterisk's keys plus vmtui's `read`, `subject`,
-/// `transcription` and `format`.
+/// `transcription` and `format`, and whatever other keys the file had (kept as they were).
+///
+/// Every text field is held in the form it has once written and read back, so a message is the
+/// same before and after a restart.
 struct MessageRecord: Equatable, Sendable {
     var id: String
+    /// False when the file had no `msg_id` (written before Asterisk 11) and `id` was derived.
+    var idWasStored = true
     var originalMailbox: String
-    var callerID: CallerID
+    var callerID: CallerID {
+        get { storedCallerID }
+        set { storedCallerID = CallerIDText.normalized(newValue) }
+    }
     var originTime: Date
     var duration: Int
     var urgent: Bool
-    var read: Bool
-    var subject: String?
-    var transcription: String?
+    /// vmtui's read mark for folders other than INBOX and Urgent (where a message is unread by
+    /// definition); nil when the file has none, which Asterisk's files never do: read.
+    var read: Bool?
+    var subject: String? {
+        get { storedSubject }
+        set { storedSubject = Self.normalizedText(newValue) }
+    }
+    var transcription: String? {
+        get { storedTranscription }
+        set { storedTranscription = Self.normalizedText(newValue) }
+    }
     var format: AudioFormat
     /// Asterisk's routing keys, kept so the file looks like one Asterisk wrote.
     var context = "default"
@@ -22,62 +38,93 @@ struct MessageRecord: Equatable, Sendable {
     var priority = "1"
     var callerChannel = ""
     var category = ""
+    /// The `origdate` text as the file had it (Asterisk's local rendering is kept verbatim).
+    var originDateText: String?
+    /// Keys this program does not know, in file order.
+    var extra: [IniFile.Entry] = []
+
+    private var storedCallerID: CallerID
+    private var storedSubject: String?
+    private var storedTranscription: String?
+
+    static let knownKeys: Set<String> = [
+        "origmailbox", "context", "macrocontext", "exten", "rdnis", "priority", "callerchan", "callerid",
+        "origdate", "origtime", "category", "msg_id", "flag", "duration", "read", "subject", "transcription", "format",
+    ]
 
     func ini() -> IniFile {
-        IniFile(section: "message", entries: [
-            ("origmailbox", originalMailbox),
-            ("context", context),
-            ("macrocontext", macroContext),
-            ("exten", exten),
-            ("rdnis", rdnis),
-            ("priority", priority),
-            ("callerchan", callerChannel),
-            ("callerid", callerID.asteriskString),
-            ("origdate", Self.originDateFormatter(originTime)),
-            ("origtime", String(Int(originTime.timeIntervalSince1970))),
-            ("category", category),
-            ("msg_id", id),
-            ("flag", urgent ? "Urgent" : ""),
-            ("duration", String(duration)),
-            ("read", read ? "yes" : "no"),
-            ("subject", subject ?? ""),
-            ("transcription", transcription ?? ""),
-            ("format", format.rawValue),
-        ])
+        var entries: [IniFile.Entry] = [
+            .init(key: "origmailbox", value: originalMailbox),
+            .init(key: "context", value: context),
+            .init(key: "macrocontext", value: macroContext),
+            .init(key: "exten", value: exten),
+            .init(key: "rdnis", value: rdnis),
+            .init(key: "priority", value: priority),
+            .init(key: "callerchan", value: callerChannel),
+            .init(key: "callerid", value: CallerIDText.render(callerID)),
+            .init(key: "origdate", value: originDateText ?? AsteriskDate.format(originTime)),
+            .init(key: "origtime", value: String(Int(originTime.timeIntervalSince1970))),
+            .init(key: "category", value: category),
+            .init(key: "msg_id", value: id),
+            .init(key: "flag", value: urgent ? "Urgent" : ""),
+            .init(key: "duration", value: String(duration)),
+            .init(key: "read", value: read.map { $0 ? "yes" : "no" } ?? ""),
+            .init(key: "subject", value: IniFile.escape(subject ?? "")),
+            .init(key: "transcription", value: IniFile.escape(transcription ?? "")),
+            .init(key: "format", value: format.rawValue),
+        ]
+        entries += extra
+        return IniFile(section: "message", entries: entries)
     }
 
     init(
         id: String, originalMailbox: String, callerID: CallerID, originTime: Date, duration: Int,
-        urgent: Bool, read: Bool, subject: String?, transcription: String?, format: AudioFormat
+        urgent: Bool, read: Bool?, subject: String?, transcription: String?, format: AudioFormat
     ) {
         self.id = id
         self.originalMailbox = originalMailbox
-        self.callerID = callerID
-        self.originTime = originTime
+        storedCallerID = CallerIDText.normalized(callerID)
+        // Whole seconds, as origtime keeps it.
+        self.originTime = Date(timeIntervalSince1970: originTime.timeIntervalSince1970.rounded(.down))
         self.duration = duration
         self.urgent = urgent
         self.read = read
-        self.subject = subject
-        self.transcription = transcription
+        storedSubject = Self.normalizedText(subject)
+        storedTranscription = Self.normalizedText(transcription)
         self.format = format
         exten = originalMailbox
+        originDateText = AsteriskDate.format(self.originTime)
     }
 
-    /// nil when the file lacks what makes it a message (a msg_id and an origtime).
-    init?(ini: IniFile, fallbackFormat: AudioFormat) {
-        guard let id = ini.value("msg_id"), MessageID.isValid(id),
-            let timeText = ini.value("origtime"), let seconds = Double(timeText)
-        else { return nil }
-        self.id = id
-        originalMailbox = ini.value("origmailbox") ?? ""
-        callerID = CallerID(parsing: ini.value("callerid") ?? "")
-        originTime = Date(timeIntervalSince1970: seconds)
-        duration = Int(ini.value("duration") ?? "") ?? 0
+    /// nil when the text is not a message file at all (no `[message]` section).
+    /// `derivedID` names a file without `msg_id`; `fallbackDate` dates one without `origtime`.
+    init?(ini: IniFile, fallbackFormat: AudioFormat, derivedID: @autoclosure () -> String, fallbackDate: Date) {
+        guard ini.hasSection("message") else { return nil }
+        if let stored = ini.value("msg_id"), MessageID.isValid(stored) {
+            id = stored
+        } else {
+            id = derivedID()
+            idWasStored = false
+        }
+        originalMailbox = CallerIDText.clean(ini.value("origmailbox") ?? "")
+        storedCallerID = CallerIDText.parse(ini.value("callerid") ?? "")
+        if let text = ini.value("origtime"), let seconds = Int64(text), abs(seconds) < 1 << 40 {
+            originTime = Date(timeIntervalSince1970: TimeInterval(seconds))
+        } else {
+            originTime = Date(timeIntervalSince1970: fallbackDate.timeIntervalSince1970.rounded(.down))
+        }
+        // Asterisk's own rendering is kept as it was; a file without one gets ours.
+        originDateText = ini.value("origdate") ?? AsteriskDate.format(originTime)
+        let durationText = ini.value("duration") ?? ""
+        duration = Int(durationText).map { min(max($0, 0), 1 << 31) } ?? 0
         urgent = ini.value("flag")?.lowercased().contains("urgent") ?? false
-        let readText = ini.value("read")?.lowercased() ?? ""
-        read = ["yes", "1", "true"].contains(readText)
-        subject = ini.value("subject").flatMap { $0.isEmpty ? nil : $0 }
-        transcription = ini.value("transcription").flatMap { $0.isEmpty ? nil : $0 }
+        switch ini.value("read")?.lowercased() ?? "" {
+        case "yes", "1", "true": read = true
+        case "no", "0", "false": read = false
+        default: read = nil
+        }
+        storedSubject = Self.normalizedText(ini.value("subject").map(IniFile.unescape))
+        storedTranscription = Self.normalizedText(ini.value("transcription").map(IniFile.unescape))
         format = ini.value("format").flatMap { AudioFormat(rawValue: $0.lowercased()) } ?? fallbackFormat
         context = ini.value("context") ?? "default"
         macroContext = ini.value("macrocontext") ?? ""
@@ -86,28 +133,51 @@ struct MessageRecord: Equatable, Sendable {
         priority = ini.value("priority") ?? "1"
         callerChannel = ini.value("callerchan") ?? ""
         category = ini.value("category") ?? ""
+        var seen = Set<String>()
+        // An unknown key is kept unless writing it back would read as something else: a line
+        // "[key=value]" is a section header.
+        extra = (ini.sections.first { $0.name == "message" }?.entries ?? []).filter { entry in
+            !Self.knownKeys.contains(entry.key) && !(entry.key.hasPrefix("[") && entry.value.hasSuffix("]"))
+                && seen.insert(entry.key).inserted
+        }
     }
 
-    /// Asterisk's human-readable origdate, e.g. "Thu Nov 27 08:15:00 AM UTC 2026".
-    static func originDateFormatter(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE MMM dd hh:mm:ss a zzz yyyy"
-        return formatter.string(from: date)
+    /// What a free text becomes once escaped, written on one line and read back: nil when empty.
+    static func normalizedText(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let stored = IniFile.unescape(IniFile.escape(text).trimmingBlanks)
+        return stored.isEmpty ? nil : stored
     }
 }
 
-/// Message ids: Asterisk's `<origtime>-<counter>` shape; only characters safe in a URL path
-/// segment and in a comma-separated id list.
+/// Message ids: Asterisk's `<origtime>-<8 hex digits>` shape; only characters safe in a URL
+/// path segment and in a comma-separated id list.
 enum MessageID {
     static func make(at date: Date) -> String {
         let random = UInt32.random(in: 0...UInt32.max)
-        return "\(Int(date.timeIntervalSince1970))-\(String(format: "%08x", random))"
+        return "\(Int(date.timeIntervalSince1970))-\(hex8(random))"
+    }
+
+    /// A stable id for a file without `msg_id`: its origtime and a hash of its bytes, so the
+    /// same file gets the same id on every start (the store writes it into the file on the first
+    /// change, as Asterisk 11+ does).
+    static func derived(origtime: String?, fileBytes: Data) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in fileBytes {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        let seconds = origtime.flatMap { Int64($0) }.map { String(max($0, 0)) } ?? "0"
+        return "\(seconds)-\(hex8(hash))"
+    }
+
+    static func hex8(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     static func isValid(_ id: String) -> Bool {
-        (1...64).contains(id.utf8.count)
+        (1...64).contains(id.utf8.count) && id.first != "."
             && id.unicodeScalars.allSatisfy { scalar in
                 scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
             }

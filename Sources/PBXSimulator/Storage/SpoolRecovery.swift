@@ -2,128 +2,240 @@ import Foundation
 import Logging
 import VoicemailModel
 
-/// Brings a mailbox back to a consistent state after a crash, then loads it:
-/// temporary files and audio without a `.txt` are deleted, a `.txt` without audio (or one
-/// that does not parse) is set aside in `DIR/lost+found`, an id present twice keeps its newest
-/// copy, and numbers are made contiguous again.
+/// Brings a mailbox back to a consistent state, holding Asterisk's lock on each of its
+/// folders, then loads it:
+/// - temporary files of pbx-sim are deleted;
+/// - a `.txt` without any audio, or one that is not a message file, is set aside in
+///   `DIR/lost+found` (someone's data: never deleted);
+/// - audio without a `.txt` is deleted when it is a second name of a kept message's audio
+///   (left by an interrupted renumbering or move), otherwise set aside too;
+/// - a msg_id present twice whose copies share their audio file (an interrupted move or
+///   renumbering) keeps its newest copy; two independent copies (Asterisk forwarded a
+///   message to its own mailbox) both stay, the later one with a new msg_id written in;
+/// - numbers are made contiguous from 0000 again, as Asterisk's resequencing does.
 struct SpoolRecovery {
     let layout: SpoolLayout
     let logger: Logger
 
+    private struct Scanned {
+        var message: StoredMessage
+        var modified: Date
+        var audioIdentities: Set<FileIdentity>
+    }
+
     func recoverMailbox(_ mailbox: String) throws -> [Folder: [StoredMessage]] {
         let mailboxURL = layout.mailbox(mailbox)
-        guard DurableFiles.exists(mailboxURL) else { return [:] }
+        guard DurableFiles.isDirectory(mailboxURL) else { return [:] }
         removeTemporaryFiles(in: mailboxURL)
+        removeStaleStaging(mailbox)
         try resolveGreetingDuplicates(mailbox)
+        let folders = folderDirectories(mailbox)
+        return try FolderLock.withLocks(folders.map { layout.folder(mailbox, $0) }) {
+            try recoverLocked(mailbox, folders: folders)
+        }
+    }
 
-        var found: [Folder: [(message: StoredMessage, modified: Date)]] = [:]
-        for folder in Folder.allCases {
-            found[folder] = try scanFolder(mailbox, folder)
+    /// The message folders present in a mailbox (not `tmp`, not hidden names).
+    func folderDirectories(_ mailbox: String) -> [Folder] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.mailbox(mailbox).path)) ?? []
+        return names.compactMap { name in
+            guard let folder = SpoolLayout.folder(directoryName: name),
+                DurableFiles.isDirectory(layout.mailbox(mailbox).appendingPathComponent(name))
+            else { return nil }
+            return folder
+        }.sorted()
+    }
+
+    private func recoverLocked(_ mailbox: String, folders: [Folder]) throws -> [Folder: [StoredMessage]] {
+        var found: [Folder: [Scanned]] = [:]
+        var orphans: [Folder: [Int: [String]]] = [:]
+        for folder in folders {
+            (found[folder], orphans[folder]) = try scanFolder(mailbox, folder)
         }
 
-        // An interrupted move or renumbering can leave one id under two names.
-        var keep: [String: (folder: Folder, number: Int, modified: Date)] = [:]
-        for folder in Folder.allCases {
-            for (message, modified) in found[folder] ?? [] {
-                if let current = keep[message.id] {
-                    let newer = modified > current.modified
-                    if newer { keep[message.id] = (folder, message.number, modified) }
+        // One id twice: a leftover of our own interrupted operation when the copies share audio.
+        var byID: [String: [(folder: Folder, index: Int)]] = [:]
+        for folder in folders {
+            for (index, scanned) in (found[folder] ?? []).enumerated() {
+                byID[scanned.message.id, default: []].append((folder, index))
+            }
+        }
+        var drop = Set<String>()  // "folder/number"
+        var renamed: [(Folder, Int)] = []
+        for (_, places) in byID where places.count > 1 {
+            let ordered = places.sorted { a, b in
+                let x = found[a.folder]![a.index], y = found[b.folder]![b.index]
+                if x.modified != y.modified { return x.modified > y.modified }
+                return (a.folder, x.message.number) < (b.folder, y.message.number)
+            }
+            let keeper = found[ordered[0].folder]![ordered[0].index]
+            for place in ordered.dropFirst() {
+                let other = found[place.folder]![place.index]
+                if !other.audioIdentities.isDisjoint(with: keeper.audioIdentities) {
+                    drop.insert("\(place.folder.rawValue)/\(other.message.number)")
                 } else {
-                    keep[message.id] = (folder, message.number, modified)
+                    renamed.append((place.folder, place.index))
                 }
+            }
+        }
+        for (folder, index) in renamed {
+            var message = found[folder]![index].message
+            logger.warning("recovery: \(mailbox)/\(folder.rawValue)/\(SpoolLayout.baseName(message.number)) repeats msg_id \(message.id); giving it a new one")
+            message.record.id = MessageID.make(at: message.record.originTime)
+            message.record.idWasStored = true
+            try DurableFiles.write(Data(message.record.ini().render().utf8), to: layout.text(mailbox, folder, message.number))
+            found[folder]![index].message = message
+        }
+
+        var keptAudio = Set<FileIdentity>()
+        for folder in folders {
+            for scanned in found[folder] ?? [] where !drop.contains("\(folder.rawValue)/\(scanned.message.number)") {
+                keptAudio.formUnion(scanned.audioIdentities)
             }
         }
 
         var result: [Folder: [StoredMessage]] = [:]
-        for folder in Folder.allCases {
+        for folder in folders {
+            var changed = false
             var list: [StoredMessage] = []
-            for (message, _) in found[folder] ?? [] {
-                if let winner = keep[message.id], winner.folder == folder, winner.number == message.number {
-                    list.append(message)
+            for scanned in found[folder] ?? [] {
+                let message = scanned.message
+                if drop.contains("\(folder.rawValue)/\(message.number)") {
+                    logger.warning("recovery: removing duplicate of \(message.id) at \(mailbox)/\(folder.rawValue)/\(message.number)")
+                    try DurableFiles.remove(layout.text(mailbox, folder, message.number))
+                    for ext in message.audioExtensions { try DurableFiles.remove(layout.audio(mailbox, folder, message.number, ext)) }
+                    changed = true
                 } else {
-                    logger.warning("recovery: removing duplicate of \(message.id) at \(folder.rawValue)/\(message.number)")
-                    try DurableFiles.removeAndSync(layout.text(mailbox, folder, message.number))
-                    try removeAudio(mailbox, folder, message.number, except: nil)
+                    list.append(message)
+                }
+            }
+            for (number, extensions) in orphans[folder] ?? [:] {
+                for ext in extensions {
+                    let url = layout.audio(mailbox, folder, number, ext)
+                    if let identity = DurableFiles.identity(url), keptAudio.contains(identity) {
+                        logger.warning("recovery: removing a second name of kept audio: \(mailbox)/\(folder.rawValue)/\(url.lastPathComponent)")
+                        try DurableFiles.remove(url)
+                    } else {
+                        try setAside(url, mailbox: mailbox, folder: folder, why: "has no .txt")
+                    }
+                    changed = true
                 }
             }
             list.sort { $0.number < $1.number }
+            let folderPath = layout.folder(mailbox, folder).path
             for index in list.indices where list[index].number != index {
                 logger.warning("recovery: renumbering \(mailbox)/\(folder.rawValue) \(list[index].number) → \(index)")
-                try Self.renumber(list[index], to: index, layout: layout)
+                try Self.renumber(list[index], to: index, inFolder: folderPath)
                 list[index].number = index
+                changed = true
             }
-            if !list.isEmpty { try DurableFiles.syncDirectory(layout.folder(mailbox, folder)) }
+            if changed { try DurableFiles.syncDirectory(layout.folder(mailbox, folder)) }
             result[folder] = list
         }
         return result
     }
 
-    /// Gives message `message` the number `index` (a free slot): second name first, then the
-    /// old one goes, `.txt` before audio, so a crash leaves a duplicate or an orphan, never a
-    /// message without its audio.
-    static func renumber(_ message: StoredMessage, to index: Int, layout: SpoolLayout) throws {
-        let mailbox = message.mailbox, folder = message.folder, format = message.record.format
-        try DurableFiles.link(
-            layout.audio(mailbox, folder, message.number, format), to: layout.audio(mailbox, folder, index, format))
-        try DurableFiles.link(layout.text(mailbox, folder, message.number), to: layout.text(mailbox, folder, index))
-        try DurableFiles.remove(layout.text(mailbox, folder, message.number))
-        try DurableFiles.remove(layout.audio(mailbox, folder, message.number, format))
+    /// Gives `message` the number `index` (a free slot): second names first, then the old ones
+    /// go, `.txt` before audio, so a crash leaves a duplicate or a second name, never a message
+    /// without its audio. No fsync here: the caller syncs the folder once for the whole batch.
+    ///
+    /// The `.txt` moves with one rename (atomic): before it, the audio has its new name as well
+    /// as the old; after it, the old audio names are second names of a kept message.
+    static func renumber(_ message: StoredMessage, to index: Int, inFolder folderPath: String) throws {
+        for ext in message.audioExtensions {
+            try DurableFiles.linkWithoutSync(
+                path: SpoolLayout.path(in: folderPath, message.number, ext), to: SpoolLayout.path(in: folderPath, index, ext))
+        }
+        try DurableFiles.renameWithoutSync(
+            path: SpoolLayout.path(in: folderPath, message.number, "txt"), to: SpoolLayout.path(in: folderPath, index, "txt"))
+        for ext in message.audioExtensions {
+            try DurableFiles.remove(path: SpoolLayout.path(in: folderPath, message.number, ext))
+        }
     }
 
-    private func scanFolder(_ mailbox: String, _ folder: Folder) throws -> [(message: StoredMessage, modified: Date)] {
+    /// Reads one message file; nil when it is not one. Shared with the store, which re-reads a
+    /// file before copying it.
+    static func readRecord(_ textURL: URL, audioExtensions: [String]) -> (record: MessageRecord, bytes: Data)? {
+        readRecord(path: textURL.path, audioExtensions: audioExtensions, modified: DurableFiles.modificationDate(textURL))
+    }
+
+    static func readRecord(path: String, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return readRecord(data: data, audioExtensions: audioExtensions, modified: modified)
+    }
+
+    static func readRecord(data: Data, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
+        // Asterisk writes bytes as they came; older systems wrote Latin-1 names.
+        let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
+        let ini = IniFile(parsing: text)
+        let served = audioExtensions.first { SpoolLayout.audioExtensions.contains($0) }
+        let fallback = served.flatMap(SpoolLayout.servedFormat(ofExtension:)) ?? .wav
+        guard var record = MessageRecord(
+            ini: ini, fallbackFormat: fallback,
+            derivedID: MessageID.derived(origtime: ini.value("origtime"), fileBytes: data),
+            fallbackDate: modified ?? Date(timeIntervalSince1970: 0))
+        else { return nil }
+        if let served, let format = SpoolLayout.servedFormat(ofExtension: served) { record.format = format }
+        return (record, data)
+    }
+
+    /// The audio extensions of one message, in serving order (known ones first).
+    static func orderedExtensions(_ extensions: [String]) -> [String] {
+        let known = SpoolLayout.audioExtensions.filter(extensions.contains)
+        return known + extensions.filter { !SpoolLayout.audioExtensions.contains($0) }.sorted()
+    }
+
+    private func scanFolder(_ mailbox: String, _ folder: Folder) throws -> ([Scanned], [Int: [String]]) {
         let folderURL = layout.folder(mailbox, folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path) else { return ([], [:]) }
         removeTemporaryFiles(in: folderURL)
+        FolderLock.removeAbandonedNames(in: folderURL)
         var texts: [Int] = []
         var audio: [Int: [String]] = [:]
         for name in names {
             guard let (number, ext) = SpoolLayout.parseFileName(name) else { continue }
             if ext == "txt" { texts.append(number) } else { audio[number, default: []].append(ext) }
         }
-        var messages: [(StoredMessage, Date)] = []
+        var messages: [Scanned] = []
+        let folderPath = folderURL.path
         for number in texts.sorted() {
-            let textURL = layout.text(mailbox, folder, number)
-            let available = (audio[number] ?? []).compactMap { AudioFormat(rawValue: $0) }
-            guard let data = try? Data(contentsOf: textURL),
-                let text = String(data: data, encoding: .utf8),
-                let fallback = available.first,
-                let record = MessageRecord(ini: IniFile(parsing: text), fallbackFormat: fallback),
-                available.contains(record.format)
-            else {
-                try setAside(textURL, mailbox: mailbox, folder: folder)
+            let textPath = SpoolLayout.path(in: folderPath, number, "txt")
+            let extensions = Self.orderedExtensions(audio[number] ?? [])
+            guard !extensions.isEmpty else {
+                try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: "has no audio")
                 continue
             }
-            let audioURL = layout.audio(mailbox, folder, number, record.format)
-            let size = DurableFiles.fileSize(audioURL) ?? 0
-            let modified = DurableFiles.modificationDate(textURL) ?? .distantPast
-            messages.append((StoredMessage(mailbox: mailbox, folder: folder, number: number, record: record, size: size), modified))
-            audio[number]?.removeAll { $0 == record.format.rawValue }
-        }
-        // Whatever audio is left has no message: an interrupted deposit or renumbering.
-        for (number, extensions) in audio {
-            for ext in extensions {
-                logger.warning("recovery: removing orphan audio \(mailbox)/\(folder.rawValue)/msg\(number).\(ext)")
-                try DurableFiles.remove(folderURL.appendingPathComponent(SpoolLayout.baseName(number) + "." + ext))
+            let modified = DurableFiles.status(path: textPath).map(DurableFiles.modificationDate)
+            guard let (record, _) = Self.readRecord(path: textPath, audioExtensions: extensions, modified: modified) else {
+                try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: "is not a message file")
+                continue
             }
+            let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
+            var size = 0
+            var identities = Set<FileIdentity>()
+            for ext in extensions {
+                guard let info = DurableFiles.status(path: SpoolLayout.path(in: folderPath, number, ext)) else { continue }
+                identities.insert(DurableFiles.identity(info))
+                if ext == served { size = Int(info.st_size) }
+            }
+            let message = StoredMessage(
+                mailbox: mailbox, folder: folder, number: number, record: record, size: size, audioExtensions: extensions)
+            messages.append(Scanned(message: message, modified: modified ?? .distantPast, audioIdentities: identities))
+            audio[number] = nil
         }
-        try DurableFiles.syncDirectory(folderURL)
-        return messages
+        return (messages, audio)
     }
 
-    private func removeAudio(_ mailbox: String, _ folder: Folder, _ number: Int, except: AudioFormat?) throws {
-        for format in AudioFormat.allCases where format != except {
-            try DurableFiles.remove(layout.audio(mailbox, folder, number, format))
-        }
-    }
-
-    /// A damaged `.txt` is someone's data: move it out of the way rather than delete it.
-    private func setAside(_ textURL: URL, mailbox: String, folder: Folder) throws {
+    /// A damaged or stray file is someone's data: move it out of the way rather than delete it.
+    private func setAside(_ url: URL, mailbox: String, folder: Folder, why: String) throws {
         let lost = layout.root.appendingPathComponent("lost+found", isDirectory: true)
         try DurableFiles.makeDirectory(lost)
-        let target = lost.appendingPathComponent("\(mailbox)-\(folder.rawValue)-\(UUID().uuidString)-\(textURL.lastPathComponent)")
-        logger.warning("recovery: \(textURL.path) has no audio or does not parse; moved to \(target.path)")
-        try FileManager.default.moveItem(at: textURL, to: target)
-        try DurableFiles.syncDirectory(textURL.deletingLastPathComponent())
+        let target = lost.appendingPathComponent(
+            "\(layout.context)-\(mailbox)-\(folder.rawValue)-\(UUID().uuidString)-\(url.lastPathComponent)")
+        logger.warning("recovery: \(mailbox)/\(folder.rawValue)/\(url.lastPathComponent) \(why); moved to lost+found/\(target.lastPathComponent)")
+        try DurableFiles.renameWithoutSync(url, to: target)
+        try DurableFiles.syncDirectory(lost)
+        try DurableFiles.syncDirectory(url.deletingLastPathComponent())
     }
 
     private func removeTemporaryFiles(in directory: URL) {
@@ -133,8 +245,19 @@ struct SpoolRecovery {
         }
     }
 
-    /// A greeting replaced in another format is written before the old one is removed:
-    /// if both are there, the newer one won.
+    /// Uploads and forwards that were being received when pbx-sim stopped (never Asterisk's
+    /// own recordings in progress).
+    private func removeStaleStaging(_ mailbox: String) {
+        let staging = layout.staging(mailbox)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: staging.path) else { return }
+        for name in names where name.hasPrefix(MailboxSpool.stagingPrefix) {
+            try? DurableFiles.remove(staging.appendingPathComponent(name))
+        }
+    }
+
+    /// A greeting replaced in another of pbx-sim's formats is written before the old one is
+    /// removed: if both are there, the newer one won. Asterisk's own side-by-side formats
+    /// (`.WAV`, `.gsm`, `.wav` of one recording) are left alone.
     private func resolveGreetingDuplicates(_ mailbox: String) throws {
         for type in GreetingType.allCases {
             let files = AudioFormat.allCases.map { layout.greeting(mailbox, type, $0) }.filter(DurableFiles.exists)

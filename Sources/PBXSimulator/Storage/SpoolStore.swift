@@ -2,31 +2,36 @@ import Foundation
 import Logging
 import VoicemailModel
 
-/// The only writer of the spool. An actor, so concurrent requests cannot interleave the
-/// renumbering of `msgNNNN` files; reads come from an in-memory index kept in step with disk.
+/// The spool of every mailbox the users file names: `DIR/<context>/<mailbox>/…`, laid out
+/// and locked exactly as Asterisk's app_voicemail does, so pbx-sim can serve a real spool and
+/// `vmtui --spool` can open pbx-sim's.
 ///
-/// Crash safety: a message exists once its `.txt` exists. Audio is written first, the `.txt`
-/// last; renumbering and moves give the file a second name (hard link) before removing the
-/// first, so at any instant each message has at least one complete pair. `SpoolRecovery`
-/// resolves what an interrupted operation leaves (orphan audio, a duplicate id, a gap).
-actor SpoolStore {
+/// Each mailbox has its own writer (`MailboxSpool`): a slow write in one mailbox never holds up
+/// another, and reads never wait for writes. Messages are named by (mailbox, msg_id).
+final class SpoolStore: Sendable {
     let layout: SpoolLayout
     let users: UserDirectory
     let defaultCapacity: Int
     private let logger: Logger
-    private var folders: [String: [Folder: [StoredMessage]]] = [:]
-    private var generations: [String: Int] = [:]
+    private let spools: [String: MailboxSpool]
 
-    init(directory: URL, users: UserDirectory, defaultCapacity: Int, logger: Logger) throws {
-        layout = SpoolLayout(root: directory)
+    init(
+        directory: URL, users: UserDirectory, defaultCapacity: Int, logger: Logger,
+        context: String = SpoolLayout.defaultContext
+    ) throws {
+        layout = SpoolLayout(root: directory, context: context)
         self.users = users
         self.defaultCapacity = defaultCapacity
         self.logger = logger
-        var loaded: [String: [Folder: [StoredMessage]]] = [:]
+        try SpoolMigration.moveLegacyMailboxes(layout: layout, mailboxes: users.users.map(\.extension), logger: logger)
+        SpoolMigration.makePrivate(directory)
+        var spools: [String: MailboxSpool] = [:]
+        let recovery = SpoolRecovery(layout: layout, logger: logger)
         for user in users.users {
-            loaded[user.extension] = try SpoolRecovery(layout: layout, logger: logger).recoverMailbox(user.extension)
+            spools[user.extension] = MailboxSpool(
+                name: user.extension, layout: layout, folders: try recovery.recoverMailbox(user.extension), logger: logger)
         }
-        folders = loaded
+        self.spools = spools
     }
 
     // MARK: Reads
@@ -35,119 +40,106 @@ actor SpoolStore {
         users.user(mailbox)?.capacity ?? defaultCapacity
     }
 
-    func generation(of mailbox: String) -> Int { generations[mailbox, default: 0] }
+    func generation(of mailbox: String) -> Int { spools[mailbox]?.generation ?? 0 }
 
+    /// Every message of the mailbox, folders in Asterisk's order, each in spool order.
     func messages(in mailbox: String) -> [StoredMessage] {
-        Folder.allCases.flatMap { folders[mailbox]?[$0] ?? [] }
+        spools[mailbox]?.messages() ?? []
     }
 
-    func count(in mailbox: String) -> Int {
-        folders[mailbox]?.values.reduce(0) { $0 + $1.count } ?? 0
+    func count(in mailbox: String) -> Int { spools[mailbox]?.count ?? 0 }
+
+    /// The message with this msg_id in this mailbox.
+    func message(mailbox: String, id: String) -> StoredMessage? {
+        spools[mailbox]?.message(id: id)
     }
 
-    func find(_ id: String) -> StoredMessage? {
-        for (_, byFolder) in folders {
-            for (_, list) in byFolder {
-                if let message = list.first(where: { $0.id == id }) { return message }
-            }
+    /// The first of `mailboxes` that holds a message with this msg_id (a forwarded copy has
+    /// the original's id: the caller says which mailboxes it means, own first).
+    func find(_ id: String, in mailboxes: [String]) -> StoredMessage? {
+        for mailbox in mailboxes {
+            if let message = spools[mailbox]?.message(id: id) { return message }
         }
         return nil
     }
 
-    /// The message at a spool position, for `/spoolview/` downloads.
+    /// The message at a spool position, for position-based `/spoolview/` downloads.
     func message(mailbox: String, folder: Folder, number: Int) -> StoredMessage? {
-        guard let list = folders[mailbox]?[folder], list.indices.contains(number) else { return nil }
-        return list[number]
+        spools[mailbox]?.message(folder: folder, number: number)
     }
 
+    /// Where the served audio is now; a renumbering may change it at any time: prefer
+    /// `openAudio`, which returns the file of this message whatever happens meanwhile.
     func audioURL(of message: StoredMessage) -> URL {
-        layout.audio(message.mailbox, message.folder, message.number, message.record.format)
+        layout.audio(message.mailbox, message.folder, message.number, message.servedExtension ?? message.record.format.fileExtension)
+    }
+
+    /// The served audio of (mailbox, msg_id), opened: `.wav` preferred over `.mp3`, then GSM in
+    /// WAV (`.WAV`). For the stable address `SpoolLayout.stableAudioPath`.
+    func openAudio(mailbox: String, id: String) async throws -> OpenedAudio {
+        guard let spool = spools[mailbox] else { throw StoreError.notFound("no mailbox \(mailbox)") }
+        return try await spool.openAudio(id: id)
+    }
+
+    // MARK: Uploads
+
+    /// Where the HTTP layer streams an upload for this mailbox before `deposit` or `setGreeting`
+    /// takes it: `DIR/<context>/<mailbox>/tmp/`, on the spool's file system so the store renames
+    /// the file into place. Name files with `newUploadFile(for:)` (leftovers are removed at start).
+    func uploadStagingDirectory(for mailbox: String) throws -> URL {
+        try spool(mailbox).stagingDirectory()
+    }
+
+    /// A fresh name in the staging area (the file is not created).
+    func newUploadFile(for mailbox: String) throws -> URL {
+        try spool(mailbox).newStagingFile("upload")
+    }
+
+    /// Writes bytes already in memory to a staging file (seed data, tests, small bodies).
+    func stageUpload(_ data: Data, for mailbox: String) throws -> URL {
+        let url = try newUploadFile(for: mailbox)
+        guard FileManager.default.createFile(
+            atPath: url.path, contents: data, attributes: [.posixPermissions: Int(DurableFiles.fileMode)])
+        else { throw StoreError.io("cannot write the upload staging area of mailbox \(mailbox)") }
+        return url
     }
 
     // MARK: Writes
 
-    /// Files a new message at the end of `folder`.
-    func deposit(
-        into mailbox: String, folder: Folder = .inbox, audio: Data, format: AudioFormat, record: MessageRecord
-    ) throws -> StoredMessage {
+    /// Files a new message: an urgent one in Urgent (flag=Urgent), others in INBOX, unless
+    /// `folder` says where. `audioFile` must be in the mailbox's staging area; it is renamed
+    /// into place. Refused when the mailbox is at its capacity or the folder holds 9999.
+    func deposit(into mailbox: String, folder: Folder? = nil, audioFile: URL, record: MessageRecord) async throws -> StoredMessage {
         guard users.user(mailbox) != nil else { throw StoreError.notFound("no mailbox \(mailbox)") }
-        guard count(in: mailbox) < capacity(of: mailbox) else {
-            throw StoreError.mailboxFull("mailbox \(mailbox) is full")
-        }
-        return try guarded(mailbox) {
-            try DurableFiles.makeDirectory(layout.folder(mailbox, folder))
-            let number = folders[mailbox]?[folder]?.count ?? 0
-            try clearSlot(mailbox, folder, number)
-            try DurableFiles.write(audio, to: layout.audio(mailbox, folder, number, format))
-            try DurableFiles.write(Data(record.ini().render().utf8), to: layout.text(mailbox, folder, number))
-            let stored = StoredMessage(mailbox: mailbox, folder: folder, number: number, record: record, size: audio.count)
-            folders[mailbox, default: [:]][folder, default: []].append(stored)
-            return stored
-        }
+        let target = folder ?? (record.urgent ? .urgent : .inbox)
+        return try await spool(mailbox).deposit(
+            audioFile: audioFile, record: record, folder: target, capacity: capacity(of: mailbox))
     }
 
-    /// Mark read/unread and move, per the contract's PUT semantics.
-    func update(_ id: String, read: Bool?, folder target: Folder?) throws -> StoredMessage {
-        guard let message = find(id) else { throw StoreError.notFound("no message \(id)") }
-        var destination = target ?? message.folder
-        var newRead = read ?? message.api.read
-        if target == nil {
-            // The phone's rules: reading a new message files it in Old; "unread" brings it back.
-            if read == true, message.folder == .inbox { destination = .old }
-            if read == false, message.folder == .old { destination = .inbox }
-        } else if target != .inbox, message.folder == .inbox, read == nil {
-            newRead = false
-        }
-        if destination == .inbox {
-            if read == true { throw StoreError.badRequest("a message in INBOX is unread; it cannot be marked read there") }
-            newRead = false
-        }
-        var record = message.record
-        record.read = newRead
-        if destination == message.folder {
-            guard record != message.record else { return message }
-            return try guarded(message.mailbox) {
-                try DurableFiles.write(
-                    Data(record.ini().render().utf8), to: layout.text(message.mailbox, message.folder, message.number))
-                var updated = message
-                updated.record = record
-                folders[message.mailbox]?[message.folder]?[message.number] = updated
-                return updated
-            }
-        }
-        return try guarded(message.mailbox) {
-            let mailbox = message.mailbox
-            try DurableFiles.makeDirectory(layout.folder(mailbox, destination))
-            let number = folders[mailbox]?[destination]?.count ?? 0
-            try clearSlot(mailbox, destination, number)
-            try DurableFiles.link(audioURL(of: message), to: layout.audio(mailbox, destination, number, record.format))
-            try DurableFiles.write(Data(record.ini().render().utf8), to: layout.text(mailbox, destination, number))
-            let moved = StoredMessage(
-                mailbox: mailbox, folder: destination, number: number, record: record, size: message.size)
-            folders[mailbox, default: [:]][destination, default: []].append(moved)
-            try removeAndRenumber(message)
-            return moved
-        }
+    func update(mailbox: String, id: String, read: Bool?, folder: Folder?) async throws -> StoredMessage {
+        try await spool(mailbox).update(id: id, read: read, folder: folder)
     }
 
-    /// All or nothing: an unknown id deletes nothing.
-    func delete(_ ids: [String]) throws -> [String] {
-        var targets: [StoredMessage] = []
-        for id in ids {
-            guard let message = find(id) else { throw StoreError.notFound("no message \(id)") }
-            if !targets.contains(where: { $0.id == id }) { targets.append(message) }
+    /// Nothing is deleted unless every message exists.
+    func delete(_ keys: [MessageKey]) async throws -> [String] {
+        var byMailbox: [String: [String]] = [:]
+        var order: [String] = []
+        for key in keys {
+            guard message(mailbox: key.mailbox, id: key.id) != nil else { throw StoreError.notFound("no message \(key.id)") }
+            if byMailbox[key.mailbox]?.contains(key.id) ?? false { continue }
+            if byMailbox[key.mailbox] == nil { order.append(key.mailbox) }
+            byMailbox[key.mailbox, default: []].append(key.id)
         }
-        for id in targets.map(\.id) {
-            // Positions shift as earlier deletes renumber the folder: look each one up again.
-            guard let message = find(id) else { continue }
-            try guarded(message.mailbox) { try removeAndRenumber(message) }
-        }
-        return targets.map(\.id)
+        var deleted: [String] = []
+        for mailbox in order { deleted += try await spool(mailbox).delete(ids: byMailbox[mailbox] ?? []) }
+        return deleted
     }
 
-    /// A copy, unread, in each target's INBOX; refused as a whole when one target is full.
-    func forward(_ id: String, to targets: [String], label: String) throws -> [ForwardedCopy] {
-        guard let message = find(id) else { throw StoreError.notFound("no message \(id)") }
+    /// A copy in each target's INBOX, unread, with the original's `.txt` (same msg_id, as
+    /// Asterisk's copy); refused as a whole when a target is unknown or full.
+    func forward(_ key: MessageKey, to targets: [String], label: String) async throws -> [ForwardedCopy] {
+        let source = try spool(key.mailbox)
+        guard source.message(id: key.id) != nil else { throw StoreError.notFound("no message \(key.id)") }
         for target in targets {
             guard users.user(target) != nil else { throw StoreError.notFound("no extension \(target)") }
         }
@@ -155,24 +147,10 @@ actor SpoolStore {
             throw StoreError.mailboxFull("mailbox \(target) is full")
         }
         var copies: [ForwardedCopy] = []
-        let now = Date()
         for target in targets {
-            var record = message.record
-            record.id = MessageID.make(at: now)
-            record.read = false
-            record.subject = label
-            record.originalMailbox = target
-            record.exten = target
-            let stored = try guarded(target) {
-                try DurableFiles.makeDirectory(layout.folder(target, .inbox))
-                let number = folders[target]?[.inbox]?.count ?? 0
-                try clearSlot(target, .inbox, number)
-                try DurableFiles.link(audioURL(of: message), to: layout.audio(target, .inbox, number, record.format))
-                try DurableFiles.write(Data(record.ini().render().utf8), to: layout.text(target, .inbox, number))
-                let stored = StoredMessage(mailbox: target, folder: .inbox, number: number, record: record, size: message.size)
-                folders[target, default: [:]][.inbox, default: []].append(stored)
-                return stored
-            }
+            let destination = try spool(target)
+            let staged = try await source.stageCopy(id: key.id, into: destination)
+            let stored = try await destination.acceptCopy(staged, label: label, capacity: capacity(of: target))
             copies.append(ForwardedCopy(mailbox: target, id: stored.id))
         }
         return copies
@@ -181,69 +159,25 @@ actor SpoolStore {
     // MARK: Greetings
 
     func greetingFile(_ mailbox: String, _ type: GreetingType) -> (url: URL, format: AudioFormat)? {
-        for format in AudioFormat.allCases {
-            let url = layout.greeting(mailbox, type, format)
-            if DurableFiles.exists(url) { return (url, format) }
-        }
-        return nil
+        spools[mailbox]?.greetingFile(named: type.spoolName)
     }
 
-    func setGreeting(_ mailbox: String, _ type: GreetingType, audio: Data, format: AudioFormat) throws {
-        try guarded(mailbox) {
-            try DurableFiles.makeDirectory(layout.mailbox(mailbox))
-            try DurableFiles.write(audio, to: layout.greeting(mailbox, type, format))
-            for other in AudioFormat.allCases where other != format {
-                try DurableFiles.removeAndSync(layout.greeting(mailbox, type, other))
-            }
-        }
+    /// The temporary greeting (`temp`), which Asterisk plays instead of both others.
+    func temporaryGreetingFile(_ mailbox: String) -> (url: URL, format: AudioFormat)? {
+        spools[mailbox]?.greetingFile(named: SpoolLayout.temporaryGreetingName)
     }
 
-    func resetGreeting(_ mailbox: String, _ type: GreetingType) throws {
-        try guarded(mailbox) {
-            for format in AudioFormat.allCases {
-                try DurableFiles.removeAndSync(layout.greeting(mailbox, type, format))
-            }
-        }
+    /// `audioFile` must be in the mailbox's staging area; it replaces every recording of the type.
+    func setGreeting(_ mailbox: String, _ type: GreetingType, audioFile: URL, format: AudioFormat) async throws {
+        try await spool(mailbox).setGreeting(named: type.spoolName, audioFile: audioFile, format: format)
     }
 
-    // MARK: Internals
-
-    /// Runs a write; bumps the mailbox's generation (ETags) whatever happens, and after a
-    /// failure re-reads the mailbox from disk so the index never drifts from the files.
-    private func guarded<T>(_ mailbox: String, _ body: () throws -> T) throws -> T {
-        defer { generations[mailbox, default: 0] += 1 }
-        do {
-            return try body()
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            logger.error("write to mailbox \(mailbox) failed: \(error)")
-            if let reloaded = try? SpoolRecovery(layout: layout, logger: logger).recoverMailbox(mailbox) {
-                folders[mailbox] = reloaded
-            }
-            throw StoreError.io("\(error)")
-        }
+    func resetGreeting(_ mailbox: String, _ type: GreetingType) async throws {
+        try await spool(mailbox).resetGreeting(named: type.spoolName)
     }
 
-    /// Removes leftovers (from a crash) that would otherwise share a number with a new message.
-    private func clearSlot(_ mailbox: String, _ folder: Folder, _ number: Int) throws {
-        for format in AudioFormat.allCases {
-            try DurableFiles.remove(layout.audio(mailbox, folder, number, format))
-        }
-    }
-
-    /// Deletes a message and shifts the later ones down by one, as Asterisk does.
-    private func removeAndRenumber(_ message: StoredMessage) throws {
-        let mailbox = message.mailbox, folder = message.folder
-        try DurableFiles.removeAndSync(layout.text(mailbox, folder, message.number))
-        try DurableFiles.remove(audioURL(of: message))
-        guard var list = folders[mailbox]?[folder] else { return }
-        list.remove(at: message.number)
-        for index in message.number..<list.count {
-            try SpoolRecovery.renumber(list[index], to: index, layout: layout)
-            list[index].number = index
-        }
-        try DurableFiles.syncDirectory(layout.folder(mailbox, folder))
-        folders[mailbox]?[folder] = list
+    private func spool(_ mailbox: String) throws -> MailboxSpool {
+        guard let spool = spools[mailbox] else { throw StoreError.notFound("no mailbox \(mailbox)") }
+        return spool
     }
 }

@@ -9,6 +9,8 @@ struct ErrorMappingMiddleware: RouterMiddleware {
     typealias Context = SimulatorContext
     let flavor: SimulatorFlavor
     let logger: Logger
+    /// Never named in an answer, whatever a lower layer put in a reason.
+    let dataDirectory: String
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -28,15 +30,24 @@ struct ErrorMappingMiddleware: RouterMiddleware {
             return Responses.error(
                 .serverError("Internal error; the server log has the details"), withCode: flavor == .full)
         }
-        var response = Responses.error(error, withCode: flavor == .full)
-        if error.status == .contentTooLarge, context.body.existing?.finished != true {
+        var shown = error
+        if !dataDirectory.isEmpty { shown.reason = error.reason.replacingOccurrences(of: dataDirectory, with: "<data>") }
+        var response = Responses.error(shown, withCode: flavor == .full)
+        if Self.hasBody(request), context.body.existing?.finished != true {
             response = UnreadBodyDrain.answer(response, request: request, context: context)
         }
         return response
     }
+
+    /// Whether the request announced a body (that an early answer may leave unread).
+    static func hasBody(_ request: Request) -> Bool {
+        if request.headers[.transferEncoding] != nil { return true }
+        return request.headers[.contentLength].flatMap(Int.init).map { $0 > 0 } ?? false
+    }
 }
 
-/// An answer sent while the client may still be sending a body nobody will read: the client
+/// An error answer sent while the client may still be sending a body nobody will read (a 413,
+/// a refused upload, a failed login on a deposit): the client
 /// cannot see it while blocked writing into a full window, and a plain close would reset the
 /// connection and destroy the answer. So after the answer the rest is read and discarded
 /// (a bounded amount, for a bounded time), then the connection closes if the client asked for

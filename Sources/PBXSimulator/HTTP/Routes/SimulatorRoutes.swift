@@ -10,22 +10,27 @@ enum SimulatorRoutes {
     static func router(_ api: SimulatorAPI, observer: (@Sendable (RequestRecord) -> Void)?) -> Router<SimulatorContext> {
         let router = Router(context: SimulatorContext.self, options: [.caseInsensitive, .autoGenerateHeadEndpoints])
         router.add(middleware: RequestLogMiddleware(logger: api.logger, observer: observer))
-        router.add(middleware: ErrorMappingMiddleware(flavor: api.flavor, logger: api.logger))
+        router.add(middleware: ErrorMappingMiddleware(
+            flavor: api.flavor, logger: api.logger, dataDirectory: api.store.layout.root.standardizedFileURL.path))
         let table = RouteTable(router: router, flavor: api.flavor)
 
         table.add("/api/v1/personal/login", [.post: { request, context in try await SessionLogin(api: api).login(request, context) }])
 
-        let signedIn = router.group().add(middleware: AuthMiddleware(authenticator: api.authenticator))
+        // Every call with a caller may carry a PIN (the spool paths too), so every one counts
+        // wrong PINs.
+        let signedIn = router.group()
+            .add(middleware: AuthMiddleware(authenticator: api.authenticator))
+            .add(middleware: PINMiddleware(guardian: api.guardian))
         let signedInTable = RouteTable(router: signedIn, flavor: api.flavor)
         signedInTable.add("/api/v1/personal/info", [.get: { _, context in try PersonalInfo.answer(context) }])
         signedInTable.add("/spoolview/voicemail/:context/:mailbox/:entry", [
-            .get: { request, context in try await SpoolView(api: api, request: request, context: context).greeting() },
+            .get: { request, context in try await SpoolView(api: api, request: request, context: context).entry() },
         ])
         signedInTable.add("/spoolview/voicemail/:context/:mailbox/:entry/:file", [
-            .get: { request, context in try await SpoolView(api: api, request: request, context: context).message() },
+            .get: { request, context in try await SpoolView(api: api, request: request, context: context).inFolder() },
         ])
 
-        let voicemail = signedIn.group("/api/v1/VoiceMail").add(middleware: PINMiddleware(guardian: api.guardian))
+        let voicemail = signedIn.group("/api/v1/VoiceMail")
         let calls = RouteTable(router: voicemail, flavor: api.flavor)
         let messages: @Sendable (Request, SimulatorContext) throws -> MessageHandlers = { request, context in
             MessageHandlers(api: api, viewer: try context.requireViewer(), request: request, context: context)

@@ -1,0 +1,22 @@
+/// Trimming of blanks (tab and Unicode space separators: what `CharacterSet.whitespaces` holds),
+/// by Unicode scalar and without Foundation: reading a 9,999-message folder trims every value of
+/// every file, and Foundation's bridged trimming was a third of the start-up time.
+extension String {
+    var trimmingBlanks: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isBlank })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Substring {
+    var trimmingBlanks: String { String(self).trimmingBlanks }
+}
+
+extension Unicode.Scalar {
+    var isBlank: Bool {
+        self == "\t" || properties.generalCategory == .spaceSeparator
+    }
+}

@@ -1,0 +1,431 @@
+import Dispatch
+import Foundation
+import Logging
+import VoicemailModel
+
+/// One mailbox: its index in memory and the only writer of its files.
+///
+/// Writes of one mailbox run one at a time on the mailbox's own serial queue (off Swift's
+/// cooperative threads, so an fsync blocks nobody else); different mailboxes write in
+/// parallel. Reads come from the in-memory index under a short lock and never wait for a
+/// write. Every change to a folder also holds Asterisk's lock on that folder (`FolderLock`).
+///
+/// Crash safety: a message exists once its `.txt` exists. Audio is put in place first, the
+/// `.txt` last; renumbering and moves give files a second name (hard link) before removing
+/// the first, so at any instant each message has at least one complete set. `SpoolRecovery`
+/// resolves what an interrupted operation leaves.
+final class MailboxSpool: @unchecked Sendable {
+    /// Names pbx-sim gives its files in the mailbox's `tmp/` (Asterisk's recordings have others).
+    static let stagingPrefix = ".pbx-sim-"
+
+    let name: String
+    let layout: SpoolLayout
+    private let logger: Logger
+    private let queue: DispatchQueue
+    private let lock = NSLock()
+    private var folders: [Folder: [StoredMessage]]
+    private var generationCount = 0
+    /// Odd while files are being renamed: lets an audio reader detect that what it opened may
+    /// have been another message's file (a sequence lock).
+    private var diskSequence = 0
+
+    init(name: String, layout: SpoolLayout, folders: [Folder: [StoredMessage]], logger: Logger) {
+        self.name = name
+        self.layout = layout
+        self.folders = folders
+        self.logger = logger
+        queue = DispatchQueue(label: "pbx-sim.mailbox.\(name)")
+    }
+
+    // MARK: Reads (never wait for a write)
+
+    var generation: Int { lock.withLock { generationCount } }
+
+    /// Every message, folders in Asterisk's order.
+    func messages() -> [StoredMessage] {
+        let snapshot = lock.withLock { folders }
+        return snapshot.keys.sorted().flatMap { snapshot[$0] ?? [] }
+    }
+
+    var count: Int { lock.withLock { folders.values.reduce(0) { $0 + $1.count } } }
+
+    func count(in folder: Folder) -> Int { lock.withLock { folders[folder]?.count ?? 0 } }
+
+    func message(id: String) -> StoredMessage? {
+        lock.withLock { locate(id).map { folders[$0.folder]![$0.index] } }
+    }
+
+    func message(folder: Folder, number: Int) -> StoredMessage? {
+        lock.withLock {
+            guard let list = folders[folder], list.indices.contains(number) else { return nil }
+            return list[number]
+        }
+    }
+
+    /// Opens the served audio of a message. The file is opened by name, and the name may be
+    /// renumbered at any moment; the sequence lock proves no rename happened in between, so
+    /// the handle holds this message's audio (an open handle keeps its file whatever happens
+    /// to the name later).
+    func openAudio(id: String) async throws -> OpenedAudio {
+        for _ in 0..<3 {
+            let (sequence, found) = lock.withLock { (diskSequence, locate(id).map { folders[$0.folder]![$0.index] }) }
+            guard let message = found else { throw StoreError.notFound("no message \(id) in mailbox \(name)") }
+            if sequence % 2 == 1 { break }
+            let opened = try open(message)
+            if lock.withLock({ diskSequence }) == sequence { return opened }
+            try? opened.handle.close()
+        }
+        // Writes keep coming: open it between two of them.
+        return try await perform {
+            guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id) in mailbox \(self.name)") }
+            return try self.open(message)
+        }
+    }
+
+    private func open(_ message: StoredMessage) throws -> OpenedAudio {
+        guard let ext = message.servedExtension, let format = SpoolLayout.servedFormat(ofExtension: ext) else {
+            throw StoreError.notFound(
+                "the audio of message \(message.id) is only in \(message.audioExtensions.joined(separator: ", ")), which pbx-sim does not serve")
+        }
+        let url = layout.audio(name, message.folder, message.number, ext)
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw StoreError.notFound("the audio of message \(message.id) is gone") }
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        try handle.seek(toOffset: 0)
+        return OpenedAudio(handle: handle, format: format, size: size, message: message)
+    }
+
+    // MARK: Writes
+
+    func stagingDirectory() throws -> URL {
+        let url = layout.staging(name)
+        try DurableFiles.makeDirectory(url)
+        return url
+    }
+
+    func newStagingFile(_ purpose: String, ext: String = "part") throws -> URL {
+        try stagingDirectory().appendingPathComponent("\(Self.stagingPrefix)\(purpose)-\(UUID().uuidString).\(ext)")
+    }
+
+    /// Files a new message at the end of `folder`, taking the audio from a file in this
+    /// mailbox's staging area (renamed into place, never copied).
+    func deposit(audioFile: URL, record: MessageRecord, folder: Folder, capacity: Int) async throws -> StoredMessage {
+        try checkStaged(audioFile)
+        return try await perform {
+            guard self.count < capacity else { throw StoreError.mailboxFull("mailbox \(self.name) is full") }
+            try self.checkRoom(in: folder)
+            var record = record
+            if self.message(id: record.id) != nil { record.id = MessageID.make(at: record.originTime) }
+            let ext = record.format.fileExtension
+            let stored = try FolderLock.withLock(self.layout.folder(self.name, folder)) {
+                try self.appendLocked(to: folder, record: record, audio: [ext: audioFile], size: nil, how: .rename)
+            }
+            self.publish(adding: stored)
+            return stored
+        }
+    }
+
+    /// Mark read/unread and move, per the contract's PUT semantics and Asterisk's folders:
+    /// reading a message in INBOX or Urgent files it in Old (an urgent one keeps its flag, which
+    /// is what shows its urgency from then on); "unread" brings it back to INBOX.
+    func update(id: String, read: Bool?, folder target: Folder?) async throws -> StoredMessage {
+        try await perform {
+            guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id)") }
+            var destination = target ?? message.folder
+            if target == nil {
+                if read == true, message.folder.holdsUnread { destination = .old }
+                if read == false, message.folder == .old { destination = .inbox }
+            }
+            var record = message.record
+            if destination.holdsUnread {
+                if read == true {
+                    throw StoreError.badRequest(
+                        "a message in \(destination.rawValue) is unread; it cannot be marked read there")
+                }
+                record.read = nil
+            } else {
+                record.read = read ?? message.isRead
+            }
+            if destination == message.folder {
+                let unchanged = destination.holdsUnread || record.read == message.isRead
+                guard !unchanged else { return message }
+                record.idWasStored = true
+                let written = record
+                return try FolderLock.withLock(self.layout.folder(self.name, destination)) {
+                    try self.changingDisk {
+                        try DurableFiles.write(
+                            Data(written.ini().render().utf8), to: self.layout.text(self.name, destination, message.number))
+                    }
+                    var updated = message
+                    updated.record = written
+                    self.replace(updated)
+                    return updated
+                }
+            }
+            try self.checkRoom(in: destination)
+            let audio = Dictionary(uniqueKeysWithValues: message.audioExtensions.map {
+                ($0, self.layout.audio(self.name, message.folder, message.number, $0))
+            })
+            // Both folders locked for the whole move, the index changed at once: nobody sees the
+            // message twice or not at all.
+            let source = self.layout.folder(self.name, message.folder)
+            let target = self.layout.folder(self.name, destination)
+            try DurableFiles.makeDirectory(target)
+            return try FolderLock.withLocks([source, target]) {
+                let moved = try self.appendLocked(to: destination, record: record, audio: audio, size: message.size, how: .link)
+                try self.removeLocked([message.number], from: message.folder) { remaining in
+                    self.folders[destination, default: []].append(moved)
+                    self.folders[message.folder] = remaining
+                }
+                return moved
+            }
+        }
+    }
+
+    /// Removes messages of this mailbox; all must exist (checked before anything changes).
+    func delete(ids: [String]) async throws -> [String] {
+        try await perform {
+            var byFolder: [Folder: [Int]] = [:]
+            for id in ids {
+                guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id)") }
+                byFolder[message.folder, default: []].append(message.number)
+            }
+            for (folder, numbers) in byFolder {
+                try FolderLock.withLock(self.layout.folder(self.name, folder)) {
+                    try self.removeLocked(numbers, from: folder) { remaining in self.folders[folder] = remaining }
+                }
+            }
+            return ids
+        }
+    }
+
+    /// First half of a forward, on the source mailbox: second names of the message's files in
+    /// the target's staging area, so the copy cannot pick up another message's audio when this
+    /// folder is renumbered meanwhile.
+    func stageCopy(id: String, into target: MailboxSpool) async throws -> StagedCopy {
+        try await perform {
+            guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id)") }
+            return try FolderLock.withLock(self.layout.folder(self.name, message.folder)) {
+                var audio: [String: URL] = [:]
+                do {
+                    for ext in message.audioExtensions {
+                        let staged = try target.newStagingFile("forward", ext: ext)
+                        try DurableFiles.linkWithoutSync(self.layout.audio(self.name, message.folder, message.number, ext), to: staged)
+                        audio[ext] = staged
+                    }
+                } catch {
+                    for url in audio.values { try? DurableFiles.remove(url) }
+                    throw error
+                }
+                return StagedCopy(record: message.record, audio: audio, size: message.size)
+            }
+        }
+    }
+
+    /// Second half of a forward, on the target: the copy's `.txt` is the original's (same
+    /// msg_id, same flag), unread in INBOX. Only when this mailbox already holds that msg_id
+    /// does the copy get a new one (ids are unique within a mailbox).
+    func acceptCopy(_ staged: StagedCopy, label: String, capacity: Int) async throws -> StoredMessage {
+        do {
+            return try await perform {
+                guard self.count < capacity else { throw StoreError.mailboxFull("mailbox \(self.name) is full") }
+                try self.checkRoom(in: .inbox)
+                var record = staged.record
+                if self.message(id: record.id) != nil { record.id = MessageID.make(at: Date()) }
+                record.read = nil
+                record.subject = label
+                let stored = try FolderLock.withLock(self.layout.folder(self.name, .inbox)) {
+                    try self.appendLocked(to: .inbox, record: record, audio: staged.audio, size: staged.size, how: .rename)
+                }
+                self.publish(adding: stored)
+                return stored
+            }
+        } catch {
+            for url in staged.audio.values { try? DurableFiles.remove(url) }
+            throw error
+        }
+    }
+
+    // MARK: Greetings
+
+    /// The served file of a greeting: `.wav`, then `.mp3`, then `.WAV`.
+    func greetingFile(named spoolName: String) -> (url: URL, format: AudioFormat)? {
+        for ext in SpoolLayout.audioExtensions {
+            guard let format = SpoolLayout.servedFormat(ofExtension: ext) else { continue }
+            let url = layout.greeting(name, named: spoolName, ext)
+            if DurableFiles.isRegularFile(url) { return (url, format) }
+        }
+        return nil
+    }
+
+    func setGreeting(named spoolName: String, audioFile: URL, format: AudioFormat) async throws {
+        try checkStaged(audioFile)
+        try await perform {
+            try DurableFiles.fsyncFile(audioFile)
+            let target = self.layout.greeting(self.name, named: spoolName, format.fileExtension)
+            try DurableFiles.renameWithoutSync(audioFile, to: target)
+            try DurableFiles.syncDirectory(self.layout.mailbox(self.name))
+            // Asterisk plays whichever format it prefers: the other recordings must go.
+            for ext in SpoolLayout.audioExtensions where ext != format.fileExtension {
+                try DurableFiles.remove(self.layout.greeting(self.name, named: spoolName, ext))
+            }
+            try DurableFiles.syncDirectory(self.layout.mailbox(self.name))
+        }
+    }
+
+    func resetGreeting(named spoolName: String) async throws {
+        try await perform {
+            for ext in SpoolLayout.audioExtensions {
+                try DurableFiles.remove(self.layout.greeting(self.name, named: spoolName, ext))
+            }
+            try DurableFiles.syncDirectory(self.layout.mailbox(self.name))
+        }
+    }
+
+    // MARK: Internals (on the queue)
+
+    /// Runs a write on the mailbox's queue; bumps the generation (ETags) whatever happens, and
+    /// after a failure re-reads the mailbox from disk so the index never drifts from the files.
+    private func perform<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, Error>) in
+            queue.async {
+                continuation.resume(with: Result { try self.guarded(body) })
+            }
+        }
+    }
+
+    private func guarded<T>(_ body: () throws -> T) throws -> T {
+        defer { lock.withLock { generationCount += 1 } }
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            logger.error("write to mailbox \(name) failed: \(error)")
+            changingDisk {
+                if let reloaded = try? SpoolRecovery(layout: layout, logger: logger).recoverMailbox(name) {
+                    lock.withLock { folders = reloaded }
+                }
+            }
+            // Paths inside the spool, never the server's absolute ones.
+            throw StoreError.io("\(error)".replacingOccurrences(of: layout.root.path + "/", with: ""))
+        }
+    }
+
+    /// Marks the files as moving for the length of `body` (see `openAudio`).
+    private func changingDisk<T>(_ body: () throws -> T) rethrows -> T {
+        lock.withLock { diskSequence += 1 }
+        defer { lock.withLock { diskSequence += 1 } }
+        return try body()
+    }
+
+    private func locate(_ id: String) -> (folder: Folder, index: Int)? {
+        for (folder, list) in folders {
+            if let index = list.firstIndex(where: { $0.record.id == id }) { return (folder, index) }
+        }
+        return nil
+    }
+
+    private func replace(_ message: StoredMessage) {
+        lock.withLock { folders[message.folder]?[message.number] = message }
+    }
+
+    /// Asterisk never has more than 9999 messages in a folder (four digits): refused, so no
+    /// acknowledged message can ever sit where nothing reads it.
+    private func checkRoom(in folder: Folder) throws {
+        guard count(in: folder) < SpoolLayout.maxMessagesPerFolder else {
+            throw StoreError.mailboxFull(
+                "the \(folder.rawValue) folder of mailbox \(name) holds \(SpoolLayout.maxMessagesPerFolder) messages, Asterisk's limit")
+        }
+    }
+
+    private func checkStaged(_ file: URL) throws {
+        guard file.deletingLastPathComponent().standardizedFileURL.path == layout.staging(name).standardizedFileURL.path,
+            DurableFiles.isRegularFile(file)
+        else { throw StoreError.badRequest("the audio to store must be a file in the upload staging area of mailbox \(name)") }
+        guard (DurableFiles.fileSize(file) ?? 0) > 0 else { throw StoreError.badRequest("The audio is empty") }
+    }
+
+    private enum Placement { case rename, link }
+
+    private func publish(adding message: StoredMessage) {
+        lock.withLock { folders[message.folder, default: []].append(message) }
+    }
+
+    /// Puts a message at the end of `folder` (whose lock the caller holds): audio first, `.txt`
+    /// last (the moment it exists). The caller publishes it in the index.
+    private func appendLocked(
+        to folder: Folder, record: MessageRecord, audio: [String: URL], size: Int?, how: Placement
+    ) throws -> StoredMessage {
+        try DurableFiles.makeDirectory(layout.folder(name, folder))
+        let number = count(in: folder)
+        let textURL = layout.text(name, folder, number)
+        // Someone else (Asterisk) filed a message we have not seen: stop, re-read.
+        guard !DurableFiles.exists(textURL) else {
+            throw DurableFiles.IOError("slot taken in", "\(folder.rawValue)/\(textURL.lastPathComponent)", errno: EEXIST)
+        }
+        for ext in SpoolLayout.audioExtensions { try DurableFiles.remove(layout.audio(name, folder, number, ext)) }
+        for (ext, source) in audio {
+            let target = layout.audio(name, folder, number, ext)
+            switch how {
+            case .rename:
+                try DurableFiles.fsyncFile(source)
+                try DurableFiles.renameWithoutSync(source, to: target)
+            case .link:
+                try DurableFiles.linkWithoutSync(source, to: target)
+            }
+        }
+        var record = record
+        record.idWasStored = true
+        // Writing the .txt syncs the folder, which makes the audio names durable too.
+        try DurableFiles.write(Data(record.ini().render().utf8), to: textURL)
+        let extensions = SpoolRecovery.orderedExtensions(Array(audio.keys))
+        let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
+        return StoredMessage(
+            mailbox: name, folder: folder, number: number, record: record,
+            size: size ?? served.flatMap { DurableFiles.fileSize(layout.audio(name, folder, number, $0)) } ?? 0,
+            audioExtensions: extensions)
+    }
+
+    /// Deletes messages of a folder (whose lock the caller holds) and shifts the later ones
+    /// down, as Asterisk does; one folder fsync for the whole renumbering. `publish` puts the
+    /// folder's new list in the index (called under the index lock, before audio readers may
+    /// trust positions again).
+    private func removeLocked(
+        _ numbers: [Int], from folder: Folder, publish: (_ remaining: [StoredMessage]) -> Void
+    ) throws {
+        try changingDisk {
+            var list = lock.withLock { folders[folder] ?? [] }
+            let doomed = Set(numbers)
+            let doomedPath = layout.folder(name, folder).path
+            for number in doomed.sorted() where list.indices.contains(number) {
+                let message = list[number]
+                try DurableFiles.remove(path: SpoolLayout.path(in: doomedPath, number, "txt"))
+                for ext in message.audioExtensions { try DurableFiles.remove(path: SpoolLayout.path(in: doomedPath, number, ext)) }
+            }
+            list = list.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
+            let folderPath = layout.folder(name, folder).path
+            for index in list.indices where list[index].number != index {
+                try SpoolRecovery.renumber(list[index], to: index, inFolder: folderPath)
+                list[index].number = index
+            }
+            try DurableFiles.syncDirectory(layout.folder(name, folder))
+            let remaining = list
+            lock.withLock { publish(remaining) }
+        }
+    }
+}
+
+/// A message's audio, opened: the handle is the message's file even if it is renumbered later.
+struct OpenedAudio: @unchecked Sendable {
+    var handle: FileHandle
+    var format: AudioFormat
+    var size: Int
+    var message: StoredMessage
+}
+
+/// A forward between its two halves.
+struct StagedCopy: Sendable {
+    var record: MessageRecord
+    var audio: [String: URL]
+    var size: Int
+}
