@@ -52,17 +52,25 @@ final class AuthAndPermissionTests: XCTestCase {
         expectStatus(try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=999"), 404)
         expectStatus(try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=abc"), 400)
 
-        // A message id of another mailbox is just as forbidden, for every call.
+        // A message id of another mailbox is out of reach for every call: not found (ids are
+        // unique per mailbox only, so an id names nothing outside the caller's mailboxes), and
+        // forbidden where the mailbox is named.
         let aliceID = try await fixture.ids("101")[0]
-        let attempts = [
+        let byID = [
             try await http.get("/api/v1/VoiceMail/\(aliceID)", auth: .bearer("demo-103")),
             try await http.get("/api/v1/VoiceMail/\(aliceID)/file", auth: .bearer("demo-103")),
             try await http.put("/api/v1/VoiceMail/\(aliceID)", auth: .bearer("demo-103")),
             try await http.delete("/api/v1/VoiceMail/\(aliceID)/", auth: .bearer("demo-103")),
+        ]
+        for answer in byID {
+            XCTAssertEqual(answer.status, 404)
+        }
+        let named = [
+            try await http.get("/api/v1/VoiceMail/\(aliceID)?filter%5Bmailbox%5D=101", auth: .bearer("demo-103")),
             try await http.get("/spoolview/voicemail/default/101/INBOX/msg0000.wav", auth: .bearer("demo-103")),
             try await http.get("/api/v1/VoiceMail/Greetings?filter%5Bmailbox%5D=101", auth: .bearer("demo-103")),
         ]
-        for answer in attempts {
+        for answer in named {
             XCTAssertEqual(answer.status, 403)
         }
         let stillThere = try await fixture.ids("101")

@@ -34,14 +34,14 @@ struct MessageHandlers {
 
     /// Where a message id is looked for: ids are unique within a mailbox only (a forwarded
     /// copy keeps its msg_id), so `filter[mailbox]` when given, else the caller's own mailbox
-    /// first, then the others it may open, then the rest (found there, it is refused with 403
-    /// as before).
+    /// first, then the others it may open. An id that lives only in mailboxes the caller may
+    /// not open is not found (404): with shared ids, "forbidden" would say that someone else
+    /// still holds a copy of a message the caller deleted.
     private func candidateMailboxes() throws -> [String] {
         if let text = query["filter[mailbox]"], !text.isEmpty { return [try selectedMailbox()] }
         let openable = api.users.openableMailboxes(for: viewer).map(\.extension)
-        let ordered = [viewer.extension] + openable + api.users.users.map(\.extension)
         var seen = Set<String>()
-        return ordered.filter { seen.insert($0).inserted }
+        return ([viewer.extension] + openable).filter { seen.insert($0).inserted }
     }
 
     func list() async throws -> Response {
