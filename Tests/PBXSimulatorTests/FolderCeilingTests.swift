@@ -30,8 +30,17 @@ final class FolderCeilingTests: XCTestCase {
     func testAFullFolderRefusesDepositsMovesAndForwardsAndLosesNothing() async throws {
         let directory = try TemporaryDirectory(prefix: "ceiling")
         let inbox = try fullInbox(directory)
+        // What an older pbx-sim wrote past the ceiling is kept, out of the way.
+        try SpoolTestKit.writeMessage(inbox, 0, text: SpoolTestKit.asteriskText(msgID: "1700000000-10000000"))
+        for ext in ["txt", "wav"] {
+            try FileManager.default.moveItem(at: inbox.appendingPathComponent("msg0000.\(ext)"), to: inbox.appendingPathComponent("msg10000.\(ext)"))
+        }
+        try SpoolTestKit.writeMessage(inbox, 0, text: SpoolTestKit.asteriskText(msgID: "1700000000-00000000", duration: 1))
         let store = try SpoolTestKit.store(directory.url, capacity: 100_000)
         XCTAssertEqual(store.count(in: "101"), 9999)
+        let setAside = SpoolTestKit.names(directory.appending("lost+found"))
+        XCTAssertEqual(setAside.filter { $0.hasSuffix("-msg10000.txt") || $0.hasSuffix("-msg10000.wav") }.count, 2, "\(setAside)")
+        XCTAssertFalse(SpoolTestKit.names(inbox).contains { $0.hasPrefix("msg10000") })
 
         for attempt in 0..<2 {
             do {

@@ -117,6 +117,13 @@ struct SpoolLayout: Sendable {
         return (number, ext)
     }
 
+    /// "msg10000.txt", "msg12345.wav": a message file numbered past four digits.
+    static func isBeyondFourDigits(_ name: String) -> Bool {
+        guard name.hasPrefix("msg") else { return false }
+        let digits = name.utf8.dropFirst(3).prefix(while: { (48...57).contains($0) })
+        return digits.count > 4 && name.utf8.dropFirst(3 + digits.count).first == UInt8(ascii: ".")
+    }
+
     /// A directory in a mailbox that is a message folder: a name Asterisk would have written
     /// (known names in their exact spelling), not `tmp`, not hidden.
     static func folder(directoryName name: String) -> Folder? {

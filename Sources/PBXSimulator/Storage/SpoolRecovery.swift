@@ -193,7 +193,14 @@ struct SpoolRecovery {
         var texts: [Int] = []
         var audio: [Int: [String]] = [:]
         for name in names {
-            guard let (number, ext) = SpoolLayout.parseFileName(name) else { continue }
+            guard let (number, ext) = SpoolLayout.parseFileName(name) else {
+                // msg10000 and beyond (an older pbx-sim wrote them): nothing reads them and the
+                // next deposit would be mixed up with them; kept safe in lost+found.
+                if SpoolLayout.isBeyondFourDigits(name) {
+                    try setAside(folderURL.appendingPathComponent(name), mailbox: mailbox, folder: folder, why: "is beyond Asterisk's 9999")
+                }
+                continue
+            }
             if ext == "txt" { texts.append(number) } else { audio[number, default: []].append(ext) }
         }
         var messages: [Scanned] = []
