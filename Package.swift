@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore",
+                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore", "AsteriskSpool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),

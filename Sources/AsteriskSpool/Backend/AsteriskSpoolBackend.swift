@@ -212,9 +212,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         for target in extensions {
             let known = SpoolLayout.isSafeName(target)
                 && (SpoolFiles.isDirectory(layout.mailbox(target)) || conf?.entry(target, context: configuration.context) != nil)
-            guard known else {
-                throw VoicemailError.notFound(what: "extension \(target)", reason: "no extension \(target) in context \(configuration.context)")
-            }
+            guard known else { throw VoicemailError.noExtension(target) }
         }
         var copies: [ForwardedCopy] = []
         for target in extensions {
@@ -293,5 +291,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         return DownloadResult(bytes: result.bytes, format: result.format, contentType: result.format.mimeType)
     }
 
+    /// The OS decides who may read a spool mailbox; there is no PIN to remember.
     public func setPIN(_ pin: String?, forMailbox mailbox: String) {}
+    public func pin(forMailbox mailbox: String) -> String? { nil }
 }
