@@ -59,6 +59,23 @@ final class SpoolReadingTests: XCTestCase {
         XCTAssertEqual(awaited5, .old)
     }
 
+    /// VoicemailBoxSummary rewrites a .txt that lacks msg_id in place: a backend that has
+    /// read the file before must see the new id, not a remembered one.
+    func testATextRewrittenInPlaceIsReadAgain() async throws {
+        let fixture = try SpoolFixture()
+        let backend = try fixture.backend()
+        let before = try await backend.list(.inbox).map(\.id)
+        XCTAssertTrue(before.contains { $0.hasPrefix("legacy-") })
+        let file = fixture.folder("101", "INBOX").appendingPathComponent("msg0001.txt")
+        let handle = try FileHandle(forUpdating: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("msg_id=1764240100-0000abcd\n".utf8))
+        try handle.close()
+        let after = try await backend.list(.inbox).map(\.id)
+        XCTAssertFalse(after.contains { $0.hasPrefix("legacy-") }, "\(after)")
+        XCTAssertTrue(after.contains("1764240100-0000abcd"))
+    }
+
     func testForwardedCopyKeepsItsMsgIDInEachMailbox() async throws {
         let fixture = try SpoolFixture()
         let backend = try fixture.backend()

@@ -12,9 +12,11 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     public let configuration: SpoolConfiguration
     let layout: SpoolLayout
     let conf: VoicemailConf?
+    /// Shared by every call of this backend: unchanged `.txt` files are parsed once.
+    let cache = MessageInfoCache()
 
-    var reader: SpoolReader { SpoolReader(layout: layout) }
-    var writer: SpoolWriter { SpoolWriter(layout: layout, lock: FolderLock(timeout: configuration.lockTimeout)) }
+    var reader: SpoolReader { SpoolReader(layout: layout, cache: cache) }
+    var writer: SpoolWriter { SpoolWriter(layout: layout, lock: FolderLock(timeout: configuration.lockTimeout), cache: cache) }
     var audio: AudioExport { AudioExport(soxPath: configuration.soxPath) }
 
     /// Checks that the spool and the context can be read; one line naming the problem if not.
@@ -98,7 +100,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
 
     func summary(of mailbox: String) -> MailboxSummary {
         let counts = reader.folders(of: mailbox).map { folder -> FolderCount in
-            let total = reader.readFolder(mailbox, folder).count
+            let total = reader.count(mailbox, folder)
             return FolderCount(folder: folder, total: total, unread: folder.holdsUnread ? total : 0)
         }
         let total = counts.reduce(0) { $0 + $1.total }
@@ -152,6 +154,10 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
 
     /// The message as vmtui shows it: unread from the folder, urgency from the flag.
     func voicemail(_ message: SpoolMessage) -> VoicemailMessage {
+        cache.shown(message) { convert(message) }
+    }
+
+    func convert(_ message: SpoolMessage) -> VoicemailMessage {
         let info = message.info
         let caller = info.callerID
         let form = message.preferredAudio
@@ -170,24 +176,30 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
 
     // MARK: Changes
 
+    /// Read = out of INBOX and Urgent into Old (the flag stays); the others are left alone.
     public func markRead(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
         let box = try resolve(mailbox)
-        let unread = try ids.filter { id in
-            guard let found = reader.message(id: id, of: box) else { throw Self.notFound(id) }
-            return found.folder.holdsUnread
-        }
+        let unread = try located(ids, in: box).filter(\.folder.holdsUnread).map(\.id)
         if !unread.isEmpty { try change(box) { try writer.move(ids: unread, of: box, to: .old) } }
         return try reread(ids, box)
     }
 
+    /// Unread = into INBOX, from wherever the message is (Urgent is unread already).
     public func markUnread(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
         let box = try resolve(mailbox)
-        let read = try ids.filter { id in
-            guard let found = reader.message(id: id, of: box) else { throw Self.notFound(id) }
-            return !found.folder.holdsUnread
-        }
+        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }.map(\.id)
         if !read.isEmpty { try change(box) { try writer.move(ids: read, of: box, to: .inbox) } }
         return try reread(ids, box)
+    }
+
+    /// The messages with `ids`, read in one pass; a missing id fails before anything changes.
+    func located(_ ids: [String], in box: String) throws -> [SpoolMessage] {
+        var byID: [String: SpoolMessage] = [:]
+        for message in reader.messages(of: box) { byID[message.id] = message }
+        return try ids.map { id in
+            guard let message = byID[id] else { throw Self.notFound(id) }
+            return message
+        }
     }
 
     public func move(ids: [String], to folder: Folder, mailbox: String?) async throws -> [VoicemailMessage] {
@@ -260,8 +272,9 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     }
 
     func reread(_ ids: [String], _ box: String) throws -> [VoicemailMessage] {
-        let all = reader.messages(of: box)
-        return ids.compactMap { id in all.first { $0.id == id }.map(voicemail) }
+        var byID: [String: SpoolMessage] = [:]
+        for message in reader.messages(of: box) { byID[message.id] = message }
+        return ids.compactMap { byID[$0].map(voicemail) }
     }
 
     /// VoicemailRefresh over AMI when configured; a failure is a warning, the change stands.

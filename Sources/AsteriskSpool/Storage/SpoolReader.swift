@@ -8,6 +8,7 @@ import Glibc
 /// itself reads without them, and a rename is atomic).
 struct SpoolReader: Sendable {
     let layout: SpoolLayout
+    var cache = MessageInfoCache()
 
     /// Folders of `mailbox` that exist on disk, in Asterisk's order. `tmp` (recordings in
     /// progress) and anything else that is not an app_voicemail folder is not a folder.
@@ -44,14 +45,16 @@ struct SpoolReader: Sendable {
             if ext == "txt" { texts.insert(number) } else { audio[number, default: []].append(ext) }
         }
         return texts.sorted().map { number in
-            let textURL = directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt")
-            let data = (try? Data(contentsOf: textURL)) ?? Data()
-            let info = MessageInfo(parsing: String(decoding: data, as: UTF8.self))
+            let (info, id) = cache.read(directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt"))
             return SpoolMessage(
                 mailbox: mailbox, folder: folder, number: number,
-                audioExtensions: (audio[number] ?? []).sorted(), info: info,
-                id: MessageIdentity.id(for: info, text: data), directory: directory)
+                audioExtensions: (audio[number] ?? []).sorted(), info: info, id: id, directory: directory)
         }
+    }
+
+    /// Messages in a folder: its `.txt` files, counted by name only (as app_voicemail counts).
+    func count(_ mailbox: String, _ folder: Folder) -> Int {
+        SpoolFiles.names(in: layout.folder(mailbox, folder)).filter { SpoolLayout.parse(fileName: $0)?.ext == "txt" }.count
     }
 
     /// Highest number in use + 1, as app_voicemail's last_message_index computes it: the

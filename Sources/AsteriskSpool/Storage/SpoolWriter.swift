@@ -7,13 +7,14 @@ import VoicemailModel
 struct SpoolWriter: Sendable {
     let layout: SpoolLayout
     let lock: FolderLock
+    var cache = MessageInfoCache()
 
     enum Failure: Error, Equatable {
         case notFound(id: String)
         case folderFull(folder: String)
     }
 
-    private var reader: SpoolReader { SpoolReader(layout: layout) }
+    private var reader: SpoolReader { SpoolReader(layout: layout, cache: cache) }
 
     /// Moves the messages with `ids` (of any folders) to `destination`. Messages already there stay.
     func move(ids: [String], of mailbox: String, to destination: Folder) throws {
@@ -106,9 +107,10 @@ struct SpoolWriter: Sendable {
     }
 
     private func locate(_ ids: [String], in mailbox: String) throws -> [SpoolMessage] {
-        let all = reader.messages(of: mailbox)
+        var byID: [String: SpoolMessage] = [:]
+        for message in reader.messages(of: mailbox) { byID[message.id] = message }
         return try ids.map { id in
-            guard let message = all.first(where: { $0.id == id }) else { throw Failure.notFound(id: id) }
+            guard let message = byID[id] else { throw Failure.notFound(id: id) }
             return message
         }
     }
