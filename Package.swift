@@ -36,11 +36,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // TOMLKit behind a guard for input its C++ parser asserts on; every TOML read goes here.
+        .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -60,8 +61,7 @@ let package = Package(
         .target(
             name: "AppCore",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "VoicemailModel", "VoicemailBackend", "SafeTOML",
             ]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore"]),
@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore", "AsteriskSpool",
+                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -89,18 +89,18 @@ let package = Package(
         .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
-        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
+        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",
-            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),
+            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport", "SafeTOML"]),
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
         .testTarget(
             name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "VMTUIRuntime"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "VMTUIRuntime", "TestSupport"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
             dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),

@@ -45,7 +45,7 @@ public enum AuthMethod: String, Sendable, CaseIterable, Equatable {
 
 /// Which dialect of the voicemail API the server speaks (config `api`, `--api`).
 public enum APIFlavor: String, Sendable, CaseIterable, Equatable {
-    /// Learned once per session by read-only calls (docs/api.md, "Flavors").
+    /// Learned once per session by read-only calls (README, "Connecting to a real Wildix PBX").
     case auto
     /// Only the publicly documented Wildix calls: list, PUT with an empty body, DELETE.
     case wildix

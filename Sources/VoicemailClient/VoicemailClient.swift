@@ -47,7 +47,8 @@ public final class VoicemailClient: Sendable {
         var absoluteURL: String?
         /// Statuses answered to the caller as they are instead of thrown (a read-only probe).
         var passThrough: Set<Int> = []
-        /// A list call: a 404/405 without an API error envelope means the URL is no voicemail API.
+        /// A list call: a 404/405 for one's own mailbox, or without an API error envelope, means
+        /// the URL is no voicemail API.
         var revealsAPI = false
     }
 
@@ -88,7 +89,8 @@ public final class VoicemailClient: Sendable {
             }
             if (200..<300).contains(response.status) || response.status == 304 { return response }
             if call.passThrough.contains(response.status) { return response }
-            if call.revealsAPI, [404, 405].contains(response.status), !Self.isAPIEnvelope(response.body) {
+            // One's own mailbox always exists: a list of it that is "not found" is no voicemail API.
+            if call.revealsAPI, [404, 405].contains(response.status), call.mailbox == nil || !Self.isAPIEnvelope(response.body) {
                 throw .noVoicemailAPI(url: Self.redact(configuration.serverURL.absoluteString))
             }
             if (300..<400).contains(response.status) {

@@ -1,4 +1,4 @@
-import TOMLKit
+import SafeTOML
 
 /// Which key runs which action. Defaults, then the user's `[keys]` table on top: an action
 /// named there gets exactly the keys listed, and those keys leave any other action.
