@@ -28,6 +28,13 @@ let package = Package(
         .target(name: "VoicemailBackend", dependencies: ["VoicemailModel"]),
         // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
         .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
+        // VoicemailBackend over an Asterisk voicemail spool opened directly, plus a small AMI client.
+        .target(
+            name: "AsteriskSpool",
+            dependencies: [
+                "VoicemailBackend", "VoicemailModel", "AudioFormats",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // TOMLKit behind a guard for input its C++ parser asserts on; every TOML read goes here.
         .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
@@ -73,7 +80,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore",
+                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -88,6 +95,8 @@ let package = Package(
             name: "VoicemailClientTests",
             dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport", "SafeTOML"]),
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
+        .testTarget(
+            name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

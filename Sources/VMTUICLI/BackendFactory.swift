@@ -30,10 +30,14 @@ public enum BackendFactory {
         case demo
         /// A PBX's HTTP voicemail API (`--server`).
         case http
+        /// An Asterisk voicemail spool opened directly (`--spool`).
+        case spool
     }
 
     static func kind(_ options: GlobalOptions, config: ConfigFile) -> Kind {
-        options.demo ? .demo : .http
+        if options.demo { return .demo }
+        if options.spool != nil { return .spool }
+        return options.server == nil && config.spool != nil ? .spool : .http
     }
 
     public static func loadConfig(
@@ -45,7 +49,7 @@ public enum BackendFactory {
     public static func make(
         _ options: GlobalOptions, config: ConfigFile,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        runner: any SecretCommandRunning = ShellSecretCommand(), logger: Logger? = nil
+        runner: any SecretCommandRunning = ShellSecretCommand(), logger: Logger? = nil, onScreen: Bool = false
     ) async throws -> BackendContext {
         let logger = logger ?? makeLogger(config: config, environment: environment)
         switch kind(options, config: config) {
@@ -53,6 +57,9 @@ public enum BackendFactory {
             return try await DemoPBX.start(options, config: config, logger: logger)
         case .http:
             return try makeHTTP(options, config: config, environment: environment, runner: runner, logger: logger)
+        case .spool:
+            return try SpoolBackendFactory.make(
+                options, config: config, environment: environment, runner: runner, logger: logger, onScreen: onScreen)
         }
     }
 

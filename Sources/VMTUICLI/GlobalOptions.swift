@@ -44,6 +44,17 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("demo-data"), help: ArgumentHelp("Keep the demo PBX's data in this directory.", valueName: "DIR"))
     public var demoData: String?
 
+    @Option(help: ArgumentHelp("Open an Asterisk voicemail spool directly (e.g. /var/spool/asterisk/voicemail).", valueName: "DIR"))
+    public var spool: String?
+
+    @Option(help: ArgumentHelp("The spool's voicemail context (default: default).", valueName: "NAME"))
+    public var context: String?
+
+    @Option(
+        name: .customLong("voicemail-conf"),
+        help: ArgumentHelp("Mailbox names from this voicemail.conf (default /etc/asterisk/voicemail.conf).", valueName: "FILE"))
+    public var voicemailConf: String?
+
     public init() {}
 
     public mutating func validate() throws {
@@ -51,6 +62,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         if let connectTimeout, connectTimeout <= 0 { throw ValidationError("--connect-timeout must be more than 0 seconds") }
         if let user, !Extensions.isValid(user) { throw ValidationError("--user must be an extension (digits)") }
         if let mailbox, !Extensions.isValid(mailbox) { throw ValidationError("--mailbox must be an extension (digits)") }
+        if spool != nil, server != nil || demo { throw ValidationError("--spool opens a spool directly: leave out --server and --demo") }
     }
 
     public var overrides: ConnectionOverrides {

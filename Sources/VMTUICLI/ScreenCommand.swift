@@ -34,7 +34,8 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
         themeProblem = problem
         if let problem { logger.warning("\(problem)") }
 
-        let context = try await BackendFactory.make(global, config: config, environment: environment, logger: logger)
+        let context = try await BackendFactory.make(
+            global, config: config, environment: environment, logger: logger, onScreen: true)
         do {
             var appConfig = ScreenLaunch.appConfig(
                 server: context.serverLabel, user: context.user, mailbox: context.mailbox, config: config)

@@ -38,6 +38,13 @@ public struct ConfigFile: Sendable, Equatable {
     /// `[keys]`: action name → key specs, as written (a string or an array of strings);
     /// the TUI interprets them.
     public var keys: [String: [String]]
+    /// Asterisk spool backend: `spool`, `context`, `voicemail_conf`, and AMI for the phones' lights.
+    public var spool: String?
+    public var context: String?
+    public var voicemailConf: String?
+    public var ami: String?
+    public var amiUser: String?
+    public var amiSecretCommand: String?
     public var warnings: [ConfigWarning]
 
     public static let defaultRefreshInterval: Double = 30
@@ -52,6 +59,7 @@ public struct ConfigFile: Sendable, Equatable {
         "server", "user", "auth", "mailbox", "token_command", "password_command", "ca_file",
         "connect_timeout", "timeout", "theme", "player", "recorder", "refresh_interval", "bell",
         "on_new_message", "mark_read_on", "log_file", "keys", "api", "allow_insecure",
+        "spool", "context", "voicemail_conf", "ami", "ami_user", "ami_secret_command",
     ]
 
     /// `$XDG_CONFIG_HOME/vmtui/config.toml`, else `~/.config/vmtui/config.toml`.
@@ -131,6 +139,12 @@ public struct ConfigFile: Sendable, Equatable {
         }
         config.allowInsecure = try reader.bool("allow_insecure")
         config.keys = try reader.keyTable()
+        config.spool = try reader.string("spool").map { Paths.expandTilde($0, environment: ProcessInfo.processInfo.environment) }
+        config.context = try reader.string("context")
+        config.voicemailConf = try reader.string("voicemail_conf").map { Paths.expandTilde($0, environment: ProcessInfo.processInfo.environment) }
+        config.ami = try reader.string("ami")
+        config.amiUser = try reader.string("ami_user")
+        config.amiSecretCommand = try reader.string("ami_secret_command")
         config.warnings = reader.unknownKeyWarnings()
         return config
     }

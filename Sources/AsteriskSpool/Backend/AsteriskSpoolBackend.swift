@@ -1,0 +1,310 @@
+import Foundation
+import VoicemailBackend
+import VoicemailModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `VoicemailBackend` over an Asterisk voicemail spool opened directly: what app_voicemail
+/// reads and writes, changed the way app_voicemail changes it (its folder lock, contiguous
+/// numbering, `.txt` copied verbatim). No PINs: the OS decides who may read what.
+public struct AsteriskSpoolBackend: VoicemailBackend {
+    public let configuration: SpoolConfiguration
+    let layout: SpoolLayout
+    let conf: VoicemailConf?
+    /// Shared by every call of this backend: unchanged `.txt` files are parsed once.
+    let cache = MessageInfoCache()
+
+    var reader: SpoolReader { SpoolReader(layout: layout, cache: cache) }
+    var writer: SpoolWriter { SpoolWriter(layout: layout, lock: FolderLock(timeout: configuration.lockTimeout), cache: cache) }
+    var audio: AudioExport { AudioExport(soxPath: configuration.soxPath) }
+
+    /// Checks that the spool and the context can be read; one line naming the problem if not.
+    public init(_ configuration: SpoolConfiguration) throws {
+        self.configuration = configuration
+        layout = SpoolLayout(root: configuration.root, context: configuration.context)
+        guard SpoolLayout.isSafeName(configuration.context) else {
+            throw VoicemailError.localFile(path: configuration.context, reason: "not a context name")
+        }
+        for name in [configuration.user] + (configuration.mailbox.map { [$0] } ?? []) where !SpoolLayout.isSafeName(name) {
+            throw VoicemailError.localFile(path: name, reason: "not a mailbox name")
+        }
+        let root = configuration.root.path
+        guard SpoolFiles.isDirectory(configuration.root) else {
+            throw VoicemailError.localFile(
+                path: root, reason: "no such directory (expected Asterisk's voicemail spool, e.g. /var/spool/asterisk/voicemail)")
+        }
+        guard access(root, R_OK | X_OK) == 0 else { throw Self.permissionDenied(root) }
+        let contextPath = layout.contextDirectory
+        guard SpoolFiles.isDirectory(contextPath) else {
+            let found = SpoolFiles.names(in: configuration.root).filter {
+                SpoolLayout.isSafeName($0) && SpoolFiles.isDirectory(configuration.root.appendingPathComponent($0))
+            }.sorted()
+            let hint = found.isEmpty ? "the spool has no context folders" : "contexts here: " + found.joined(separator: ", ")
+            throw VoicemailError.localFile(path: contextPath.path, reason: "no context \"\(configuration.context)\" (\(hint)); see --context")
+        }
+        guard access(contextPath.path, R_OK | X_OK) == 0 else { throw Self.permissionDenied(contextPath.path) }
+        if let path = configuration.voicemailConf {
+            do {
+                conf = try VoicemailConf.load(path)
+            } catch {
+                throw VoicemailError.localFile(path: path.path, reason: "cannot read voicemail.conf")
+            }
+        } else {
+            conf = nil
+        }
+    }
+
+    static func permissionDenied(_ path: String) -> VoicemailError {
+        .localFile(path: path, reason: "permission denied (run as a member of the asterisk group, or sudo -u asterisk vmtui …)")
+    }
+
+    // MARK: Mailboxes
+
+    /// The mailbox a call is about: the one named, else `--mailbox`, else the user's own.
+    /// A mailbox with no folder yet (nothing ever left) exists when voicemail.conf lists it.
+    func resolve(_ mailbox: String?) throws -> String {
+        let name = mailbox ?? configuration.mailbox ?? configuration.user
+        guard SpoolLayout.isSafeName(name) else { throw VoicemailError.notFound(what: "mailbox \(name)", reason: "not a mailbox name") }
+        let directory = layout.mailbox(name)
+        if SpoolFiles.isDirectory(directory) {
+            guard access(directory.path, R_OK | X_OK) == 0 else {
+                throw VoicemailError.forbidden(mailbox: name, reason: "the OS user may not read \(directory.path)")
+            }
+            return name
+        }
+        if conf?.entry(name, context: configuration.context) != nil { return name }
+        throw VoicemailError.notFound(what: "mailbox \(name)", reason: "no mailbox \(name) in context \(configuration.context)")
+    }
+
+    public func capabilities() async throws -> BackendCapabilities {
+        let box = try resolve(nil)
+        return BackendCapabilities(
+            supported: [.markUnread, .move, .forward, .greetings, .greetingUpload, .mailboxList, .sharedMailboxes],
+            greetingTypes: GreetingType.allCases, folders: reader.folders(of: box),
+            name: "spool \(configuration.root.path) (context \(configuration.context))")
+    }
+
+    public func whoAmI() async throws -> AccountInfo? {
+        AccountInfo(extension: configuration.user, name: conf?.entry(configuration.user, context: configuration.context)?.fullName)
+    }
+
+    public func mailboxes(ifNoneMatch etag: String?) async throws -> Conditional<[MailboxSummary]> {
+        var names = reader.mailboxes()
+        for entry in conf?.contexts[configuration.context] ?? [] where !names.contains(entry.mailbox) {
+            if !SpoolFiles.exists(layout.mailbox(entry.mailbox)) { names.append(entry.mailbox) }
+        }
+        let summaries = names.map { summary(of: $0) }.sorted { ($0.own ? 0 : 1, Int($0.mailbox) ?? Int.max, $0.mailbox) < ($1.own ? 0 : 1, Int($1.mailbox) ?? Int.max, $1.mailbox) }
+        return .modified(summaries, etag: nil)
+    }
+
+    func summary(of mailbox: String) -> MailboxSummary {
+        let counts = reader.folders(of: mailbox).map { folder -> FolderCount in
+            let total = reader.count(mailbox, folder)
+            return FolderCount(folder: folder, total: total, unread: folder.holdsUnread ? total : 0)
+        }
+        let total = counts.reduce(0) { $0 + $1.total }
+        let unread = counts.reduce(0) { $0 + $1.unread }
+        return MailboxSummary(
+            mailbox: mailbox, name: conf?.entry(mailbox, context: configuration.context)?.fullName ?? mailbox,
+            own: mailbox == configuration.user, newCount: unread, oldCount: total - unread, total: total, unread: unread,
+            pinRequired: false, capacity: nil, folders: counts)
+    }
+
+    // MARK: Messages
+
+    public func listMessages(_ query: MessageQuery, ifNoneMatch etag: String?) async throws
+        -> Conditional<Page<VoicemailMessage>>
+    {
+        let box = try resolve(query.mailbox)
+        var messages = reader.messages(of: box, folder: query.folder).map(voicemail)
+        if let search = query.search?.trimmingCharacters(in: .whitespaces).lowercased(), !search.isEmpty {
+            messages = messages.filter { message in
+                [message.callerName ?? "", message.callerNumber, message.subject ?? ""].contains { $0.lowercased().contains(search) }
+            }
+        }
+        messages.sort(by: Self.order(query.sort, query.direction))
+        let start = min(max(0, query.start), messages.count)
+        let end = min(messages.count, start + max(0, query.count))
+        return .modified(Page(total: messages.count, records: Array(messages[start..<end])), etag: nil)
+    }
+
+    static func order(_ sort: MessageSort, _ direction: SortDirection) -> (VoicemailMessage, VoicemailMessage) -> Bool {
+        { a, b in
+            let ascending: Bool
+            switch sort {
+            case .date: ascending = (a.date, a.id) < (b.date, b.id)
+            case .duration: ascending = (a.duration, a.date) < (b.duration, b.date)
+            case .callerNumber: ascending = (a.callerNumber, a.date) < (b.callerNumber, b.date)
+            case .callerName: ascending = ((a.callerName ?? "").lowercased(), a.date) < ((b.callerName ?? "").lowercased(), b.date)
+            }
+            return direction == .ascending ? ascending : !ascending && (a.id != b.id)
+        }
+    }
+
+    public func message(id: String, mailbox: String?) async throws -> VoicemailMessage {
+        let box = try resolve(mailbox)
+        guard let found = reader.message(id: id, of: box) else { throw Self.notFound(id) }
+        return voicemail(found)
+    }
+
+    static func notFound(_ id: String) -> VoicemailError {
+        .notFound(what: "message \(id)", reason: "not in the spool")
+    }
+
+    /// The message as vmtui shows it: unread from the folder, urgency from the flag.
+    func voicemail(_ message: SpoolMessage) -> VoicemailMessage {
+        cache.shown(message) { convert(message) }
+    }
+
+    func convert(_ message: SpoolMessage) -> VoicemailMessage {
+        let info = message.info
+        let caller = info.callerID
+        let form = message.preferredAudio
+        let size = form.flatMap { SpoolFiles.size(message.file($0.fileExtension)) } ?? 0
+        let date = info.origTime ?? info.origDate ?? SpoolFiles.modificationDate(message.textFile) ?? Date(timeIntervalSince1970: 0)
+        let duration = info.duration ?? form.flatMap { AudioExport.duration(of: message.file($0.fileExtension), form: $0) } ?? 0
+        var subject = info.category
+        if subject == nil, let origin = info.origMailbox, origin != message.mailbox {
+            subject = "Fwd: from \(origin)"
+        }
+        return VoicemailMessage(
+            id: message.id, mailbox: message.mailbox, folder: message.folder, read: !message.folder.holdsUnread,
+            urgent: info.isUrgent, callerName: caller.name, callerNumber: caller.number, date: date,
+            duration: duration, format: form == .mp3 ? .mp3 : .wav, size: size, subject: subject)
+    }
+
+    // MARK: Changes
+
+    /// Read = out of INBOX and Urgent into Old (the flag stays); the others are left alone.
+    public func markRead(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
+        let box = try resolve(mailbox)
+        let unread = try located(ids, in: box).filter(\.folder.holdsUnread).map(\.id)
+        if !unread.isEmpty { try change(box) { try writer.move(ids: unread, of: box, to: .old) } }
+        return try reread(ids, box)
+    }
+
+    /// Unread = into INBOX, from wherever the message is (Urgent is unread already).
+    public func markUnread(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
+        let box = try resolve(mailbox)
+        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }.map(\.id)
+        if !read.isEmpty { try change(box) { try writer.move(ids: read, of: box, to: .inbox) } }
+        return try reread(ids, box)
+    }
+
+    /// The messages with `ids`, read in one pass; a missing id fails before anything changes.
+    func located(_ ids: [String], in box: String) throws -> [SpoolMessage] {
+        var byID: [String: SpoolMessage] = [:]
+        for message in reader.messages(of: box) { byID[message.id] = message }
+        return try ids.map { id in
+            guard let message = byID[id] else { throw Self.notFound(id) }
+            return message
+        }
+    }
+
+    public func move(ids: [String], to folder: Folder, mailbox: String?) async throws -> [VoicemailMessage] {
+        let box = try resolve(mailbox)
+        guard Folder.asterisk.contains(folder) else {
+            throw VoicemailError.badRequest(reason: "Asterisk has no folder \(folder.rawValue)")
+        }
+        try change(box) { try writer.move(ids: ids, of: box, to: folder) }
+        return try reread(ids, box)
+    }
+
+    public func delete(ids: [String], mailbox: String?) async throws -> [String] {
+        let box = try resolve(mailbox)
+        try change(box) { try writer.delete(ids: ids, of: box) }
+        return ids
+    }
+
+    public func forward(id: String, to extensions: [String], mailbox: String?) async throws -> [ForwardedCopy] {
+        let box = try resolve(mailbox)
+        guard let message = reader.message(id: id, of: box) else { throw Self.notFound(id) }
+        // Every target is checked before anything is copied.
+        for target in extensions {
+            let known = SpoolLayout.isSafeName(target)
+                && (SpoolFiles.isDirectory(layout.mailbox(target)) || conf?.entry(target, context: configuration.context) != nil)
+            guard known else { throw VoicemailError.noExtension(target) }
+        }
+        var copies: [ForwardedCopy] = []
+        for target in extensions {
+            let number = try mapped(target) { try writer.copy(message, toMailbox: target) }
+            let copy = reader.messages(of: target, folder: .inbox).first { $0.number == number }
+            copies.append(ForwardedCopy(mailbox: target, id: copy?.id ?? message.id))
+        }
+        notify(extensions)
+        return copies
+    }
+
+    /// Runs a change, maps its failure to one line, then lets the phones know.
+    func change(_ mailbox: String, _ body: () throws -> Void) throws {
+        try mapped(mailbox, body)
+        notify([mailbox])
+    }
+
+    func mapped<T>(_ mailbox: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as VoicemailError {
+            throw error
+        } catch let held as FolderLock.Held {
+            throw VoicemailError.localFile(
+                path: held.folder,
+                reason: "locked by another program (Asterisk) for more than \(Self.seconds(held.seconds)); nothing was changed, try again")
+        } catch SpoolWriter.Failure.notFound(let id) {
+            throw Self.notFound(id)
+        } catch SpoolWriter.Failure.folderFull(let folder) {
+            throw VoicemailError.mailboxFull(
+                mailbox: mailbox, reason: "\(folder) holds \(SpoolLayout.maxMessagesPerFolder) messages, Asterisk's limit per folder")
+        } catch let failure as SpoolFiles.Failure {
+            throw VoicemailError.localFile(path: failure.path, reason: failure.reason)
+        } catch AudioExport.Failure.conversion(let reason) {
+            throw VoicemailError.localFile(path: configuration.soxPath, reason: reason)
+        } catch AudioExport.Failure.noAudio {
+            throw VoicemailError.notFound(what: "audio", reason: "no audio file in the spool")
+        } catch {
+            throw VoicemailError.localFile(path: layout.mailbox(mailbox).path, reason: Sanitize.line(String(describing: error)))
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+    }
+
+    func reread(_ ids: [String], _ box: String) throws -> [VoicemailMessage] {
+        var byID: [String: SpoolMessage] = [:]
+        for message in reader.messages(of: box) { byID[message.id] = message }
+        return ids.compactMap { byID[$0].map(voicemail) }
+    }
+
+    /// VoicemailRefresh over AMI when configured; a failure is a warning, the change stands.
+    func notify(_ mailboxes: [String]) {
+        guard let ami = configuration.ami else { return }
+        do {
+            try AMINotifier(ami).refresh(context: configuration.context, mailboxes: mailboxes)
+        } catch {
+            configuration.warn("\(error); the change was made, but phone message lights may lag")
+        }
+    }
+
+    // MARK: Audio
+
+    @discardableResult
+    public func downloadAudio(
+        of message: VoicemailMessage, to file: URL, atomically: Bool, progress: ProgressHandler?
+    ) async throws -> DownloadResult {
+        let box = try resolve(message.mailbox.isEmpty ? nil : message.mailbox)
+        // By id, not by file number: the folder may have been renumbered since the list.
+        guard let found = reader.message(id: message.id, of: box) else { throw Self.notFound(message.id) }
+        guard let form = found.preferredAudio else {
+            throw VoicemailError.notFound(what: "audio of message \(message.id)", reason: "no audio file beside \(found.textFile.lastPathComponent)")
+        }
+        let result = try mapped(box) { try audio.export(found.file(form.fileExtension), form: form, to: file, atomically: atomically) }
+        progress?(TransferProgress(bytes: result.bytes, total: result.bytes))
+        return DownloadResult(bytes: result.bytes, format: result.format, contentType: result.format.mimeType)
+    }
+
+    /// The OS decides who may read a spool mailbox; there is no PIN to remember.
+    public func setPIN(_ pin: String?, forMailbox mailbox: String) {}
+    public func pin(forMailbox mailbox: String) -> String? { nil }
+}

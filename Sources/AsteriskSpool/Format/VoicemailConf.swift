@@ -1,0 +1,100 @@
+import Foundation
+
+/// What vmtui reads from `voicemail.conf`: the mailboxes of each context (`ext => pin,Full
+/// Name,email,pager,options`) and `format=` of `[general]`. PINs are never kept.
+public struct VoicemailConf: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var mailbox: String
+        public var fullName: String?
+        public var email: String?
+    }
+
+    /// Context name → its mailboxes in file order.
+    public var contexts: [String: [Entry]]
+    /// `format=wav49|gsm|wav` split; app_voicemail's default when absent.
+    public var formats: [String]
+
+    public static let defaultFormats = ["wav"]
+    /// Sections of voicemail.conf that are not contexts.
+    static let reservedSections: Set<String> = ["general", "zonemessages"]
+
+    public init(contexts: [String: [Entry]] = [:], formats: [String] = VoicemailConf.defaultFormats) {
+        self.contexts = contexts
+        self.formats = formats
+    }
+
+    public func entry(_ mailbox: String, context: String) -> Entry? {
+        contexts[context]?.first { $0.mailbox == mailbox }
+    }
+
+    public static func load(_ url: URL) throws -> VoicemailConf {
+        VoicemailConf(parsing: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    public init(parsing text: String) {
+        var contexts: [String: [Entry]] = [:]
+        var formats = Self.defaultFormats
+        var section: String?
+        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            var line = String(raw)
+            // ";" starts a comment unless escaped ("\;").
+            if let comment = Self.commentStart(line) { line = String(line[..<comment]) }
+            line = line.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") {
+                guard let close = line.firstIndex(of: "]") else { continue }
+                section = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let section, let equals = line.firstIndex(of: "=") else { continue }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            var valueStart = line.index(after: equals)
+            if valueStart < line.endIndex, line[valueStart] == ">" { valueStart = line.index(after: valueStart) }
+            let value = line[valueStart...].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\;", with: ";")
+            if section.lowercased() == "general" {
+                if key.lowercased() == "format" {
+                    let list = value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    if !list.isEmpty { formats = list }
+                }
+                continue
+            }
+            guard !Self.reservedSections.contains(section.lowercased()), SpoolLayout.isSafeName(key) else { continue }
+            // pin,Full Name,email,pager,options — the PIN is skipped, never stored.
+            let fields = value.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            let name = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
+            let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
+            contexts[section, default: []].append(Entry(mailbox: key, fullName: name, email: email))
+        }
+        self.init(contexts: contexts, formats: formats)
+    }
+
+    private static func commentStart(_ line: String) -> String.Index? {
+        var previous: Character = " "
+        for index in line.indices {
+            if line[index] == ";" && previous != "\\" { return index }
+            previous = line[index]
+        }
+        return nil
+    }
+
+    /// The audio forms a format list names (`wav49` is the GSM-in-WAV `.WAV`).
+    public var audioForms: [AudioForm] {
+        var forms: [AudioForm] = []
+        for format in formats {
+            let form: AudioForm? = switch format.lowercased() {
+            case "wav49": .wav49
+            case "wav": .wav
+            case "gsm": .gsm
+            case "mp3": .mp3
+            case "ulaw", "pcm": .ulaw
+            case "alaw": .alaw
+            case "sln", "slin", "raw": .sln
+            default: nil
+            }
+            if let form, !forms.contains(form) { forms.append(form) }
+        }
+        return forms.isEmpty ? [.wav] : forms
+    }
+}

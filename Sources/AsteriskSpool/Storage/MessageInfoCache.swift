@@ -1,0 +1,66 @@
+import Foundation
+import VoicemailModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parsed `.txt` files by path, reused while the file is the same (inode, size, change
+/// time): a refresh of a large mailbox then costs a directory listing and a stat per
+/// message instead of reading and parsing every file again. A renamed file keeps its inode
+/// and is found again under its new path only after one re-read, which is cheap.
+final class MessageInfoCache: @unchecked Sendable {
+    struct Entry {
+        var inode: UInt64
+        var size: Int64
+        var changed: Int64
+        var info: MessageInfo
+        var id: String
+        /// The message as shown, for the place it was last seen at (see `shown`).
+        var shown: (key: ShownKey, message: VoicemailMessage)?
+    }
+
+    struct ShownKey: Equatable {
+        var mailbox: String
+        var folder: Folder
+        var id: String
+        var audio: [String]
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    /// The file's fields and base id, from the cache when the file has not changed.
+    func read(_ url: URL) -> (info: MessageInfo, id: String) {
+        var status = stat()
+        let known = stat(url.path, &status) == 0
+        let changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+        if known, let entry = lock.withLock({ entries[url.path] }), entry.inode == UInt64(status.st_ino),
+            entry.size == Int64(status.st_size), entry.changed == changed
+        {
+            return (entry.info, entry.id)
+        }
+        let data = (try? Data(contentsOf: url)) ?? Data()
+        let info = MessageInfo(parsing: String(decoding: data, as: UTF8.self))
+        let id = MessageIdentity.id(for: info, text: data)
+        if known {
+            lock.withLock {
+                entries[url.path] = Entry(
+                    inode: UInt64(status.st_ino), size: Int64(status.st_size), changed: changed, info: info, id: id, shown: nil)
+            }
+        }
+        return (info, id)
+    }
+
+    /// The converted message of a `.txt` read through `read` just before, when it was made
+    /// for the same mailbox, folder, id and audio files; else `make()`, remembered.
+    func shown(_ message: SpoolMessage, make: () -> VoicemailMessage) -> VoicemailMessage {
+        let path = message.textFile.path
+        let key = ShownKey(mailbox: message.mailbox, folder: message.folder, id: message.id, audio: message.audioExtensions)
+        if let cached = lock.withLock({ entries[path]?.shown }), cached.key == key { return cached.message }
+        let made = make()
+        lock.withLock {
+            if entries[path] != nil { entries[path]!.shown = (key, made) }
+        }
+        return made
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import VoicemailModel
+
+/// One message as found on disk: its `.txt` and the audio files beside it.
+public struct SpoolMessage: Sendable, Equatable {
+    public var mailbox: String
+    public var folder: Folder
+    public var number: Int
+    /// Audio extensions present ("wav", "WAV", "gsm", …), case kept: `.WAV` and `.wav` differ.
+    public var audioExtensions: [String]
+    public var info: MessageInfo
+    /// vmtui's id: msg_id, or a stable one made from the file (see `MessageIdentity`).
+    public var id: String
+    public var directory: URL
+
+    public var baseName: String { SpoolLayout.baseName(number) }
+    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt") }
+
+    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext) }
+
+    /// Every file of the message, audio first: the order in which copies are written, so a
+    /// `.txt` (what Asterisk counts) never exists without its audio.
+    public var filesAudioFirst: [URL] { audioExtensions.map(file) + [textFile] }
+
+    /// The audio vmtui plays: `.wav` when present, then other forms by preference.
+    public var preferredAudio: AudioForm? {
+        AudioForm.preferenceOrder.lazy.compactMap { form in
+            audioExtensions.contains(form.fileExtension) ? form : nil
+        }.first
+    }
+}
+
+/// The audio forms app_voicemail may write and how vmtui uses each.
+public enum AudioForm: String, Sendable, CaseIterable {
+    /// 16-bit PCM WAV: played as it is.
+    case wav
+    /// MP3 (format_mp3): played as it is.
+    case mp3
+    /// `wav49`: GSM 6.10 in a WAV container (format tag 0x31): converted by sox.
+    case wav49
+    /// Raw GSM 6.10 frames: converted by sox.
+    case gsm
+    /// Raw 8 kHz μ-law, A-law, signed linear: converted by sox.
+    case ulaw, alaw, sln
+
+    public var fileExtension: String {
+        switch self {
+        case .wav: "wav"
+        case .mp3: "mp3"
+        case .wav49: "WAV"
+        case .gsm: "gsm"
+        case .ulaw: "ulaw"
+        case .alaw: "alaw"
+        case .sln: "sln"
+        }
+    }
+
+    public init?(fileExtension: String) {
+        guard let form = AudioForm.allCases.first(where: { $0.fileExtension == fileExtension }) else { return nil }
+        self = form
+    }
+
+    public static let preferenceOrder: [AudioForm] = [.wav, .mp3, .wav49, .gsm, .ulaw, .alaw, .sln]
+
+    /// Playable without conversion.
+    public var isDirect: Bool { self == .wav || self == .mp3 }
+
+    /// What sox needs to read the file (raw forms carry no header).
+    public var soxInputArguments: [String] {
+        switch self {
+        case .wav, .wav49: ["-t", "wav"]
+        case .mp3: ["-t", "mp3"]
+        case .gsm: ["-t", "gsm", "-r", "8000", "-c", "1"]
+        case .ulaw: ["-t", "raw", "-e", "mu-law", "-b", "8", "-r", "8000", "-c", "1"]
+        case .alaw: ["-t", "raw", "-e", "a-law", "-b", "8", "-r", "8000", "-c", "1"]
+        case .sln: ["-t", "raw", "-e", "signed-integer", "-b", "16", "-r", "8000", "-c", "1"]
+        }
+    }
+
+    /// What sox needs to write this form from a WAV (greeting uploads).
+    public var soxOutputArguments: [String] {
+        switch self {
+        case .wav: ["-r", "8000", "-c", "1", "-e", "signed-integer", "-b", "16", "-t", "wav"]
+        case .mp3: ["-t", "mp3"]
+        case .wav49: ["-r", "8000", "-c", "1", "-e", "gsm-full-rate", "-t", "wav"]
+        case .gsm: ["-r", "8000", "-c", "1", "-t", "gsm"]
+        case .ulaw: ["-r", "8000", "-c", "1", "-e", "mu-law", "-b", "8", "-t", "raw"]
+        case .alaw: ["-r", "8000", "-c", "1", "-e", "a-law", "-b", "8", "-t", "raw"]
+        case .sln: ["-r", "8000", "-c", "1", "-e", "signed-integer", "-b", "16", "-t", "raw"]
+        }
+    }
+}

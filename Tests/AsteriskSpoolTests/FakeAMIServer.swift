@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loopback AMI server that speaks just enough: the banner, Login (one user/secret),
+/// VoicemailRefresh, a list action, Logoff. It records every packet it receives.
+final class FakeAMIServer: @unchecked Sendable {
+    let port: Int
+    private let listener: Int32
+    private let lock = NSLock()
+    private var received: [[String: String]] = []
+    private var stopped = false
+    let username: String
+    let secret: String
+    /// Sent between the answer and the next packet, to prove events are skipped.
+    var noiseEvents = true
+
+    init(username: String = "vmtui", secret: String = "s3cret") throws {
+        self.username = username
+        self.secret = secret
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.listener = listener
+        var yes: Int32 = 1
+        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(listener, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
+        }
+        self.port = Int(UInt16(bigEndian: address.sin_port))
+        let thread = Thread { [self] in acceptLoop() }
+        thread.start()
+    }
+
+    func stop() {
+        lock.withLock { stopped = true }
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    deinit { stop() }
+
+    var packets: [[String: String]] { lock.withLock { received } }
+
+    func actions(_ name: String) -> [[String: String]] { packets.filter { $0["Action"] == name } }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listener, nil, nil)
+            if client < 0 { return }
+            Thread { [self] in serve(client) }.start()
+        }
+    }
+
+    private func serve(_ fd: Int32) {
+        defer { close(fd) }
+        send(fd, "Asterisk Call Manager/9.0.0\r\n")
+        var buffer = ""
+        var loggedIn = false
+        while true {
+            var chunk = [UInt8](repeating: 0, count: 1024)
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count <= 0 { return }
+            buffer += String(decoding: chunk[..<count], as: UTF8.self)
+            while let end = buffer.range(of: "\r\n\r\n") {
+                let block = String(buffer[..<end.lowerBound])
+                buffer.removeSubrange(..<end.upperBound)
+                var packet: [String: String] = [:]
+                for line in block.components(separatedBy: "\r\n") {
+                    guard let colon = line.firstIndex(of: ":") else { continue }
+                    packet[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                }
+                lock.withLock { received.append(packet) }
+                let id = packet["ActionID"].map { "ActionID: \($0)\r\n" } ?? ""
+                if noiseEvents { send(fd, "Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n") }
+                switch packet["Action"] ?? "" {
+                case "Login":
+                    if packet["Username"] == username && packet["Secret"] == secret {
+                        loggedIn = true
+                        send(fd, "Response: Success\r\n\(id)Message: Authentication accepted\r\n\r\n")
+                    } else {
+                        send(fd, "Response: Error\r\n\(id)Message: Authentication failed\r\n\r\n")
+                        return
+                    }
+                case "Logoff":
+                    send(fd, "Response: Goodbye\r\n\(id)Message: Thanks for all the fish.\r\n\r\n")
+                    return
+                case _ where !loggedIn:
+                    send(fd, "Response: Error\r\n\(id)Message: Permission denied\r\n\r\n")
+                case "VoicemailRefresh":
+                    send(fd, "Response: Success\r\n\(id)Message: Refresh sent\r\n\r\n")
+                case "VoicemailMove":
+                    send(fd, "Response: Success\r\n\(id)Message: Message move failed\r\n\r\n")
+                case "VoicemailUsersList":
+                    send(fd, "Response: Success\r\n\(id)EventList: start\r\nMessage: Voicemail user list will follow\r\n\r\n")
+                    for box in ["101", "102"] {
+                        send(fd, "Event: VoicemailUserEntry\r\n\(id)VMContext: default\r\nVoiceMailbox: \(box)\r\n\r\n")
+                        send(fd, "Event: Other\r\nActionID: someone-else\r\n\r\n")
+                    }
+                    send(fd, "Event: VoicemailUserEntryComplete\r\n\(id)EventList: Complete\r\nListItems: 2\r\n\r\n")
+                case "VoicemailBoxSummary":
+                    send(fd, "Response: Success\r\n\(id)Message: There is no voicemail user of the given info.\r\n\r\n")
+                default:
+                    send(fd, "Response: Error\r\n\(id)Message: Invalid/unknown command\r\n\r\n")
+                }
+            }
+        }
+    }
+
+    private func send(_ fd: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        _ = Glibc.send(fd, &bytes, bytes.count, Int32(MSG_NOSIGNAL))
+    }
+}

@@ -1,0 +1,114 @@
+import AsteriskSpool
+import Foundation
+import XCTest
+
+final class FormatTests: XCTestCase {
+    func testMessageInfoReadsWhatAppVoicemailWrites() throws {
+        let text = """
+            ;\r
+            ; Message Information file\r
+            ;\r
+            [message]\r
+            origmailbox=101\r
+            callerid="Bob \\"The Builder\\" Smith" <+4930123456>\r
+            origtime=1764230100\r
+            msg_id=1764230100-00000001\r
+            flag=Urgent\r
+            duration = 7\r
+            weird line without equals\r
+            [other]\r
+            duration=99\r
+            """
+        let info = MessageInfo(parsing: text)
+        XCTAssertEqual(info.origMailbox, "101")
+        XCTAssertEqual(info.msgID, "1764230100-00000001")
+        XCTAssertTrue(info.isUrgent)
+        XCTAssertEqual(info.duration, 7)
+        XCTAssertEqual(info.origTime, Date(timeIntervalSince1970: 1_764_230_100))
+        XCTAssertEqual(info.callerID, AsteriskCallerID(name: "Bob \"The Builder\" Smith", number: "+4930123456"))
+    }
+
+    func testRenderKeepsOrderAndCannotBeForgedWithALineBreak() {
+        var info = MessageInfo.deposit(
+            mailbox: "101", callerID: AsteriskCallerID(name: "A", number: "1"), time: Date(timeIntervalSince1970: 1_764_830_100),
+            duration: 3, msgID: "1764830100-0000000a")
+        info["category"] = "x\nflag=Urgent"
+        let rendered = info.render()
+        XCTAssertTrue(rendered.hasPrefix(";\n; Message Information file\n;\n[message]\norigmailbox=101\ncontext=default\n"))
+        XCTAssertTrue(rendered.contains("origdate=Thu Dec  4 06:35:00 AM UTC 2025\n"))
+        let reread = MessageInfo(parsing: rendered)
+        XCTAssertFalse(reread.isUrgent)
+        XCTAssertEqual(reread.msgID, "1764830100-0000000a")
+        XCTAssertEqual(reread.entries.map(\.key), info.entries.map(\.key))
+    }
+
+    func testCallerIDForms() {
+        XCTAssertEqual(AsteriskCallerID(parsing: "Unknown"), AsteriskCallerID(name: nil, number: ""))
+        XCTAssertEqual(AsteriskCallerID(parsing: "+33140000000"), AsteriskCallerID(name: nil, number: "+33140000000"))
+        XCTAssertEqual(AsteriskCallerID(parsing: "Reception"), AsteriskCallerID(name: "Reception", number: ""))
+        XCTAssertEqual(AsteriskCallerID(parsing: "\"Back\\\\slash Ltd\" <+4930999>"), AsteriskCallerID(name: "Back\\slash Ltd", number: "+4930999"))
+        XCTAssertEqual(AsteriskCallerID(parsing: "\"a <b> c\" <200>"), AsteriskCallerID(name: "a <b> c", number: "200"))
+        XCTAssertEqual(AsteriskCallerID(parsing: "Plain Name <200>"), AsteriskCallerID(name: "Plain Name", number: "200"))
+    }
+
+    func testCallerIDEscapesAsAsteriskDoesAndReadsItBack() {
+        let names = ["Bob \"The Builder\" Smith", "Back\\slash", "Ελένη", "tab\there", "plain"]
+        for name in names {
+            let written = AsteriskCallerID(name: name, number: "101").asteriskString
+            XCTAssertEqual(AsteriskCallerID(parsing: written), AsteriskCallerID(name: name, number: "101"), written)
+        }
+        XCTAssertEqual(AsteriskCallerID(name: "Bob \"B\"", number: "1").asteriskString, "\"Bob \\\"B\\\"\" <1>")
+        XCTAssertEqual(AsteriskCallerID(name: nil, number: "").asteriskString, "Unknown")
+    }
+
+    /// GNU date wrote the fixtures' origdate (make-spool.sh); both directions must agree with it.
+    func testOrigDateMatchesGNUDate() throws {
+        let pairs: [(Int, String)] = [
+            (1_764_230_100, "Thu Nov 27 07:55:00 AM UTC 2025"),
+            (1_764_830_100, "Thu Dec  4 06:35:00 AM UTC 2025"),
+            (1_764_244_800, "Thu Nov 27 12:00:00 PM UTC 2025"),
+            (1_764_201_600, "Thu Nov 27 12:00:00 AM UTC 2025"),
+        ]
+        for (seconds, text) in pairs {
+            let date = Date(timeIntervalSince1970: Double(seconds))
+            XCTAssertEqual(OrigDate.format(date), text)
+            XCTAssertEqual(OrigDate.parse(text), date, text)
+        }
+        XCTAssertEqual(OrigDate.parse("Thu Nov 27 13:00:00 UTC 2025"), Date(timeIntervalSince1970: 1_764_248_400))
+        XCTAssertNil(OrigDate.parse("yesterday"))
+    }
+
+    func testVoicemailConfNamesWithoutPINs() throws {
+        let text = """
+            [general]
+            format=wav49|gsm|wav
+            [zonemessages]
+            eastern=America/New_York|'vm-received' Q
+            [default]
+            101 => 4242,Alice Martin,alice@example.com,,attach=yes
+            103 => 5555,Charlie \\; Co,,   ; comment
+            bad/name => 1,Evil
+            [other]
+            201 = 0000,Somebody Else
+            """
+        let conf = VoicemailConf(parsing: text)
+        XCTAssertEqual(conf.formats, ["wav49", "gsm", "wav"])
+        XCTAssertEqual(conf.audioForms, [.wav49, .gsm, .wav])
+        XCTAssertEqual(conf.contexts["default"]?.map(\.mailbox), ["101", "103"])
+        XCTAssertEqual(conf.entry("101", context: "default")?.fullName, "Alice Martin")
+        XCTAssertEqual(conf.entry("103", context: "default")?.fullName, "Charlie ; Co")
+        XCTAssertEqual(conf.entry("201", context: "other")?.fullName, "Somebody Else")
+        XCTAssertNil(conf.contexts["zonemessages"])
+        XCTAssertFalse(String(describing: conf).contains("4242"))
+    }
+
+    func testFileNames() {
+        XCTAssertEqual(SpoolLayout.parse(fileName: "msg0042.txt")?.number, 42)
+        XCTAssertEqual(SpoolLayout.parse(fileName: "msg0042.WAV")?.ext, "WAV")
+        XCTAssertNil(SpoolLayout.parse(fileName: "msg9999.txt"))
+        XCTAssertNil(SpoolLayout.parse(fileName: "msg042.txt"))
+        XCTAssertNil(SpoolLayout.parse(fileName: ".lock"))
+        XCTAssertNil(SpoolLayout.parse(fileName: "msg0001"))
+        XCTAssertEqual(SpoolLayout.baseName(7), "msg0007")
+    }
+}

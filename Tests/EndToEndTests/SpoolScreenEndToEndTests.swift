@@ -1,0 +1,51 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The real `vmtui --spool` in tmux on a copy of the AsteriskSpool fixture spool: what the
+/// screen shows comes from the files, and what it does lands in them.
+final class SpoolScreenEndToEndTests: XCTestCase {
+    private var directory: TemporaryDirectory!
+    private var screen: TmuxScreen?
+
+    override func setUpWithError() throws {
+        guard (try? TmuxScreen.run(["-V"]))?.contains("tmux") == true else { throw XCTSkip("tmux is not installed") }
+        directory = try TemporaryDirectory(prefix: "vmtui-e2e-spool")
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AsteriskSpoolTests/Fixtures")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("spool"), to: directory.appending("spool"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("voicemail.conf"), to: directory.appending("voicemail.conf"))
+    }
+
+    override func tearDown() {
+        screen?.close()
+        directory?.remove()
+    }
+
+    private func texts(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.appending("spool/default/101/\(folder)").path)) ?? [])
+            .filter { $0.hasSuffix(".txt") }.sorted()
+    }
+
+    func testTheScreenReadsAndChangesTheSpool() throws {
+        let environment = [
+            "TERM": "tmux-256color", "LANG": "C.UTF-8", "HOME": directory.path, "TZ": "UTC",
+            "XDG_CONFIG_HOME": directory.appending("config").path, "XDG_STATE_HOME": directory.appending("state").path,
+        ]
+        let command = [
+            EndToEnd.vmtuiPath, "--spool", directory.appending("spool").path, "--user", "101",
+            "--voicemail-conf", directory.appending("voicemail.conf").path,
+        ].map(TmuxScreen.quote).joined(separator: " ")
+        let screen = try TmuxScreen(command: command, environment: environment)
+        self.screen = screen
+        let shown = screen.waitFor("the spool's inbox") { $0.contains("Bob \"The Builder\" Smith") && $0.contains("Alice Martin") }
+        XCTAssertEqual(EndToEnd.badge(shown, folder: "New"), 3, shown)
+        XCTAssertTrue(shown.contains("Unknown caller"), shown)
+        // The newest is selected; r moves it from INBOX to Old on disk.
+        screen.send("r")
+        screen.waitFor("the New badge to drop") { EndToEnd.badge($0, folder: "New") == 2 }
+        XCTAssertEqual(texts("INBOX"), ["msg0000.txt", "msg0001.txt"])
+        XCTAssertEqual(texts("Old"), ["msg0000.txt", "msg0001.txt", "msg0002.txt"])
+        screen.send("q")
+    }
+}
