@@ -23,7 +23,10 @@ enum FolderLock {
 
     static func acquire(_ folder: URL, timeout: TimeInterval = defaultTimeout) throws {
         try DurableFiles.makeDirectory(folder)
-        let unique = folder.appendingPathComponent(".lock-" + MessageID.hex8(UInt32.random(in: 0...UInt32.max)))
+        // Asterisk names it `.lock-<8 hex>`; ours adds `.<pid>` so that one left by a pbx-sim
+        // killed before it wrote its pid inside is still recognised as abandoned.
+        let unique = folder.appendingPathComponent(
+            ".lock-" + MessageID.hex8(UInt32.random(in: 0...UInt32.max)) + ".\(getpid())")
         let fd = open(unique.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFiles.fileMode)
         guard fd >= 0 else { throw DurableFiles.IOError("create lock", unique.path) }
         // Our process id, so a lock left by a pbx-sim that was killed can be recognised.
@@ -66,7 +69,10 @@ enum FolderLock {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where name.hasPrefix(".lock-") {
             let path = folder.appendingPathComponent(name).path
-            if let pid = owner(of: path), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(path) }
+            let named = name.split(separator: ".").last.flatMap { pid_t($0) }
+            if let pid = named ?? owner(of: path), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                unlink(path)
+            }
         }
     }
 
