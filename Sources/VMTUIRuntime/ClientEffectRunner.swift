@@ -27,6 +27,8 @@ public struct ClientEffectRunner: EffectRunner {
 
     public func run(_ effect: Effect) async -> AppEvent? {
         switch effect {
+        case .loadCapabilities:
+            return .capabilitiesLoaded(await attempt("capabilities") { try await client.capabilities() })
         case .loadMailboxes(let id):
             return .mailboxesLoaded(id, await attempt("mailboxes") { try await mailboxesCache.load(client) })
         case .loadFolder(let id, let mailbox, let folder, let etag):
@@ -62,10 +64,6 @@ public struct ClientEffectRunner: EffectRunner {
         case .announceNewMessage(let notice):
             return await announce(notice)
         case .redraw, .quit, .bell:
-            return nil
-        default:
-            // Effects this runner does not execute (yet) are logged, never silently lost.
-            logger.warning("effect not handled by the client runner: \(effect)")
             return nil
         }
     }

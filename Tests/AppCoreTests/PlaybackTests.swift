@@ -75,7 +75,9 @@ final class PlaybackTests: XCTestCase {
     }
 
     func testPlaybackKeysAreRemappable() throws {
-        var state = Fixtures.loaded(config: Fixtures.config(keys: ["stop": ["x"], "seek-forward": ["L"], "play": ["o"]]))
+        var state = Fixtures.loaded(config: Fixtures.config(keys: [
+            "stop": ["x"], "seek-forward": ["L"], "play": ["o"], "open-mailbox": ["O"],
+        ]))
         guard case .play(let id, _)? = state.press(.character("o")).first?.audioEffect else { return XCTFail() }
         XCTAssertEqual(state.press(.enter), [], "Enter left play when the table named other keys")
         state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42))))

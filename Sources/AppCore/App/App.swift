@@ -7,8 +7,10 @@ public enum App {
     /// The first state and the loads that fill it.
     public static func initial(config: AppConfig, now: Date) -> (AppState, [Effect]) {
         var state = AppState(config: config, now: now)
+        // The capabilities load beside the first loads; until they answer, everything is offered.
         var effects = [loadMailboxes(&state)]
         effects.append(loadFolder(&state, .inbox, revalidate: false))
+        effects.append(.loadCapabilities)
         // Config problems outrank "Loading…": they stay until the user acts.
         if !config.configErrors.isEmpty {
             state.status = .error("Config: " + config.configErrors.joined(separator: "; "))
@@ -26,6 +28,7 @@ public enum App {
             keepSelectionVisible(&state)
             return []
         case .tick(let date): return handleTick(&state, date)
+        case .capabilitiesLoaded(let result): return capabilitiesLoaded(&state, result)
         case .mailboxesLoaded(let id, let result): return mailboxesLoaded(&state, id, result)
         case .folderLoaded(let id, let result): return folderLoaded(&state, id, result)
         case .messagesUpdated(let id, let result): return messagesUpdated(&state, id, result)

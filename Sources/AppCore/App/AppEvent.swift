@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// What a folder load produced.
@@ -14,6 +15,8 @@ public enum AppEvent: Equatable, Sendable {
     case input(InputEvent)
     /// The wall clock; the runtime sends one every few seconds (dates, auto refresh).
     case tick(Date)
+    /// Answer to `.loadCapabilities`: what the backend can do.
+    case capabilitiesLoaded(Result<BackendCapabilities, AppError>)
     case mailboxesLoaded(RequestID, Result<[MailboxSummary], AppError>)
     case folderLoaded(RequestID, Result<FolderLoad, AppError>)
     /// Answer to markRead / markUnread / move: the updated messages as the server returned them.

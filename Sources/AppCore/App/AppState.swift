@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Which pane has the keyboard.
@@ -73,6 +74,11 @@ public struct AppState: Equatable, Sendable {
     public var now: Date
     /// Last size the terminal reported; the runtime sends `.input(.resize)` at start.
     public var size: TerminalSize
+
+    /// What the backend can do: decides which keys the footer and help offer and which act.
+    /// Everything until the backend says otherwise (a backend refuses what it lacks anyway,
+    /// before sending anything).
+    public var capabilities: BackendCapabilities = .everything
 
     // Mailbox
     /// The mailbox being shown; nil until known when the user's own is meant.
@@ -183,6 +189,11 @@ public struct AppState: Equatable, Sendable {
 
     public func count(of folder: Folder) -> FolderCount {
         folderCounts[folder] ?? FolderCount(folder: folder, total: 0, unread: 0)
+    }
+
+    /// False when the backend lacks what `action` needs.
+    public func offers(_ action: Action) -> Bool {
+        action.capability.map(capabilities.has) ?? true
     }
 
     public var totalUnread: Int { folderCounts.values.reduce(0) { $0 + $1.unread } }

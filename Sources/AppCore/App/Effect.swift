@@ -4,6 +4,8 @@ import VoicemailModel
 /// `AppEvent` carrying the same `RequestID`. `mailbox` is the extension to send as
 /// `filter[mailbox]` (and to pick a PIN for); nil means the caller's own mailbox.
 public enum Effect: Equatable, Sendable {
+    /// Ask the backend what it can do (read-only, once per session) → `.capabilitiesLoaded`.
+    case loadCapabilities
     /// `GET /VoiceMail/Mailboxes` → `.mailboxesLoaded`.
     case loadMailboxes(RequestID)
     /// Every message of one folder (the runtime pages through `count=1000` until `total`),
@@ -42,7 +44,7 @@ public enum Effect: Equatable, Sendable {
             id
         case .audio(let effect):
             effect.requestID
-        case .announceNewMessage, .bell, .redraw, .quit:
+        case .loadCapabilities, .announceNewMessage, .bell, .redraw, .quit:
             nil
         }
     }

@@ -22,6 +22,10 @@ extension App {
         var contexts: [KeyContext] = [.greetings, .mailbox]
         if state.audio.playback != nil { contexts.insert(.playback, at: 0) }
         guard let action = bindings.action(for: key, in: contexts) else { return [] }
+        if let refusal = refusal(state, action) {
+            state.status = .error(refusal)
+            return []
+        }
         switch action {
         case .down: moveGreeting(&state, to: greetings.selection + 1)
         case .up: moveGreeting(&state, to: greetings.selection - 1)

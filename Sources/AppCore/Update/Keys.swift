@@ -29,6 +29,10 @@ extension App {
     }
 
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if let refusal = refusal(state, action) {
+            state.status = .error(refusal)
+            return []
+        }
         let rows = pageRows(state)
         let inFolders = state.focus == .folders
         switch action {

@@ -1,21 +1,23 @@
-/// `?`: every binding from the key map (so remapped keys show as they are), in a box.
+/// `?`: every binding from the binding table with the keys in force, in a box.
 enum HelpView {
     struct Entry {
         var keys: String
         var summary: String
     }
 
-    static func entries(_ bindings: KeyBindings) -> [Entry] {
-        var list = Action.allCases.map { action in
-            let keys = bindings.keys(for: action).map(KeySpec.display)
-            return Entry(keys: keys.isEmpty ? "(unbound)" : keys.joined(separator: " "), summary: action.summary)
+    /// The binding table as the user has it; what the backend cannot do is left out.
+    static func entries(_ state: AppState) -> [Entry] {
+        let bindings = state.config.keyBindings
+        var list = BindingTable.all.filter { state.offers($0.action) }.map { binding in
+            let keys = bindings.keys(for: binding.action).map(KeySpec.display)
+            return Entry(keys: keys.isEmpty ? "(unbound)" : keys.joined(separator: " "), summary: binding.help)
         }
         list.append(Entry(keys: "C-c", summary: "Quit (always)"))
         return list
     }
 
     static func draw(_ grid: inout CellGrid, _ state: AppState) {
-        let all = entries(state.config.keyBindings)
+        let all = entries(state)
         let keyWidth = min(14, all.map { DisplayWidth.of($0.keys) }.max() ?? 0)
         let summaryWidth = all.map { DisplayWidth.of($0.summary) }.max() ?? 0
         let entryWidth = keyWidth + 2 + summaryWidth

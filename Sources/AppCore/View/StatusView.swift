@@ -87,8 +87,7 @@ enum StatusView {
 
     /// The keys that matter in the current context, as (key, what it does).
     static func hints(_ state: AppState) -> [(String, String)] {
-        let keys = state.config.keyBindings
-        let label = keys.label
+        let label = state.config.keyBindings.label
         if state.showHelp { return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")] }
         if let hints = AudioStatus.hints(state) { return hints }
         if state.sharing.picker != nil, state.prompt == nil {
@@ -102,24 +101,31 @@ enum StatusView {
         case .some: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
         case nil: break
         }
-        let move = "\(label(.down))/\(label(.up))"
-        let folders = "\(label(.folderNew))-\(label(.folderFriends))"
+        let footer = FooterHints(state: state)
         // Help and quit come first so they survive the narrowest footer.
-        let always = [(label(.help), "help"), (label(.quit), "quit")]
+        let always = footer.hints([footer.hint(.help), footer.hint(.quit)])
         if state.focus == .folders {
-            return always + [(move, "folder"), (label(.switchPane), "list"), (folders, "jump"),
-                             (label(.refresh), "refresh")]
+            return always + footer.hints([
+                footer.hint(.down, "folder", with: .up), footer.hint(.switchPane),
+                footer.hint(.folderNew, "jump", with: .folderFriends, separator: "-"), footer.hint(.refresh),
+            ])
         }
         let playing = state.audio.playback.map { AudioStatus.playbackHints(state, $0) } ?? []
-        var hints = always + playing + [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
-                              (label(.markUnread), "unread"), (label(.move), "move"), (label(.delete), "delete"),
-                              (label(.forward), "fwd"), (label(.filter), "filter")]
+        var hints = always + playing + footer.hints([
+            footer.hint(.down, with: .up), footer.hint(.tag), footer.hint(.markRead), footer.hint(.markUnread),
+            footer.hint(.move), footer.hint(.delete), footer.hint(.forward), footer.hint(.filter),
+        ])
         let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
-        if layout.details == nil || layout.list == nil {
-            hints.insert((label(.toggleDetails), layout.list == nil ? "list" : "details"), at: 2)
+        if layout.details == nil || layout.list == nil,
+            let details = footer.hint(.toggleDetails, layout.list == nil ? "list" : nil)
+        {
+            hints.insert(details, at: 2)
         }
-        if playing.isEmpty { hints.insert((label(.play), "play"), at: 2) }
-        return hints + [(label(.save), "save"), (label(.greetings), "greetings"), (folders, "folder")]
+        if playing.isEmpty, let play = footer.hint(.play) { hints.insert(play, at: 2) }
+        return hints + footer.hints([
+            footer.hint(.save), footer.hint(.greetings),
+            footer.hint(.folderNew, with: .folderFriends, separator: "-"),
+        ])
     }
 
     /// Whole hints only: one that does not fit is left out rather than cut.
