@@ -1,13 +1,21 @@
 import VoicemailModel
 
-/// Keys and mouse: prompts and the help overlay take keys first, then the key map.
+/// Keys and mouse: the topmost overlay takes them, else the mailbox's key map.
 extension App {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .control("c") { return [.quit] }
-        if state.prompt != nil { return handlePromptKey(&state, key) }
-        if state.sharing.picker != nil { return handlePickerKey(&state, key) }
-        if state.showHelp { return handleHelpKey(&state, key) }
-        if state.audio.greetings != nil { return handleGreetingsKey(&state, key) }
+        // A screen too small to show anything shows no prompt either: only quit may act, so
+        // no key can confirm or type into something the user cannot see.
+        if Layout(size: state.size, detailsToggled: state.detailsToggled).tooSmall {
+            return state.config.keyBindings.action(for: key) == .quit ? [.quit] : []
+        }
+        switch state.topOverlay {
+        case .prompt?: return handlePromptKey(&state, key)
+        case .picker?: return handlePickerKey(&state, key)
+        case .help?: return handleHelpKey(&state, key)
+        case .greetings?: return handleGreetingsKey(&state, key)
+        case nil: break
+        }
         // While something plays, the playback keys (← → s n N) lie over the mailbox's.
         let contexts: [KeyContext] = state.audio.playback != nil ? [.playback, .mailbox] : [.mailbox]
         guard let action = state.config.keyBindings.action(for: key, in: contexts) else {
@@ -117,17 +125,21 @@ extension App {
     }
 
     static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
-        if state.showHelp {
+        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
+        guard !layout.tooSmall else { return [] }
+        switch state.topOverlay {
+        case .help?:
             switch mouse.action {
             case .wheelDown: state.helpScroll += 3
             case .wheelUp: state.helpScroll = max(0, state.helpScroll - 3)
             case .press: state.showHelp = false
             }
             return []
+        case .prompt?, .picker?, .greetings?:
+            return []
+        case nil:
+            break
         }
-        guard state.prompt == nil, state.sharing.picker == nil, state.audio.greetings == nil else { return [] }
-        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
-        guard !layout.tooSmall else { return [] }
         switch mouse.action {
         case .wheelDown: scroll(&state, by: 3)
         case .wheelUp: scroll(&state, by: -3)

@@ -41,20 +41,21 @@ enum AudioStatus {
         }
     }
 
-    /// Footer keys for the audio contexts; nil leaves the mailbox's.
-    static func hints(_ state: AppState) -> [(String, String)]? {
-        let keys = state.config.keyBindings
-        let label = keys.label
+    /// Footer keys of the path and reset prompts; nil for the other prompts.
+    static func promptHints(_ state: AppState) -> [(String, String)]? {
         switch state.prompt {
-        case .saveAudio?: return [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .uploadGreeting?: return [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .resetGreeting?: return [("y", "reset"), ("other key", "cancel")]
-        case .some: return nil
-        case nil: break
+        case .saveAudio?: [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .uploadGreeting?: [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .resetGreeting?: [("y", "reset"), ("other key", "cancel")]
+        default: nil
         }
-        guard let greetings = state.audio.greetings else { return nil }
+    }
+
+    /// Footer keys of the greetings screen.
+    static func greetingsHints(_ state: AppState) -> [(String, String)] {
+        guard let greetings = state.audio.greetings else { return [] }
         if greetings.isRecording {
-            return [("Enter/\(label(.stop))", "stop and upload"), ("Esc", "discard")]
+            return [("Enter/\(state.config.keyBindings.label(.stop))", "stop and upload"), ("Esc", "discard")]
         }
         let footer = FooterHints(state: state)
         var hints = footer.hints([footer.hint(.help), footer.hint(.closeGreetings)])

@@ -88,19 +88,27 @@ enum StatusView {
     /// The keys that matter in the current context, as (key, what it does).
     static func hints(_ state: AppState) -> [(String, String)] {
         let label = state.config.keyBindings.label
-        if state.showHelp { return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")] }
-        if let hints = AudioStatus.hints(state) { return hints }
-        if state.sharing.picker != nil, state.prompt == nil {
-            return [("Enter", "open"), ("Esc", "close"), ("↑/↓", "choose"), ("digits", "any extension")]
+        switch state.topOverlay {
+        case .help?: return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")]
+        case .picker?: return [("Enter", "open"), ("Esc", "close"), ("↑/↓", "choose"), ("digits", "any extension")]
+        case .greetings?: return AudioStatus.greetingsHints(state)
+        case .prompt?: return promptHints(state)
+        case nil: return mailboxHints(state)
         }
+    }
+
+    private static func promptHints(_ state: AppState) -> [(String, String)] {
+        if let hints = AudioStatus.promptHints(state) { return hints }
         switch state.prompt {
         case .delete?: return [("y", "delete"), ("other key", "cancel")]
         case .confirmMove?: return [("y", "move"), ("other key", "cancel")]
         case .pin?: return [("Enter", "open"), ("Esc", "cancel"), ("C-u", "erase")]
         case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
-        case .some: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
-        case nil: break
+        default: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
         }
+    }
+
+    private static func mailboxHints(_ state: AppState) -> [(String, String)] {
         let footer = FooterHints(state: state)
         // Help and quit come first so they survive the narrowest footer.
         let always = footer.hints([footer.hint(.help), footer.hint(.quit)])
