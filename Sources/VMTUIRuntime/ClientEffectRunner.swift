@@ -63,7 +63,8 @@ public struct ClientEffectRunner: EffectRunner {
             return .mailboxOpened(id, await attempt("open mailbox \(mailbox)") { try await openMailbox(mailbox, pin: pin) })
         case .announceNewMessage(let notice):
             return await announce(notice)
-        case .redraw, .quit, .bell:
+        case .redraw, .quit, .bell, .cancel:
+            // The loop handles these itself; they never reach a runner.
             return nil
         }
     }

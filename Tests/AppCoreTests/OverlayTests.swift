@@ -40,3 +40,25 @@ final class OverlayTests: XCTestCase {
         XCTAssertEqual(state.topOverlay, .greetings, "closing help goes back to the greetings")
     }
 }
+
+/// One request table: a superseded request is cancelled, its late answer ignored.
+final class RequestTableTests: XCTestCase {
+    func testAFolderSwitchCancelsTheLoadItSupersedes() throws {
+        var state = Fixtures.loaded()
+        guard case .loadFolder(let first, _, .old, _)? = state.press(.character("1")).first else { return XCTFail() }
+        let effects = state.press(.character("2"))
+        XCTAssertTrue(effects.contains(.cancel(first)), "\(effects)")
+        XCTAssertNil(state.pending[first])
+        XCTAssertEqual(state.send(.folderLoaded(first, .success(.loaded(messages: Fixtures.inbox, etag: nil)))), [])
+        XCTAssertEqual(state.folder, .work)
+        XCTAssertTrue(state.isLoading, "the late answer of Old did not fill Work")
+    }
+
+    func testAnsweredRequestsAreNotCancelled() {
+        var state = Fixtures.loaded()
+        guard case .loadFolder(let id, _, .old, _)? = state.press(.character("1")).first else { return XCTFail() }
+        let effects = state.send(.folderLoaded(id, .success(.loaded(messages: [], etag: nil))))
+        XCTAssertFalse(effects.contains(.cancel(id)))
+        XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
+    }
+}

@@ -20,6 +20,12 @@ public enum App {
 
     /// Applies one event; returns the effects it asks for.
     public static func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        let effects = route(&state, event)
+        // Superseded requests are cancelled, not left to answer into the void.
+        return effects + state.takeSuperseded().map(Effect.cancel)
+    }
+
+    private static func route(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         switch event {
         case .input(.key(let key)): return handleKey(&state, key)
         case .input(.mouse(let mouse)): return handleMouse(&state, mouse)

@@ -120,10 +120,11 @@ public struct AppState: Equatable, Sendable {
     public var audio = AudioState()
 
     // Requests
+    /// The one request table: every effect sent and not yet answered, with what its answer
+    /// needs. A request removed without its answer is superseded and gets cancelled.
     public var pending: [RequestID: PendingOperation]
-    /// The folder load whose answer is awaited; any other folder answer is stale.
-    public var folderRequest: RequestID?
-    public var mailboxesRequest: RequestID?
+    /// Superseded requests; `App.update` turns them into `.cancel` effects.
+    private(set) var superseded: [RequestID]
     public var lastRefresh: Date
     private var nextRequest: Int
 
@@ -158,8 +159,7 @@ public struct AppState: Equatable, Sendable {
             ? .none
             : .error("Config: " + config.configErrors.joined(separator: "; "))
         pending = [:]
-        folderRequest = nil
-        mailboxesRequest = nil
+        superseded = []
         lastRefresh = now
         nextRequest = 1
     }
@@ -168,6 +168,31 @@ public struct AppState: Equatable, Sendable {
         defer { nextRequest += 1 }
         return RequestID(nextRequest)
     }
+
+    /// Forgets a request whose answer is no longer wanted and has the runtime cancel it
+    /// (which aborts its transfer).
+    public mutating func supersede(_ id: RequestID?) {
+        guard let id, pending.removeValue(forKey: id) != nil else { return }
+        superseded.append(id)
+    }
+
+    mutating func takeSuperseded() -> [RequestID] {
+        defer { superseded = [] }
+        return superseded
+    }
+
+    /// The request of one kind under way, if any (there is at most one of each of these).
+    private func request(_ matches: (PendingOperation) -> Bool) -> RequestID? {
+        pending.first { matches($0.value) }?.key
+    }
+
+    /// The open folder's load; any other folder answer is stale.
+    public var folderRequest: RequestID? { request { if case .folder = $0 { true } else { false } } }
+    public var mailboxesRequest: RequestID? { request { $0 == .mailboxes } }
+    /// The conditional look at New while another folder is open.
+    public var inboxWatchRequest: RequestID? { request { $0 == .inboxWatch } }
+    /// The mailbox being opened.
+    public var openingRequest: RequestID? { request { if case .openMailbox = $0 { true } else { false } } }
 
     // MARK: Derived
 

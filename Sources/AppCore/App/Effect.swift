@@ -31,6 +31,8 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
     case audio(AudioEffect)
+    /// Stop the request's task (aborting its transfer): its answer is no longer wanted.
+    case cancel(RequestID)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the program.
@@ -44,7 +46,7 @@ public enum Effect: Equatable, Sendable {
             id
         case .audio(let effect):
             effect.requestID
-        case .loadCapabilities, .announceNewMessage, .bell, .redraw, .quit:
+        case .loadCapabilities, .cancel, .announceNewMessage, .bell, .redraw, .quit:
             nil
         }
     }

@@ -70,8 +70,6 @@ public struct SharingState: Equatable, Sendable {
     public var hasInboxBaseline = false
     /// Messages already announced, so each is announced once per session.
     public var announced: Set<String> = []
-    /// A background check of New while another folder is open.
-    public var inboxWatchRequest: RequestID?
     public var inboxWatchETag: String?
 
     public init() {}

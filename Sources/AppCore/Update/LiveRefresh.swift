@@ -20,16 +20,14 @@ extension App {
     /// Also looks at New (conditionally: a 304 when nothing changed) while another folder is
     /// open, so arrivals are announced wherever the user is.
     static func watchInbox(_ state: inout AppState) -> [Effect] {
-        guard state.folder != .inbox, state.sharing.inboxWatchRequest == nil else { return [] }
+        guard state.folder != .inbox, state.inboxWatchRequest == nil else { return [] }
         let id = state.makeRequestID()
         state.pending[id] = .inboxWatch
-        state.sharing.inboxWatchRequest = id
         return [.loadFolder(id, mailbox: state.mailbox, folder: .inbox, etag: state.sharing.inboxWatchETag)]
     }
 
     static func stopInboxWatch(_ state: inout AppState) {
-        if let id = state.sharing.inboxWatchRequest { state.pending[id] = nil }
-        state.sharing.inboxWatchRequest = nil
+        state.supersede(state.inboxWatchRequest)
         state.sharing.inboxWatchETag = nil
     }
 
@@ -39,8 +37,6 @@ extension App {
     {
         guard case .inboxWatch? = state.pending[id] else { return nil }
         state.pending[id] = nil
-        guard state.sharing.inboxWatchRequest == id else { return [] }
-        state.sharing.inboxWatchRequest = nil
         // Failures stay quiet: the open folder's own refresh reports what is wrong.
         guard case .success(.loaded(let messages, let etag)) = result else { return [] }
         state.sharing.inboxWatchETag = etag

@@ -4,19 +4,18 @@ import VoicemailModel
 /// Loads of the mailbox summary and of the open folder, and their answers.
 extension App {
     static func loadMailboxes(_ state: inout AppState) -> Effect {
+        state.supersede(state.mailboxesRequest)
         let id = state.makeRequestID()
         state.pending[id] = .mailboxes
-        state.mailboxesRequest = id
         return .loadMailboxes(id)
     }
 
     /// Loads `folder`. `revalidate` keeps the list on screen and sends the ETag (refresh);
     /// otherwise the list is emptied and "Loading …" shown (folder switch).
     static func loadFolder(_ state: inout AppState, _ folder: Folder, revalidate: Bool) -> Effect {
-        if let old = state.folderRequest { state.pending[old] = nil }
+        state.supersede(state.folderRequest)
         let id = state.makeRequestID()
         state.pending[id] = .folder(folder)
-        state.folderRequest = id
         if !revalidate || folder != state.folder {
             state.folder = folder
             state.clearMessages()
@@ -41,7 +40,7 @@ extension App {
         guard let interval = state.config.autoRefreshSeconds, interval > 0,
             date.timeIntervalSince(state.lastRefresh) >= Double(interval),
             // Only loads hold it back: a long playback or transfer must not stop live updates.
-            state.folderRequest == nil, state.mailboxesRequest == nil, state.sharing.opening == nil,
+            state.folderRequest == nil, state.mailboxesRequest == nil, state.openingRequest == nil,
             state.prompt == nil
         else { return [] }
         return refresh(&state)
@@ -50,10 +49,7 @@ extension App {
     static func mailboxesLoaded(
         _ state: inout AppState, _ id: RequestID, _ result: Result<[MailboxSummary], AppError>
     ) -> [Effect] {
-        guard state.pending.removeValue(forKey: id) != nil, state.mailboxesRequest == id else {
-            return []
-        }
-        state.mailboxesRequest = nil
+        guard state.pending.removeValue(forKey: id) == .mailboxes else { return [] }
         switch result {
         case .success(let summaries):
             state.sharing.mailboxes = summaries
@@ -95,13 +91,9 @@ extension App {
     ) -> [Effect] {
         // Answers for a folder the user has left, or superseded by a newer load, are stale.
         if let effects = inboxWatched(&state, id, result) { return effects }
-        guard state.folderRequest == id, case .folder(let folder)? = state.pending.removeValue(forKey: id),
-            folder == state.folder
-        else {
-            state.pending[id] = nil
-            return []
-        }
-        state.folderRequest = nil
+        guard case .folder(let folder)? = state.pending[id] else { return [] }
+        state.pending[id] = nil
+        guard folder == state.folder else { return [] }
         let wasLoading = state.isLoading
         state.isLoading = false
         switch result {

@@ -20,7 +20,7 @@ extension App {
     }
 
     static func startOpening(_ state: inout AppState, _ ext: String, pin: MailboxPIN?) -> Effect {
-        if let previous = state.sharing.opening { state.pending[previous.request] = nil }
+        state.supersede(state.sharing.opening?.request)
         let id = state.makeRequestID()
         state.pending[id] = .openMailbox(ext)
         state.sharing.opening = OpeningMailbox(request: id, mailbox: ext, sentPIN: pin != nil)
@@ -88,8 +88,7 @@ extension App {
 
     /// Shows the other mailbox whose New folder just loaded.
     static func enterMailbox(_ state: inout AppState, _ ext: String, _ load: FolderLoad) {
-        if let request = state.folderRequest { state.pending[request] = nil }
-        state.folderRequest = nil
+        state.supersede(state.folderRequest)
         stopInboxWatch(&state)
         let summary = state.sharing.mailboxes.first(where: { $0.mailbox == ext })
         state.mailbox = ext
@@ -117,7 +116,7 @@ extension App {
 
     /// Back to the user's own mailbox, New folder.
     static func switchToOwnMailbox(_ state: inout AppState) -> [Effect] {
-        if let opening = state.sharing.opening { state.pending[opening.request] = nil }
+        state.supersede(state.sharing.opening?.request)
         state.sharing.opening = nil
         stopInboxWatch(&state)
         let own = state.sharing.mailboxes.first(where: \.own)
