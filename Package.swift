@@ -6,6 +6,7 @@ import PackageDescription
 //   VoicemailClient libcurl HTTP client, config and secrets; no UI, no server code.
 //   PBXSimulator    the Hummingbird simulator; never imported by the client library.
 //   AppCore         pure state/update/view; no I/O.
+//   Themes          theme files (TOML), colour reduction, the shipped themes as resources.
 //   TerminalUI      the only module that touches ncurses.
 //   VMTUIRuntime    runs AppCore's effects (HTTP, player, timers) and the event loop.
 //   VMTUICLI        the command line (swift-argument-parser); executables only wire it up.
@@ -50,14 +51,14 @@ let package = Package(
                 "PBXSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend"]),
+        // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
-            name: "AppCore",
-            dependencies: [
-                "VoicemailModel", "VoicemailBackend",
-                .product(name: "TOMLKit", package: "TOMLKit"),
-            ]),
+            name: "Themes",
+            dependencies: ["AppCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            resources: [.copy("Shipped")]),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore", "Themes"]),
         .target(
             name: "AudioPlayback",
             dependencies: [
@@ -67,13 +68,13 @@ let package = Package(
         .target(
             name: "VMTUIRuntime",
             dependencies: [
-                "AppCore", "TerminalUI", "VoicemailClient", "AudioPlayback",
+                "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore",
+                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore", "Themes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -88,10 +89,10 @@ let package = Package(
             name: "VoicemailClientTests",
             dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
-        .testTarget(name: "AppCoreTests", dependencies: ["AppCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "VMTUIRuntime"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
             dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),

@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import PBXSimulator
+import Themes
 import VMTUIRuntime
 import VoicemailClient
 

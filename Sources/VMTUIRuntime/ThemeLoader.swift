@@ -1,5 +1,6 @@
 import AppCore
 import Foundation
+import Themes
 
 /// Finds a theme by name: a user theme in `$XDG_CONFIG_HOME/vmtui/themes/NAME.toml`
 /// (default `~/.config/...`) wins over a shipped theme of the same name; a NAME containing

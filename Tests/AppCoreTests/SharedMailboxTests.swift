@@ -1,5 +1,6 @@
 import AppCore
 import Foundation
+import Themes
 import VoicemailModel
 import XCTest
 

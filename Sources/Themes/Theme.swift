@@ -1,3 +1,4 @@
+import AppCore
 /// A named set of role styles. Roles without their own entry fall back field by field to
 /// their parent role ("folder.selected" → "folder" → "normal").
 public struct Theme: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import AppCore
 /// The style a theme gives one role. Unset fields (nil) are inherited from the parent role,
 /// so `[styles."list.unread"] bold = true` keeps the list's colours.
 public struct ThemeStyle: Hashable, Sendable {

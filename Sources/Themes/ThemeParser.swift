@@ -1,3 +1,4 @@
+import AppCore
 import TOMLKit
 
 /// Turns a theme file's TOML text into a `Theme`. Pure: the caller reads the file.
