@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// scripts/test builds with VMTUI_WARNINGS_AS_ERRORS=1: a warning in vmtui's own targets
+// fails the run (dependencies are left alone; their warnings are not ours to fix).
+let strict: [SwiftSetting] =
+    Context.environment["VMTUI_WARNINGS_AS_ERRORS"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 // Layers (see README "Architecture"):
 //   VoicemailModel  shared types of the API contract; no dependencies.
 //   VoicemailClient libcurl HTTP client, config and secrets; no UI, no server code.
@@ -12,16 +17,17 @@ import PackageDescription
 //   VMTUICLI        the command line (swift-argument-parser); executables only wire it up.
 let package = Package(
     name: "vmtui",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vmtui", targets: ["vmtui"]),
         .executable(name: "pbx-sim", targets: ["pbx-sim"]),
     ],
+    // Exact versions: Package.resolved does not travel between the machines that build this,
+    // so the manifest itself says what was tested.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "VoicemailModel"),
@@ -107,3 +113,7 @@ let package = Package(
             dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport"]),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

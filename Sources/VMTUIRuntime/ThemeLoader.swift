@@ -68,7 +68,4 @@ public enum XDGPaths {
         directory("XDG_STATE_HOME", default: ".local/state", environment)
     }
 
-    public static func cacheHome(environment: [String: String]) -> URL {
-        directory("XDG_CACHE_HOME", default: ".cache", environment)
-    }
 }
