@@ -36,27 +36,8 @@ public struct ClientEffectRunner: EffectRunner {
                 id, await attempt("folder \(folder.rawValue)") {
                     try await loadFolder(mailbox: Self.mailbox(mailbox), folder: folder, etag: etag)
                 })
-        case .markRead(let id, let mailbox, let ids):
-            return .messagesUpdated(
-                id, await attempt("mark read") { try await client.markRead(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .markUnread(let id, let mailbox, let ids):
-            return .messagesUpdated(
-                id, await attempt("mark unread") { try await client.markUnread(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .move(let id, let mailbox, let ids, let folder):
-            return .messagesUpdated(
-                id, await attempt("move") { try await client.move(ids: ids, to: folder, mailbox: Self.mailbox(mailbox)) })
-        case .delete(let id, let mailbox, let ids):
-            return .messagesDeleted(
-                id, await attempt("delete") { try await client.delete(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .forward(let id, let mailbox, let ids, let targets):
-            return .messagesForwarded(
-                id, await attempt("forward") {
-                    var copies: [ForwardedCopy] = []
-                    for messageID in ids {
-                        copies += try await client.forward(id: messageID, to: targets, mailbox: Self.mailbox(mailbox))
-                    }
-                    return copies
-                })
+        case .actions(let effect):
+            return .actions(await run(effect))
         case .audio(let effect):
             return await audio?.run(effect)
         case .openMailbox(let id, let mailbox, let pin):
@@ -74,7 +55,7 @@ public struct ClientEffectRunner: EffectRunner {
     public func shutdown() async { await audio?.shutdown() }
 
     /// No mailbox (or an empty one) means the user's own: the client sends no mailbox filter.
-    private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
+    static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
     /// The first page asks with the ETag; a changed folder is then read to its end.
     func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
@@ -92,7 +73,7 @@ public struct ClientEffectRunner: EffectRunner {
         return .loaded(messages: messages, etag: newTag)
     }
 
-    private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
+    func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
         do {
             return .success(try await body())
         } catch {

@@ -26,7 +26,7 @@ final class CapabilitiesTests: XCTestCase {
         }
         // What every backend can do still works.
         XCTAssertEqual(state.press(.character("d")), [])
-        XCTAssertEqual(state.prompt, .delete(ids: ["m1"]))
+        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])))
     }
 
     func testFooterAndHelpLeaveOutWhatTheBackendLacks() {
@@ -56,6 +56,6 @@ final class CapabilitiesTests: XCTestCase {
         state.send(.capabilitiesLoaded(.failure(AppError(.network, "cannot reach"))))
         XCTAssertEqual(state.capabilities, .everything)
         state.press(.character("m"))
-        guard case .move? = state.prompt else { return XCTFail("move refused: \(state.status)") }
+        guard case .actions(.move)? = state.prompt else { return XCTFail("move refused: \(state.status)") }
     }
 }

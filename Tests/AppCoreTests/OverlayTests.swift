@@ -18,7 +18,7 @@ final class OverlayTests: XCTestCase {
         XCTAssertEqual(state.press(.control("c")), [.quit])
         state.send(.input(.resize(TerminalSize(width: 80, height: 24))))
         state.press(.character("d"))
-        XCTAssertEqual(state.prompt, .delete(ids: ["m1"]), "keys act again once the window is big enough")
+        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])), "keys act again once the window is big enough")
     }
 
     func testAPromptOpenedBeforeShrinkingTakesNoKeysWhileHidden() {
@@ -26,7 +26,7 @@ final class OverlayTests: XCTestCase {
         state.press(.character("d"))
         state.send(.input(.resize(TerminalSize(width: 30, height: 8))))
         XCTAssertEqual(state.press(.character("y")), [], "a hidden delete prompt cannot be confirmed")
-        XCTAssertEqual(state.prompt, .delete(ids: ["m1"]))
+        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])))
     }
 
     func testTopmostOverlayTakesTheKeys() {

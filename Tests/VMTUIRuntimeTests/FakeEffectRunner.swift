@@ -66,12 +66,12 @@ final class FakeEffectRunner: EffectRunner {
                 for waiter in waiters { waiter.resume() }
             }
             return .folderLoaded(id, .success(.loaded(messages: messages(folder), etag: nil)))
-        case .markRead(let id, _, _), .markUnread(let id, _, _), .move(let id, _, _, _):
-            return .messagesUpdated(id, .failure(AppError(.server, "not in this test")))
-        case .delete(let id, _, _):
-            return .messagesDeleted(id, .failure(AppError(.server, "not in this test")))
-        case .forward(let id, _, _, _):
-            return .messagesForwarded(id, .failure(AppError(.server, "not in this test")))
+        case .actions(.markRead(let id, _, _)), .actions(.markUnread(let id, _, _)), .actions(.move(let id, _, _, _)):
+            return .actions(.messagesUpdated(id, .failure(AppError(.server, "not in this test"))))
+        case .actions(.delete(let id, _, _)):
+            return .actions(.messagesDeleted(id, .failure(AppError(.server, "not in this test"))))
+        case .actions(.forward(let id, _, _, _)):
+            return .actions(.messagesForwarded(id, .failure(AppError(.server, "not in this test"))))
         default:
             return nil
         }

@@ -23,15 +23,12 @@ public enum StatusLine: Equatable, Sendable {
 
 /// A question asked in the status line.
 public enum Prompt: Equatable, Sendable {
-    case move(ids: [String], editor: LineEditor)
-    case delete(ids: [String])
-    case forward(ids: [String], editor: LineEditor)
+    /// Move, delete, forward (Features/Actions).
+    case actions(ActionsPrompt)
     /// Live filter: the list follows every keystroke; Esc clears it, Enter keeps it.
     case filter(editor: LineEditor)
     /// The owner's PIN for another mailbox; shown masked.
     case pin(mailbox: String, editor: LineEditor)
-    /// A move in someone else's mailbox, confirmed naming the owner.
-    case confirmMove(ids: [String], to: Folder)
     /// `w`: where to save a message's audio (Tab completes paths).
     case saveAudio(id: String, editor: LineEditor)
     /// Greetings `u`: the file to upload (Tab completes paths).
@@ -41,9 +38,10 @@ public enum Prompt: Equatable, Sendable {
 
     public var editor: LineEditor? {
         switch self {
-        case .move(_, let e), .forward(_, let e), .filter(let e), .pin(_, let e): e
+        case .actions(let prompt): prompt.editor
+        case .filter(let e), .pin(_, let e): e
         case .saveAudio(_, let e), .uploadGreeting(_, let e): e
-        case .delete, .confirmMove, .resetGreeting: nil
+        case .resetGreeting: nil
         }
     }
 }
@@ -52,20 +50,13 @@ public enum Prompt: Equatable, Sendable {
 public enum PendingOperation: Equatable, Sendable {
     case mailboxes
     case folder(Folder)
-    /// `originals` are the messages as they were, to adjust folder counts on success.
-    case update(UpdateKind, originals: [VoicemailMessage])
-    case delete(originals: [VoicemailMessage])
-    case forward(ids: [String], to: [String])
+    /// Read, unread, move, delete, forward (Features/Actions).
+    case actions(ActionsPending)
     case download(id: String)
     /// Switching to another mailbox (its New folder is loaded first).
     case openMailbox(String)
     /// A conditional look at New while another folder is open (new-message notices).
     case inboxWatch
-}
-
-public enum UpdateKind: Equatable, Sendable {
-    case markRead, markUnread
-    case move(Folder)
 }
 
 /// The whole state of the mailbox screen.

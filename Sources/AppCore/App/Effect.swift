@@ -11,16 +11,8 @@ public enum Effect: Equatable, Sendable {
     /// Every message of one folder (the runtime pages through `count=1000` until `total`),
     /// newest first; `etag` for `If-None-Match` → `.folderLoaded`.
     case loadFolder(RequestID, mailbox: String?, folder: Folder, etag: String?)
-    /// `PUT /VoiceMail/{id}` with an empty body, one per id → `.messagesUpdated`.
-    case markRead(RequestID, mailbox: String?, ids: [String])
-    /// `PUT /VoiceMail/{id}` `{"read":false}`, one per id → `.messagesUpdated`.
-    case markUnread(RequestID, mailbox: String?, ids: [String])
-    /// `PUT /VoiceMail/{id}` `{"folder":…}`, one per id → `.messagesUpdated`.
-    case move(RequestID, mailbox: String?, ids: [String], to: Folder)
-    /// One `DELETE /VoiceMail/{ids}/` → `.messagesDeleted`.
-    case delete(RequestID, mailbox: String?, ids: [String])
-    /// `POST /VoiceMail/{id}/forward` `{"to":extensions}`, one per id → `.messagesForwarded`.
-    case forward(RequestID, mailbox: String?, ids: [String], to: [String])
+    /// Read, unread, move, delete, forward (Features/Actions).
+    case actions(ActionsEffect)
     /// Switch to another mailbox: its New folder, sending `pin` (and remembering it for that
     /// mailbox when the server accepts it), else the PIN already known → `.mailboxOpened`.
     case openMailbox(RequestID, mailbox: String, pin: MailboxPIN?)
@@ -40,10 +32,10 @@ public enum Effect: Equatable, Sendable {
 
     public var requestID: RequestID? {
         switch self {
-        case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .markRead(let id, _, _),
-            .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
-            .forward(let id, _, _, _), .openMailbox(let id, _, _):
+        case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .openMailbox(let id, _, _):
             id
+        case .actions(let effect):
+            effect.requestID
         case .audio(let effect):
             effect.requestID
         case .loadCapabilities, .cancel, .announceNewMessage, .bell, .redraw, .quit:

@@ -74,8 +74,6 @@ extension App {
             guard let message = state.selectedMessage else { return [] }
             if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
             moveSelection(&state, to: state.selection + 1)
-        case .markRead, .markUnread, .move, .delete, .forward:
-            return startAction(&state, action)
         case .play:
             return playSelected(&state)
         case .save:
@@ -103,6 +101,9 @@ extension App {
         case .toggleDetails:
             state.detailsToggled.toggle()
             keepSelectionVisible(&state)
+        default:
+            // What is left are the actions on messages (Features/Actions).
+            return startAction(&state, action)
         }
         return []
     }

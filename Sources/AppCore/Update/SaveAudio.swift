@@ -103,4 +103,22 @@ extension App {
         state.audio.transfer = transfer
         return []
     }
+
+    static func audioSaved(
+        _ state: inout AppState, _ id: RequestID, _ result: Result<String, AppError>
+    ) -> [Effect] {
+        guard case .download? = state.pending.removeValue(forKey: id) else { return [] }
+        if state.audio.transfer?.request == id { state.audio.transfer = nil }
+        switch result {
+        case .success(let path):
+            state.status = .success("Saved to \(TerminalSafe.line(path))")
+            return []
+        case .failure(let error) where error.kind == .notFound:
+            state.status = .info("That message was already deleted; list refreshed")
+            return refreshQuietly(&state)
+        case .failure(let error):
+            state.status = .error(describe(error, doing: "Could not save the audio"))
+            return []
+        }
+    }
 }

@@ -69,19 +69,12 @@ enum StatusView {
 
     /// `owner` ("Bob Nguyen's mailbox (102)") when the mailbox is someone else's.
     static func label(_ prompt: Prompt, owner: String? = nil) -> String {
-        switch prompt {
-        case .move(let ids, _):
-            if let owner { "Move \(Text.messages(ids.count)) in \(owner) to folder (0–4 or name): " }
-            else { "Move \(Text.messages(ids.count)) to folder (0–4 or name): " }
-        case .delete(let ids):
-            if let owner { "Delete \(Text.messages(ids.count)) from \(owner)? [y/N] " }
-            else { "Delete \(Text.messages(ids.count))? [y/N] " }
-        case .confirmMove(let ids, let folder):
-            "Move \(Text.messages(ids.count)) in \(owner ?? "this mailbox") to \(folder.displayName)? [y/N] "
+        return switch prompt {
+        case .actions(let prompt): App.actionPromptLabel(prompt, owner: owner)
         case .pin(let mailbox, _): "PIN for mailbox \(owner ?? TerminalSafe.line(mailbox)): "
-        case .forward(let ids, _): "Forward \(Text.messages(ids.count)) to (e.g. 102*103): "
         case .filter: "Filter: "
-        case .saveAudio, .uploadGreeting, .resetGreeting: AudioStatus.label(prompt) ?? ""
+        case .saveAudio, .uploadGreeting, .resetGreeting:
+            AudioStatus.label(prompt) ?? ""
         }
     }
 
@@ -99,9 +92,8 @@ enum StatusView {
 
     private static func promptHints(_ state: AppState) -> [(String, String)] {
         if let hints = AudioStatus.promptHints(state) { return hints }
+        if case .actions(let prompt)? = state.prompt, let hints = App.actionPromptHints(prompt) { return hints }
         switch state.prompt {
-        case .delete?: return [("y", "delete"), ("other key", "cancel")]
-        case .confirmMove?: return [("y", "move"), ("other key", "cancel")]
         case .pin?: return [("Enter", "open"), ("Esc", "cancel"), ("C-u", "erase")]
         case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
         default: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
@@ -119,10 +111,8 @@ enum StatusView {
             ])
         }
         let playing = state.audio.playback.map { AudioStatus.playbackHints(state, $0) } ?? []
-        var hints = always + playing + footer.hints([
-            footer.hint(.down, with: .up), footer.hint(.tag), footer.hint(.markRead), footer.hint(.markUnread),
-            footer.hint(.move), footer.hint(.delete), footer.hint(.forward), footer.hint(.filter),
-        ])
+        var hints = always + playing + footer.hints(
+            [footer.hint(.down, with: .up)] + ActionsBindings.footer.map { footer.hint($0) } + [footer.hint(.filter)])
         let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
         if layout.details == nil || layout.list == nil,
             let details = footer.hint(.toggleDetails, layout.list == nil ? "list" : nil)

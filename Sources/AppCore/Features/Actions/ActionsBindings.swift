@@ -8,4 +8,7 @@ enum ActionsBindings {
         Binding(.delete, keys: [.character("d"), .delete], help: "Delete", footer: "delete"),
         Binding(.forward, keys: [.character("f")], help: "Forward to extensions", footer: "fwd", needs: .forward),
     ]
+
+    /// In the mailbox footer, in this order.
+    static let footer: [Action] = [.tag, .markRead, .markUnread, .move, .delete, .forward]
 }

@@ -6,7 +6,7 @@ extension App {
     static func messagesUpdated(
         _ state: inout AppState, _ id: RequestID, _ result: Result<[VoicemailMessage], AppError>
     ) -> [Effect] {
-        guard case .update(let kind, let originals)? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .actions(.update(let kind, let originals))? = state.pending.removeValue(forKey: id) else { return [] }
         switch result {
         case .success(let updated):
             let before = Dictionary(originals.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
@@ -37,7 +37,7 @@ extension App {
     static func messagesDeleted(
         _ state: inout AppState, _ id: RequestID, _ result: Result<[String], AppError>
     ) -> [Effect] {
-        guard case .delete(let originals)? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .actions(.delete(let originals))? = state.pending.removeValue(forKey: id) else { return [] }
         switch result {
         case .success(let deleted):
             let gone = Set(deleted)
@@ -57,7 +57,7 @@ extension App {
     static func messagesForwarded(
         _ state: inout AppState, _ id: RequestID, _ result: Result<[ForwardedCopy], AppError>
     ) -> [Effect] {
-        guard case .forward(let ids, let targets)? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .actions(.forward(let ids, let targets))? = state.pending.removeValue(forKey: id) else { return [] }
         switch result {
         case .success:
             let who = targets.joined(separator: ", ")
@@ -75,24 +75,6 @@ extension App {
                 state.status = .error(describe(error, doing: "Could not forward"))
             }
             return ids.count > 1 ? refreshQuietly(&state) : []
-        }
-    }
-
-    static func audioSaved(
-        _ state: inout AppState, _ id: RequestID, _ result: Result<String, AppError>
-    ) -> [Effect] {
-        guard case .download? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.transfer?.request == id { state.audio.transfer = nil }
-        switch result {
-        case .success(let path):
-            state.status = .success("Saved to \(TerminalSafe.line(path))")
-            return []
-        case .failure(let error) where error.kind == .notFound:
-            state.status = .info("That message was already deleted; list refreshed")
-            return refreshQuietly(&state)
-        case .failure(let error):
-            state.status = .error(describe(error, doing: "Could not save the audio"))
-            return []
         }
     }
 
@@ -115,7 +97,7 @@ extension App {
 
     /// After a success: counts are confirmed by the server, and a folder load that was
     /// already under way (and may predate the change) is sent again.
-    private static func confirm(_ state: inout AppState) -> [Effect] {
+    static func confirm(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
         if state.folderRequest != nil {
             let status = state.status
@@ -131,7 +113,7 @@ extension App {
     }
 
     /// Refresh without replacing the status line that explains why.
-    private static func refreshQuietly(_ state: inout AppState) -> [Effect] {
+    static func refreshQuietly(_ state: inout AppState) -> [Effect] {
         let status = state.status
         let effects = refresh(&state)
         if !state.isLoading { state.status = status }

@@ -25,11 +25,11 @@ extension App {
             }
             return [startUpdate(&state, .markUnread, read)]
         case .move:
-            state.prompt = .move(ids: ids, editor: LineEditor())
+            state.prompt = .actions(.move(ids: ids, editor: LineEditor()))
         case .delete:
-            state.prompt = .delete(ids: ids)
+            state.prompt = .actions(.delete(ids: ids))
         case .forward:
-            state.prompt = .forward(ids: ids, editor: LineEditor())
+            state.prompt = .actions(.forward(ids: ids, editor: LineEditor()))
         default:
             break
         }
@@ -42,18 +42,18 @@ extension App {
     ) -> Effect {
         let id = state.makeRequestID()
         let ids = targets.map(\.id)
-        state.pending[id] = .update(kind, originals: targets)
+        state.pending[id] = .actions(.update(kind, originals: targets))
         let what = Text.messages(targets.count)
         switch kind {
         case .markRead:
             state.status = .busy("Marking \(what) read…")
-            return .markRead(id, mailbox: state.mailbox, ids: ids)
+            return .actions(.markRead(id, mailbox: state.mailbox, ids: ids))
         case .markUnread:
             state.status = .busy("Marking \(what) unread…")
-            return .markUnread(id, mailbox: state.mailbox, ids: ids)
+            return .actions(.markUnread(id, mailbox: state.mailbox, ids: ids))
         case .move(let folder):
             state.status = .busy("Moving \(what) to \(folder.displayName)…")
-            return .move(id, mailbox: state.mailbox, ids: ids, to: folder)
+            return .actions(.move(id, mailbox: state.mailbox, ids: ids, to: folder))
         }
     }
 
@@ -61,16 +61,16 @@ extension App {
         let id = state.makeRequestID()
         let wanted = Set(ids)
         let originals = state.messages.filter { wanted.contains($0.id) }
-        state.pending[id] = .delete(originals: originals)
+        state.pending[id] = .actions(.delete(originals: originals))
         state.status = .busy("Deleting \(Text.messages(ids.count))…")
-        return .delete(id, mailbox: state.mailbox, ids: ids)
+        return .actions(.delete(id, mailbox: state.mailbox, ids: ids))
     }
 
     static func startForward(_ state: inout AppState, _ ids: [String], to extensions: [String]) -> Effect {
         let id = state.makeRequestID()
-        state.pending[id] = .forward(ids: ids, to: extensions)
+        state.pending[id] = .actions(.forward(ids: ids, to: extensions))
         state.status = .busy("Forwarding \(Text.messages(ids.count)) to \(extensions.joined(separator: ", "))…")
-        return .forward(id, mailbox: state.mailbox, ids: ids, to: extensions)
+        return .actions(.forward(id, mailbox: state.mailbox, ids: ids, to: extensions))
     }
 
     /// Messages still in the list among `ids` (they may have gone since the prompt opened).
