@@ -64,10 +64,27 @@ enum CLI {
         }
     }
 
-    /// Loads the config (printing its warnings) and builds a client.
-    static func context(_ options: GlobalOptions) throws -> ClientContext {
-        let config = try ClientFactory.loadConfig(options)
+    /// Loads the config (printing its warnings), builds the backend, runs `body` with it and
+    /// closes it (stopping the demo PBX) whatever happens.
+    static func withBackend<T>(_ options: GlobalOptions, _ body: (BackendContext) async throws -> T) async throws -> T {
+        let config = try BackendFactory.loadConfig(options)
         for warning in config.warnings { Terminal.printError("warning: \(warning)") }
-        return try ClientFactory.make(options, config: config)
+        let context = try await BackendFactory.make(options, config: config)
+        for warning in context.warnings { Terminal.printError("warning: \(warning)") }
+        do {
+            let result = try await body(context)
+            await context.close()
+            return result
+        } catch {
+            await context.close()
+            throw error
+        }
+    }
+
+    /// Refuses (`VoicemailError.unsupported`, exit 7) before anything is sent when the backend
+    /// lacks one of `needed`.
+    static func require(_ needed: BackendCapability..., of backend: any VoicemailBackend) async throws {
+        let capabilities = try await backend.capabilities()
+        for capability in needed { try capabilities.require(capability) }
     }
 }

@@ -23,11 +23,26 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("ca-file"), help: ArgumentHelp("Trust the CA certificates in this PEM file.", valueName: "FILE"))
     public var caFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds an API call may take (default 30).", valueName: "SECONDS"))
+    // `.unconditional`: "-1" is a (wrong) value to explain, not an unknown option.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Seconds an API call may take (default 30).", valueName: "SECONDS"))
     public var timeout: Double?
 
-    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to connect (default 10).", valueName: "SECONDS"))
+    @Option(
+        name: .customLong("connect-timeout"), parsing: .unconditional,
+        help: ArgumentHelp("Seconds to connect (default 10).", valueName: "SECONDS"))
     public var connectTimeout: Double?
+
+    @Option(help: ArgumentHelp("Which API the server speaks: auto (default), wildix (documented calls only) or vmtui.", valueName: "API"))
+    public var api: APIFlavor?
+
+    @Flag(name: .customLong("allow-insecure"), help: "Allow basic or session login over plain http:// to another host.")
+    public var allowInsecure = false
+
+    @Flag(help: "Use a built-in demo PBX (no server needed); works with every command.")
+    public var demo = false
+
+    @Option(name: .customLong("demo-data"), help: ArgumentHelp("Keep the demo PBX's data in this directory.", valueName: "DIR"))
+    public var demoData: String?
 
     public init() {}
 
@@ -41,8 +56,12 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public var overrides: ConnectionOverrides {
         ConnectionOverrides(
             server: server, user: user, auth: auth, mailbox: mailbox, caFile: caFile, timeout: timeout,
-            connectTimeout: connectTimeout)
+            connectTimeout: connectTimeout, api: api, allowInsecure: allowInsecure)
     }
+}
+
+extension APIFlavor: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
 extension AuthMethod: ExpressibleByArgument {

@@ -30,7 +30,8 @@ struct GreetingRecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let context = try CLI.context(global)
+            try await CLI.withBackend(global) { context in
+            try await CLI.require(.greetings, .greetingUpload, of: context.backend)
             let controller = RecordingController(
                 recorder: recorder ?? context.config.recorder, maxDuration: max, logger: context.logger)
             let template: CommandTemplate
@@ -96,10 +97,11 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             defer { prepared.discard() }
             if let note = prepared.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
             let bar = Terminal.stderrIsTTY ? ProgressBar(label: "Uploading") : nil
-            let info = try await context.client.uploadGreeting(type, from: prepared.url, progress: bar?.handler)
+            let info = try await context.backend.uploadGreeting(type, mailbox: nil, from: prepared.url, progress: bar?.handler)
             bar?.finish()
             await controller.cancel()
             Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(Format.duration) ?? Format.duration(Int(prepared.duration.rounded())))).")
+            }
         }
     }
 }

@@ -46,9 +46,9 @@ struct PlayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let context = try CLI.context(global)
-            let client = context.client
-            let message = try await client.message(id: id)
+            try await CLI.withBackend(global) { context in
+            let client = context.backend
+            let message = try await client.message(id: id, mailbox: nil)
             let controller = PlaybackController(player: player ?? context.config.player, logger: context.logger)
             let chosen: PlayerCommand
             do {
@@ -96,6 +96,7 @@ struct PlayCommand: AsyncParsableCommand {
             if let signal = interruption.signal {
                 throw ExitCode(128 + signal)
             }
+            }
         }
     }
 }
@@ -108,11 +109,11 @@ struct PlayerOption: ParsableArguments {
 
 /// Marks a new message read at most once; a failure is a warning, not a failed playback.
 actor MarkReadOnce {
-    private let client: VoicemailClient
+    private let client: any VoicemailBackend
     private let message: VoicemailMessage
     private var done = false
 
-    init(client: VoicemailClient, message: VoicemailMessage) {
+    init(client: any VoicemailBackend, message: VoicemailMessage) {
         self.client = client
         self.message = message
         done = message.read
@@ -122,7 +123,7 @@ actor MarkReadOnce {
         guard !done else { return }
         done = true
         do {
-            _ = try await client.markRead(ids: [message.id])
+            _ = try await client.markRead(ids: [message.id], mailbox: message.mailbox.isEmpty ? nil : message.mailbox)
         } catch let error as VoicemailError {
             Terminal.printError("warning: could not mark the message read: \(error.message)")
         } catch {

@@ -10,7 +10,7 @@ import VoicemailModel
 /// audio, directory listings for completion, and the greetings calls. Playback and recording
 /// report many events per effect; they go through the sink given by `attach`.
 public final class AudioEffectRunner: Sendable {
-    private let client: VoicemailClient
+    private let client: any VoicemailBackend
     private let environment: [String: String]
     private let logger: Logger
     private let player: PlaybackController
@@ -29,7 +29,7 @@ public final class AudioEffectRunner: Sendable {
     ///   - player: `player` from the config or `--player`; nil discovers one.
     ///   - recorder: `recorder` from the config; nil discovers one.
     public init(
-        client: VoicemailClient, player: String?, recorder: String?,
+        client: any VoicemailBackend, player: String?, recorder: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) {
         self.client = client
@@ -158,7 +158,7 @@ public final class AudioEffectRunner: Sendable {
         switch target {
         case .message(let message, let mailbox):
             request = PlaybackRequest(
-                source: MessageAudioSource(client: client, id: message.id, mailbox: Self.mailbox(mailbox)),
+                source: MessageAudioSource(client: client, message: message, mailbox: Self.mailbox(mailbox)),
                 format: message.format, duration: target.duration, name: "message")
         case .greeting(let greeting, let mailbox):
             request = .greeting(greeting, mailbox: Self.mailbox(mailbox), client: client)
@@ -206,7 +206,8 @@ public final class AudioEffectRunner: Sendable {
             throw LocalProblem("\(url.path) already exists; choose another name")
         }
         let progress = ProgressThrottle(id: id, sink: sink)
-        try await client.downloadAudio(id: messageID, mailbox: Self.mailbox(mailbox), to: url, atomically: true) {
+        let message = try await client.message(id: messageID, mailbox: Self.mailbox(mailbox))
+        try await client.downloadAudio(of: message, to: url, atomically: true) {
             progress.report(bytes: $0.bytes, total: $0.total)
         }
         return url.path

@@ -4,9 +4,9 @@ import Logging
 import VoicemailClient
 import VoicemailModel
 
-/// Executes effects against the PBX through `VoicemailClient`.
+/// Executes effects against the PBX through whichever `VoicemailBackend` it is given.
 public struct ClientEffectRunner: EffectRunner {
-    let client: VoicemailClient
+    let client: any VoicemailBackend
     let logger: Logger
     /// The user's `on_new_message` command (SharedMailboxEffects.swift, HookRunner.swift).
     let hook: NewMessageHook?
@@ -16,7 +16,7 @@ public struct ClientEffectRunner: EffectRunner {
 
     /// - Parameter hook: run once per new message, if the config names one.
     public init(
-        client: VoicemailClient, logger: Logger, hook: NewMessageHook? = nil,
+        client: any VoicemailBackend, logger: Logger, hook: NewMessageHook? = nil,
         audio: AudioEffectRunner? = nil
     ) {
         self.audio = audio
@@ -66,8 +66,7 @@ public struct ClientEffectRunner: EffectRunner {
         var messages = first.records
         while !first.records.isEmpty, messages.count < first.total {
             query.start = messages.count
-            let page = try await client.listMessages(query)
-            if page.records.isEmpty { break }
+            guard let page = try await client.listMessages(query, ifNoneMatch: nil).value, !page.records.isEmpty else { break }
             messages += page.records
         }
         return .loaded(messages: messages, etag: newTag)

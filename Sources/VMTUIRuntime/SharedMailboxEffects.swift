@@ -10,13 +10,16 @@ import VoicemailModel
 final class MailboxesCache: Sendable {
     private let last = Mutex<(etag: String, summaries: [MailboxSummary])?>(nil)
 
-    func load(_ client: VoicemailClient) async throws -> [MailboxSummary] {
+    func load(_ client: any VoicemailBackend) async throws -> [MailboxSummary] {
         let known = last.withLock { $0 }
         switch try await client.mailboxes(ifNoneMatch: known?.etag) {
         case .notModified:
             if let known { return known.summaries }
             // A 304 to a request without an ETag is the server's mistake: ask plainly.
-            return try await client.mailboxes()
+            guard let summaries = try await client.mailboxes(ifNoneMatch: nil).value else {
+                throw VoicemailError.unexpectedStatus(status: 304, reason: "Not Modified without If-None-Match")
+            }
+            return summaries
         case .modified(let summaries, let etag):
             last.withLock { $0 = etag.map { ($0, summaries) } }
             return summaries

@@ -56,6 +56,9 @@ public protocol VoicemailBackend: Sendable {
 
     /// Remembers a PIN typed this session for `mailbox` (nil forgets it).
     func setPIN(_ pin: String?, forMailbox mailbox: String)
+
+    /// The PIN a call on `mailbox` would send now (typed this session, else configured).
+    func pin(forMailbox mailbox: String) -> String?
 }
 
 extension VoicemailBackend {
@@ -63,7 +66,16 @@ extension VoicemailBackend {
     public func allMessages(
         mailbox: String?, folder: Folder?, pageSize: Int = 1000, limit: Int? = nil
     ) async throws -> (messages: [VoicemailMessage], total: Int) {
-        var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: pageSize)
+        try await allMessages(MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: pageSize), limit: limit)
+    }
+
+    /// Every message matching `query` (its sort and search kept), `query.count` per page from
+    /// `query.start`; `limit` stops early. `total` is what the backend says matches.
+    public func allMessages(_ query: MessageQuery, limit: Int? = nil) async throws
+        -> (messages: [VoicemailMessage], total: Int)
+    {
+        var query = query
+        let pageSize = max(1, query.count)
         var messages: [VoicemailMessage] = []
         var total = 0
         repeat {
@@ -71,9 +83,10 @@ extension VoicemailBackend {
             guard case .modified(let page, _) = try await listMessages(query, ifNoneMatch: nil) else { break }
             total = page.total
             messages += page.records
-            query.start = messages.count
+            query.start += page.records.count
             if page.records.isEmpty { break }
-        } while messages.count < total && (limit.map { messages.count < $0 } ?? true)
+        } while query.start < total && (limit.map { messages.count < $0 } ?? true)
+        if let limit, messages.count > limit { messages.removeLast(messages.count - limit) }
         return (messages, total)
     }
 }

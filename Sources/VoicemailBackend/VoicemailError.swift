@@ -5,6 +5,8 @@ import Foundation
 public enum VoicemailError: Error, Sendable, Equatable {
     // Local, before any request.
     case invalidServerURL(String)
+    /// "host:port" without http:// or https://.
+    case schemeMissing(String)
     case missingCredentials(String)
     case localFile(path: String, reason: String)
     case cancelled
@@ -36,6 +38,15 @@ public enum VoicemailError: Error, Sendable, Equatable {
     case serverError(status: Int, reason: String)
     case unexpectedStatus(status: Int, reason: String)
     case malformedResponse(expected: String, detail: String)
+    /// The address answers, but not as a voicemail API (a web page, another service, a wrong path).
+    case noVoicemailAPI(url: String)
+    /// A forward target that is not an extension of the PBX.
+    case noExtension(String)
+    /// The server said yes to a change but the message is not in the state asked for
+    /// (a PBX that ignores the request body, for instance). `detail` says what it is instead.
+    case notApplied(what: String, detail: String)
+    /// Audio that does not belong to the message (another format, size or length); nothing kept.
+    case wrongAudio(id: String, detail: String)
 
     /// Broad families, for exit codes and for deciding what the UI may retry.
     public enum Kind: Sendable, Equatable {
@@ -44,7 +55,7 @@ public enum VoicemailError: Error, Sendable, Equatable {
 
     public var kind: Kind {
         switch self {
-        case .invalidServerURL, .missingCredentials: .usage
+        case .invalidServerURL, .schemeMissing, .missingCredentials: .usage
         case .localFile: .local
         case .cancelled: .cancelled
         case .unsupported: .unsupported
@@ -55,7 +66,8 @@ public enum VoicemailError: Error, Sendable, Equatable {
         case .forbidden, .pinRequired, .pinWrong: .permission
         case .notFound: .notFound
         case .mailboxFull, .tooLong, .tooLarge, .unsupportedMediaType, .badRequest, .conflict: .rejected
-        case .serverError, .unexpectedStatus, .malformedResponse: .server
+        case .noExtension: .notFound
+        case .serverError, .unexpectedStatus, .malformedResponse, .noVoicemailAPI, .notApplied, .wrongAudio: .server
         }
     }
 
@@ -72,6 +84,8 @@ public enum VoicemailError: Error, Sendable, Equatable {
         switch self {
         case .invalidServerURL(let url):
             "invalid server URL \"\(url)\" (expected http://host[:port] or https://host[:port])"
+        case .schemeMissing(let text):
+            "server \"\(text)\" has no scheme: add http:// or https:// (e.g. http://\(text))"
         case .missingCredentials(let detail):
             "no credentials: \(detail)"
         case .localFile(let path, let reason):
@@ -126,6 +140,14 @@ public enum VoicemailError: Error, Sendable, Equatable {
             "unexpected answer \(status) \(reason)"
         case .malformedResponse(let expected, let detail):
             "malformed response from the server: expected \(expected) (\(detail))"
+        case .noVoicemailAPI(let url):
+            "no voicemail API at \(url); check --server"
+        case .noExtension(let target):
+            "no extension \(target)"
+        case .notApplied(let what, let detail):
+            "the PBX answered OK but did not \(what): \(detail)"
+        case .wrongAudio(let id, let detail):
+            "refused the audio of message \(id): \(detail); nothing was kept"
         }
     }
 

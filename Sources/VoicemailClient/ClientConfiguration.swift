@@ -43,6 +43,16 @@ public enum AuthMethod: String, Sendable, CaseIterable, Equatable {
     case bearer, basic, session
 }
 
+/// Which dialect of the voicemail API the server speaks (config `api`, `--api`).
+public enum APIFlavor: String, Sendable, CaseIterable, Equatable {
+    /// Learned once per session by read-only calls (README, "Connecting to a real Wildix PBX").
+    case auto
+    /// Only the publicly documented Wildix calls: list, PUT with an empty body, DELETE.
+    case wildix
+    /// The full contract of docs/api.md, [vmtui extension] parts included (pbx-sim).
+    case vmtui
+}
+
 /// Everything a `VoicemailClient` needs to reach one PBX.
 public struct ClientConfiguration: Sendable {
     /// Scheme, host and optional port (and path prefix), e.g. `https://pbx.example.com`.
@@ -59,12 +69,14 @@ public struct ClientConfiguration: Sendable {
     /// Seconds for a whole API call; audio transfers instead fail after this long without data.
     public var timeout: Double
     public var userAgent: String
+    public var api: APIFlavor
 
     public init(
         serverURL: URL, credentials: Credentials, mailbox: String? = nil, pins: [String: String] = [:],
         caFile: String? = nil, connectTimeout: Double = 10, timeout: Double = 30,
-        userAgent: String = "vmtui/1.0"
+        userAgent: String = "vmtui/1.0", api: APIFlavor = .auto
     ) {
+        self.api = api
         self.serverURL = serverURL
         self.credentials = credentials
         self.mailbox = mailbox
@@ -75,10 +87,15 @@ public struct ClientConfiguration: Sendable {
         self.userAgent = userAgent
     }
 
-    /// Parses and checks a server address as users type it ("pbx.example.com" means https).
+    /// Parses and checks a server address as users type it ("pbx.example.com" means https;
+    /// "host:port" is refused: a port says nothing about TLS, so the user must say which).
     public static func serverURL(from text: String) throws(VoicemailError) -> URL {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
-        if !trimmed.contains("://") { trimmed = "https://" + trimmed }
+        if !trimmed.contains("://") {
+            let hostPart = trimmed.split(separator: "/", maxSplits: 1).first.map(String.init) ?? trimmed
+            if hostPart.contains(":") { throw .schemeMissing(Sanitize.line(text)) }
+            trimmed = "https://" + trimmed
+        }
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",

@@ -4,11 +4,13 @@ import VoicemailModel
 extension VoicemailClient {
     /// The three greetings of a mailbox (own by default).
     public func greetings(mailbox: String? = nil) async throws -> [GreetingInfo] {
+        try await require(.greetings)
         let call = greetingCall(path: APIPath.greetings, mailbox: mailbox, resource: "greetings")
         return try decode(Page<GreetingInfo>.self, from: try await send(call), expected: "a list of greetings").records
     }
 
     public func greeting(_ type: GreetingType, mailbox: String? = nil) async throws -> GreetingInfo {
+        try await require(.greetings)
         let call = greetingCall(path: APIPath.greeting(type), mailbox: mailbox, resource: "greeting \(type.rawValue)")
         return try decode(GreetingInfo.self, from: try await send(call), expected: "a greeting")
     }
@@ -19,6 +21,7 @@ extension VoicemailClient {
         _ type: GreetingType, mailbox: String? = nil, to file: URL, atomically: Bool = true,
         progress: ProgressHandler? = nil
     ) async throws -> DownloadResult {
+        try await require(.greetings)
         var call = greetingCall(path: APIPath.greetingFile(type), mailbox: mailbox, resource: "greeting \(type.rawValue)")
         call.isAudioTransfer = true
         call.progress = progress
@@ -29,6 +32,7 @@ extension VoicemailClient {
     public func uploadGreeting(
         _ type: GreetingType, mailbox: String? = nil, from file: URL, progress: ProgressHandler? = nil
     ) async throws -> GreetingInfo {
+        try await require(.greetingUpload)
         var call = greetingCall(path: APIPath.greetingFile(type), mailbox: mailbox, resource: "greeting \(type.rawValue)")
         call.method = "PUT"
         call.body = .file(file, contentType: try AudioSniffer.contentType(of: file))
@@ -40,6 +44,7 @@ extension VoicemailClient {
 
     /// Back to the PBX default prompt.
     public func resetGreeting(_ type: GreetingType, mailbox: String? = nil) async throws -> GreetingInfo {
+        try await require(.greetings)
         var call = greetingCall(path: APIPath.greeting(type), mailbox: mailbox, resource: "greeting \(type.rawValue)")
         call.method = "DELETE"
         return try decode(GreetingInfo.self, from: try await send(call), expected: "the reset greeting")

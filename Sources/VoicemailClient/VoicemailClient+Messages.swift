@@ -34,6 +34,7 @@ extension VoicemailClient {
         ]
         if let search = query.search, !search.isEmpty { parameters.append(("search", search)) }
         var call = APICall(path: APIPath.voiceMail, query: parameters, mailbox: mailbox, resource: "mailbox \(mailbox ?? "")")
+        call.revealsAPI = true
         if let etag { call.headers.append("If-None-Match: \(etag)") }
         return try await conditional(call, expected: "a page of messages", as: Page<VoicemailMessage>.self)
     }
@@ -53,62 +54,27 @@ extension VoicemailClient {
         }
     }
 
-    /// One message by id; 404 (`.notFound`) when it is gone.
+    /// One message by id; 404 (`.notFound`) when it is gone. A server without the one-message
+    /// call (the documented Wildix calls only) is asked for its list instead.
     public func message(id: String, mailbox: String? = nil) async throws -> VoicemailMessage {
+        guard try await learnedAPI().hasExtensions else { return try await findInList(id: id, mailbox: mailbox) }
         let call = APICall(path: APIPath.message(Self.encodeID(id)), mailbox: effectiveMailbox(mailbox), resource: "message \(id)")
-        return try decode(VoicemailMessage.self, from: try await send(call), expected: "a message")
+        let response = try await send(call)
+        audioLocations.learn(from: response.body, server: configuration.serverURL)
+        return try decode(VoicemailMessage.self, from: response, expected: "a message")
     }
 
-    /// `PUT` with an empty body (mark read) or a `MessageUpdate`; answers the updated message.
-    public func update(id: String, _ update: MessageUpdate?, mailbox: String? = nil) async throws -> VoicemailMessage {
-        var call = APICall(
-            method: "PUT", path: APIPath.message(Self.encodeID(id)), mailbox: effectiveMailbox(mailbox),
-            resource: "message \(id)")
-        if let update {
-            call.body = .data(try JSONEncoder().encode(update), contentType: "application/json")
-        } else {
-            call.body = .data(Data(), contentType: "application/json")
+    /// Looks a message up in the mailbox's list (every folder), page by page.
+    func findInList(id: String, mailbox: String?) async throws -> VoicemailMessage {
+        var query = MessageQuery(mailbox: mailbox, folder: nil, start: 0, count: 1000)
+        while true {
+            let page = try await listMessages(query)
+            if let found = page.records.first(where: { $0.id == id }) { return found }
+            query.start += page.records.count
+            if page.records.isEmpty || query.start >= page.total {
+                throw VoicemailError.notFound(what: "message \(id)", reason: "not in the mailbox's list")
+            }
         }
-        return try decode(VoicemailMessage.self, from: try await send(call), expected: "the updated message")
-    }
-
-    /// Marks each message read (an INBOX message moves to Old). Stops at the first failure.
-    public func markRead(ids: [String], mailbox: String? = nil) async throws -> [VoicemailMessage] {
-        try await each(ids) { try await self.update(id: $0, nil, mailbox: mailbox) }
-    }
-
-    /// Marks each message unread (an Old message moves back to INBOX).
-    public func markUnread(ids: [String], mailbox: String? = nil) async throws -> [VoicemailMessage] {
-        try await each(ids) { try await self.update(id: $0, MessageUpdate(read: false), mailbox: mailbox) }
-    }
-
-    /// Moves each message to `folder`, keeping its read flag unless `read` says otherwise.
-    public func move(ids: [String], to folder: Folder, read: Bool? = nil, mailbox: String? = nil) async throws
-        -> [VoicemailMessage]
-    {
-        try await each(ids) { try await self.update(id: $0, MessageUpdate(read: read, folder: folder), mailbox: mailbox) }
-    }
-
-    /// Deletes all or nothing: an unknown id fails the whole call (`.notFound`), so a retry is safe.
-    @discardableResult
-    public func delete(ids: [String], mailbox: String? = nil) async throws -> [String] {
-        guard !ids.isEmpty else { return [] }
-        let call = APICall(
-            method: "DELETE", path: APIPath.delete(ids.map(Self.encodeID)), mailbox: effectiveMailbox(mailbox),
-            resource: ids.count == 1 ? "message \(ids[0])" : "one of the messages \(ids.joined(separator: ", "))")
-        return try decode(DeleteResult.self, from: try await send(call), expected: "the deleted ids").deleted
-    }
-
-    /// Copies a message into each target mailbox's INBOX; all or nothing.
-    public func forward(id: String, to extensions: [String], mailbox: String? = nil) async throws -> [ForwardedCopy] {
-        guard !extensions.isEmpty, extensions.allSatisfy(Extensions.isValid) else {
-            throw VoicemailError.badRequest(reason: "forward targets must be extensions (digits), e.g. 102*103")
-        }
-        var call = APICall(
-            method: "POST", path: APIPath.forward(Self.encodeID(id)), mailbox: effectiveMailbox(mailbox),
-            resource: "message \(id) or extension \(extensions.joined(separator: "*"))")
-        call.body = .data(try JSONEncoder().encode(ForwardRequest(to: extensions)), contentType: "application/json")
-        return try decode(ForwardResult.self, from: try await send(call), expected: "the forwarded copies").forwarded
     }
 
     /// Leaves a message in `mailbox` as a caller would (used by tests, the demo and scripts).
@@ -116,6 +82,7 @@ extension VoicemailClient {
         mailbox: String, audioFile: URL, callerName: String? = nil, callerNumber: String, urgent: Bool = false,
         transcription: String? = nil, progress: ProgressHandler? = nil
     ) async throws -> VoicemailMessage {
+        try await require(.deposit)
         var parameters = [("mailbox", mailbox), ("callerNumber", callerNumber)]
         if let callerName { parameters.append(("callerName", callerName)) }
         if urgent { parameters.append(("urgent", "1")) }
@@ -138,25 +105,13 @@ extension VoicemailClient {
     }
 
     public func mailboxes(ifNoneMatch etag: String?) async throws -> Conditional<[MailboxSummary]> {
+        try await require(.mailboxList)
         var call = APICall(path: APIPath.mailboxes, resource: "the mailbox list")
         if let etag { call.headers.append("If-None-Match: \(etag)") }
         switch try await conditional(call, expected: "a list of mailboxes", as: Page<MailboxSummary>.self) {
         case .notModified: return .notModified
         case .modified(let page, let etag): return .modified(page.records, etag: etag)
         }
-    }
-
-    /// Logs in (session credentials) and says who we are; for bearer and basic credentials it
-    /// checks them with the smallest list call and answers nil (those carry no account info).
-    @discardableResult
-    public func login() async throws -> AccountInfo? {
-        if case .session = configuration.credentials {
-            let (cookie, account) = try await performLogin()
-            await session.store(cookie)
-            return account
-        }
-        _ = try await listMessages(MessageQuery(mailbox: nil, folder: .inbox, count: 1))
-        return nil
     }
 
     // MARK: Helpers
@@ -166,14 +121,8 @@ extension VoicemailClient {
     {
         let response = try await send(call)
         if response.status == 304 { return .notModified }
-        return .modified(try decode(T.self, from: response, expected: expected), etag: response.header("etag"))
-    }
-
-    private func each(_ ids: [String], _ body: (String) async throws -> VoicemailMessage) async throws
-        -> [VoicemailMessage]
-    {
-        var results: [VoicemailMessage] = []
-        for id in ids { results.append(try await body(id)) }
-        return results
+        let value = try decode(T.self, from: response, expected: expected)
+        if T.self == Page<VoicemailMessage>.self { audioLocations.learn(from: response.body, server: configuration.serverURL) }
+        return .modified(value, etag: response.header("etag"))
     }
 }

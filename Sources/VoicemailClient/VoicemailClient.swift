@@ -10,6 +10,8 @@ public final class VoicemailClient: Sendable {
     let logger: Logger
     let session = SessionStore()
     let sessionPINs = SessionPINs()
+    let capabilityStore = CapabilityStore()
+    let audioLocations = AudioLocations()
 
     /// Largest JSON answer accepted (a 1000-message page is far below this).
     static let jsonLimit = 32 * 1024 * 1024
@@ -41,15 +43,22 @@ public final class VoicemailClient: Sendable {
         var isAudioTransfer = false
         var progress: ProgressHandler?
         var progressIsUpload = false
+        /// A full URL to fetch instead of `path` (an audio URL a record carried).
+        var absoluteURL: String?
+        /// Statuses answered to the caller as they are instead of thrown (a read-only probe).
+        var passThrough: Set<Int> = []
+        /// A list call: a 404/405 for one's own mailbox, or without an API error envelope, means
+        /// the URL is no voicemail API.
+        var revealsAPI = false
     }
 
     /// Sends a call with authentication, one re-login on a refused session, redirects for
     /// audio (credentials kept for the same origin only); answers 2xx or 304, else throws.
     func send(_ call: APICall) async throws(VoicemailError) -> TransferResponse {
-        var url = makeURL(call.path, query: call.query)
+        var url = call.absoluteURL ?? makeURL(call.path, query: call.query)
         var mayRelogin = true
         var redirects = 0
-        var sameOrigin = true
+        var sameOrigin = call.absoluteURL.map { Self.isSameOrigin($0, configuration.serverURL) } ?? true
         while true {
             var headers = call.headers
             var usedCookie: String?
@@ -79,6 +88,11 @@ public final class VoicemailClient: Sendable {
                 continue
             }
             if (200..<300).contains(response.status) || response.status == 304 { return response }
+            if call.passThrough.contains(response.status) { return response }
+            // One's own mailbox always exists: a list of it that is "not found" is no voicemail API.
+            if call.revealsAPI, [404, 405].contains(response.status), call.mailbox == nil || !Self.isAPIEnvelope(response.body) {
+                throw .noVoicemailAPI(url: Self.redact(configuration.serverURL.absoluteString))
+            }
             if (300..<400).contains(response.status) {
                 throw .unexpectedStatus(status: response.status, reason: response.reasonPhrase)
             }
@@ -147,7 +161,9 @@ public final class VoicemailClient: Sendable {
         return pin(forMailbox: mailbox)
     }
 
-    /// `POST /api/v1/personal/login`: the session cookie and who we are.
+    /// `POST /api/v1/personal/login`: the session cookie and who we are. The answer's shape
+    /// and the cookie's name are not public: every cookie it sets is kept, and an answer that
+    /// does not say who we are means the extension we logged in with.
     func performLogin() async throws(VoicemailError) -> (cookie: String, account: AccountInfo) {
         guard case .session(let ext, let password) = configuration.credentials else {
             throw .missingCredentials("session login needs an extension and a password")
@@ -164,15 +180,16 @@ public final class VoicemailClient: Sendable {
                 status: response.status, body: response.body, reasonPhrase: response.reasonPhrase,
                 mailbox: nil, resource: "login")
         }
-        let account = try decode(AccountInfo.self, from: response, expected: "the logged-in account")
-        let prefix = APIPath.sessionCookie + "="
-        guard let setCookie = response.cookies.first(where: { $0.hasPrefix(prefix) }),
-            let pair = setCookie.split(separator: ";").first, pair.count > prefix.count
-        else {
-            throw .malformedResponse(expected: "a \(APIPath.sessionCookie) session cookie", detail: "login answered without one")
+        if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: response.body), envelope.type == "error" {
+            throw .unauthorized(reason: Sanitize.line(envelope.reason, maxLength: 160))
         }
-        logger.info("logged in as \(account.extension)")
-        return (String(pair), account)
+        guard let cookie = SessionCookies.header(from: response.cookies) else {
+            throw .malformedResponse(expected: "a session cookie", detail: "login answered \(response.status) without one")
+        }
+        var account = (try? JSONDecoder().decode(ResultEnvelope<AccountInfo>.self, from: response.body))?.result
+        if account?.extension.isEmpty ?? true { account = AccountInfo(extension: ext, name: account?.name) }
+        logger.info("logged in as \(ext)")
+        return (cookie, account ?? AccountInfo(extension: ext, name: nil))
     }
 
     // MARK: Helpers
@@ -191,6 +208,9 @@ public final class VoicemailClient: Sendable {
         do {
             return try JSONDecoder().decode(ResultEnvelope<T>.self, from: response.body).result
         } catch {
+            guard Self.isAPIEnvelope(response.body) else {
+                throw .noVoicemailAPI(url: Self.redact(configuration.serverURL.absoluteString))
+            }
             // Some back ends answer 200 with an error envelope.
             if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: response.body),
                 envelope.type == "error"
@@ -201,6 +221,12 @@ public final class VoicemailClient: Sendable {
             }
             throw .malformedResponse(expected: expected, detail: DecodingDetail.describe(error, body: response.body))
         }
+    }
+
+    /// True when `body` is a JSON object shaped like this API's answers (`type` or `result`).
+    static func isAPIEnvelope(_ body: Data) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return false }
+        return object["type"] != nil || object["result"] != nil
     }
 
     static func isSameOrigin(_ url: String, _ server: URL) -> Bool {

@@ -26,6 +26,9 @@ struct PBXSimCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Fill an EMPTY data directory with demo users and messages: demo.")
     var seed: SimulatorSeed?
 
+    @Option(name: .long, help: "API flavor: full (docs/api.md with vmtui's extensions) or wildix (only the calls Wildix documents; every extension answers 404).")
+    var flavor: SimulatorFlavor = .full
+
     @Option(name: .long, help: "Messages per mailbox before deposits are refused.")
     var capacity: Int = 100
 
@@ -46,6 +49,7 @@ struct PBXSimCommand: AsyncParsableCommand {
         var options = SimulatorOptions(
             dataDirectory: URL(fileURLWithPath: data), host: host, port: port, seed: seed)
         options.mailboxCapacity = capacity
+        options.flavor = flavor
         options.logger = logger
         let simulator: RunningSimulator
         do {
@@ -83,4 +87,5 @@ struct PBXSimCommand: AsyncParsableCommand {
 }
 
 extension SimulatorSeed: ExpressibleByArgument {}
+extension SimulatorFlavor: ExpressibleByArgument {}
 extension Logger.Level: @retroactive ExpressibleByArgument {}

@@ -4,8 +4,8 @@ import XCTest
 
 /// The real `vmtui` binary against a real `pbx-sim` process.
 final class CLIProcessTests: XCTestCase {
-    private var directory: TemporaryDirectory!
-    private var simulator: SimulatorProcess!
+    var directory: TemporaryDirectory!
+    var simulator: SimulatorProcess!
 
     override func setUpWithError() throws {
         directory = try TemporaryDirectory(prefix: "vmtui-cli")
@@ -37,7 +37,7 @@ final class CLIProcessTests: XCTestCase {
     }
 
     /// Runs vmtui with a clean environment (no user config) plus `environment`.
-    private func run(_ arguments: [String], environment: [String: String] = ["VMTUI_TOKEN": "demo-101"], withServer: Bool = true)
+    func run(_ arguments: [String], environment: [String: String] = ["VMTUI_TOKEN": "demo-101"], withServer: Bool = true)
         throws -> Outcome
     {
         let process = Process()
@@ -61,7 +61,7 @@ final class CLIProcessTests: XCTestCase {
             stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
-    private func listJSON(_ extra: [String] = []) throws -> [[String: Any]] {
+    func listJSON(_ extra: [String] = []) throws -> [[String: Any]] {
         let outcome = try run(["list", "--folder", "all", "--json"] + extra)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])

@@ -105,4 +105,12 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(move.ids, ["a", "b"])
         XCTAssertEqual(move.to, .work)
     }
+
+    func testShowPrintsALongCallerNameWholeWhileTheTableBoundsIt() {
+        let long = String(repeating: "Bartholomew ", count: 8).trimmingCharacters(in: .whitespaces)
+        let detail = Tables.messageDetail(message("c3", name: long, number: "104"), timeZone: utc)
+        XCTAssertTrue(detail.contains("\(long) <104>"), detail)
+        let table = Tables.messages([message("c3", name: long, number: "104")], timeZone: utc)
+        XCTAssertFalse(table.contains(long), table)
+    }
 }

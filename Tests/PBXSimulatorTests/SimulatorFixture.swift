@@ -10,7 +10,10 @@ final class SimulatorFixture: @unchecked Sendable {
     let simulator: RunningSimulator
     let http: HTTPTestClient
 
-    init(seed: SimulatorSeed? = .demo, users: [SimulatorUser]? = nil, capacity: Int? = nil) async throws {
+    init(
+        seed: SimulatorSeed? = .demo, users: [SimulatorUser]? = nil, capacity: Int? = nil,
+        configure: (inout SimulatorOptions) -> Void = { _ in }
+    ) async throws {
         directory = try TemporaryDirectory(prefix: "pbx-sim-test")
         if let users {
             let data = try JSONEncoder().encode(UsersFile(users: users))
@@ -18,6 +21,7 @@ final class SimulatorFixture: @unchecked Sendable {
         }
         var options = SimulatorOptions(dataDirectory: directory.url, seed: seed)
         if let capacity { options.mailboxCapacity = capacity }
+        configure(&options)
         simulator = try await Simulator.start(options)
         http = HTTPTestClient(baseURL: simulator.baseURL)
     }

@@ -29,7 +29,7 @@ final class SpoolAndSeedTests: XCTestCase {
         XCTAssertEqual(ini.value("msg_id"), before[2])
         XCTAssertNotEqual(ini.value("msg_id"), oldest["id"] as? String)
         let redirect = try await f.http.get("/api/v1/VoiceMail/\(before[2])/file")
-        XCTAssertEqual(redirect.header("Location"), "/spoolview/voicemail/default/101/INBOX/msg0000.wav")
+        XCTAssertEqual(redirect.header("Location"), "/spoolview/voicemail/default/101/INBOX/msg\(before[2]).wav")
     }
 
     func testHostileCallerTextCannotInjectKeys() async throws {

@@ -7,12 +7,13 @@ import Foundation
 #endif
 
 /// A tiny loopback server for failure cases the simulator cannot produce: it answers every
-/// request with fixed bytes, or accepts and never answers.
+/// request with fixed bytes, accepts and never answers, or hands each request to a handler.
 final class CannedHTTPServer: @unchecked Sendable {
     enum Behavior: Sendable {
         case respond(status: Int, headers: [String] = ["Content-Type: application/json"], body: String)
         case raw(String)
         case silent
+        case handler(@Sendable (CannedRequest) -> CannedResponse)
     }
 
     let port: Int
@@ -63,8 +64,14 @@ final class CannedHTTPServer: @unchecked Sendable {
             }
             openConnections.append(connection)
             lock.unlock()
-            readRequestHead(connection)
+            let request = readRequest(connection)
             switch behavior {
+            case .handler(let handle):
+                guard let request else { break }
+                let response = handle(request)
+                let head = (["HTTP/1.1 \(response.status) Canned", "Content-Length: \(response.body.count)", "Connection: close"]
+                    + response.headers).joined(separator: "\r\n")
+                send(connection, Array((head + "\r\n\r\n").utf8) + [UInt8](response.body))
             case .silent:
                 continue
             case .raw(let text):
@@ -79,19 +86,41 @@ final class CannedHTTPServer: @unchecked Sendable {
         finished.signal()
     }
 
-    private func readRequestHead(_ connection: Int32) {
+    /// The request line, headers and (by Content-Length) body; nil when the peer went away.
+    private func readRequest(_ connection: Int32) -> CannedRequest? {
         var received = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while received.count < 65536 {
+        var headEnd: Int?
+        while headEnd == nil, received.count < 65536 {
             let count = recv(connection, &buffer, buffer.count, 0)
-            if count <= 0 { return }
+            if count <= 0 { return nil }
             received += buffer[0..<count]
-            if received.count >= 4, String(decoding: received, as: UTF8.self).contains("\r\n\r\n") { return }
+            if let range = received.firstRange(of: Array("\r\n\r\n".utf8)) { headEnd = range.upperBound }
         }
+        guard let headEnd else { return nil }
+        let lines = String(decoding: received[..<headEnd], as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ")
+        guard parts.count >= 2 else { return nil }
+        var headers: [(String, String)] = []
+        for line in lines.dropFirst() where line.contains(":") {
+            let colon = line.firstIndex(of: ":")!
+            headers.append((line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+        }
+        let length = headers.first { $0.0 == "content-length" }.flatMap { Int($0.1) } ?? 0
+        var body = Array(received[headEnd...])
+        while body.count < length {
+            let count = recv(connection, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            body += buffer[0..<count]
+        }
+        return CannedRequest(method: String(parts[0]), target: String(parts[1]), headers: headers, body: Data(body))
     }
 
     private func send(_ connection: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
+        send(connection, Array(text.utf8))
+    }
+
+    private func send(_ connection: Int32, _ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -116,4 +145,34 @@ final class CannedHTTPServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+}
+
+struct CannedRequest: Sendable {
+    var method: String
+    /// Path and query as sent ("/api/v1/VoiceMail?start=0").
+    var target: String
+    /// Lower-cased names.
+    var headers: [(String, String)]
+    var body: Data
+
+    var path: String { String(target.split(separator: "?", maxSplits: 1).first ?? "") }
+
+    var query: [String: String] {
+        guard let components = URLComponents(string: target) else { return [:] }
+        var result: [String: String] = [:]
+        for item in components.queryItems ?? [] { result[item.name] = item.value ?? "" }
+        return result
+    }
+
+    func header(_ name: String) -> String? { headers.first { $0.0 == name.lowercased() }?.1 }
+}
+
+struct CannedResponse: Sendable {
+    var status: Int
+    var headers: [String] = ["Content-Type: application/json"]
+    var body: Data
+
+    static func json(_ status: Int, _ text: String, headers: [String] = []) -> CannedResponse {
+        CannedResponse(status: status, headers: ["Content-Type: application/json"] + headers, body: Data(text.utf8))
+    }
 }

@@ -220,7 +220,10 @@ final class SimulatorIntegrationTests: XCTestCase {
         let bobs = try await client(.bearer(token: "demo-102")).message(id: copies[0].id)
         XCTAssertTrue(bobs.isForwarded)
         XCTAssertEqual(bobs.duration, original.duration)
-        await expectKind(.notFound) { _ = try await c.forward(id: original.id, to: ["999"]) }
+        await expectError(.noExtension("999")) { _ = try await c.forward(id: original.id, to: ["999"]) }
+        XCTAssertEqual(VoicemailError.noExtension("999").message, "no extension 999")
+        _ = try await c.delete(ids: [original.id])
+        await expectKind(.notFound) { _ = try await c.forward(id: original.id, to: ["102"]) }
         await expectError(.badRequest(reason: "forward targets must be extensions (digits), e.g. 102*103")) {
             _ = try await c.forward(id: original.id, to: ["10a"])
         }
@@ -243,9 +246,13 @@ final class SimulatorIntegrationTests: XCTestCase {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains(".part-") }
         XCTAssertEqual(leftovers, [])
 
-        let chunks = DataBox()
-        try await c.downloadAudio(id: message.id, onChunk: { chunks.append($0) })
-        XCTAssertEqual(chunks.data, expected)
+        // Streaming into a file a player already holds open: same bytes, same inode.
+        let followed = directory.appending("followed.\(message.format.fileExtension)")
+        _ = FileManager.default.createFile(atPath: followed.path, contents: nil)
+        let reader = try FileHandle(forReadingFrom: followed)
+        defer { try? reader.close() }
+        try await c.downloadAudio(of: message, to: followed, atomically: false, progress: nil)
+        XCTAssertEqual(try reader.readToEnd(), expected)
     }
 
     func testFailedDownloadLeavesNoFile() async throws {

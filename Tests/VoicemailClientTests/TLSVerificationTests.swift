@@ -68,7 +68,7 @@ final class TLSVerificationTests: XCTestCase {
             XCTFail("s_server answers HTML, which is not a page of messages")
         } catch let error as VoicemailError {
             // Getting as far as the body means the handshake and verification succeeded.
-            guard case .malformedResponse = error else { return XCTFail("expected the HTML to be refused, got \(error)") }
+            guard case .noVoicemailAPI = error else { return XCTFail("expected the HTML to be refused, got \(error)") }
         }
     }
 

@@ -52,10 +52,27 @@ final class TransportFailureTests: XCTestCase {
         XCTAssertNil(page.records[1].transcription)
     }
 
-    func testBadJSONIsMalformed() async throws {
+    func testAWebPageInsteadOfTheAPIsaysSo() async throws {
         let server = try CannedHTTPServer(.respond(status: 200, headers: ["Content-Type: text/html"], body: "<html>oops</html>"))
+        await expectError({ $0 == .noVoicemailAPI(url: server.baseURL.absoluteString) }) {
+            _ = try await self.client(server.baseURL).listMessages()
+        }
+        XCTAssertEqual(
+            VoicemailError.noVoicemailAPI(url: "http://x").message, "no voicemail API at http://x; check --server")
+        XCTAssertEqual(VoicemailError.noVoicemailAPI(url: "http://x").kind, .server)
+    }
+
+    func testA404WithoutTheAPIsEnvelopeIsNoVoicemailAPI() async throws {
+        let server = try CannedHTTPServer(.respond(status: 404, headers: ["Content-Type: text/html"], body: "<h1>Not Found</h1>"))
+        await expectError({ $0 == .noVoicemailAPI(url: server.baseURL.absoluteString) }) {
+            _ = try await self.client(server.baseURL).listMessages()
+        }
+    }
+
+    func testJSONThatIsNotThisAPIsAnswerIsMalformedWhenEnveloped() async throws {
+        let server = try CannedHTTPServer(.respond(status: 200, body: #"{"type":"result","result":{"total":"1","records":[{"x":1}]}}"#))
         await expectError({
-            if case .malformedResponse(let expected, let detail) = $0 { return expected == "a page of messages" && detail.contains("not JSON") }
+            if case .malformedResponse(let expected, _) = $0 { return expected == "a page of messages" }
             return false
         }) { _ = try await self.client(server.baseURL).listMessages() }
     }
@@ -112,3 +129,4 @@ final class TransportFailureTests: XCTestCase {
         server.stop()
     }
 }
+

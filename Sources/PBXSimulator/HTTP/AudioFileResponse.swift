@@ -11,6 +11,11 @@ enum AudioFileResponse {
         // Opening first pins the inode: a concurrent delete or renumbering cannot change
         // what this answer sends.
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw APIError.notFound("Audio is gone") }
+        return make(handle: handle, format: format, request: request)
+    }
+
+    /// Serves an already opened file (the caller checked it is the right one) and closes it.
+    static func make(handle: FileHandle, format: AudioFormat, request: Request) -> Response {
         let size = Int((try? handle.seekToEnd()) ?? 0)
         var headers: HTTPFields = [
             .contentType: format.mimeType,
@@ -76,14 +81,29 @@ enum ByteRange: Equatable {
         let endText = parts[1].trimmingCharacters(in: .whitespaces)
         if startText.isEmpty {
             // Suffix: the last N bytes.
-            guard let suffix = Int(endText), suffix >= 0 else { return .whole }
+            guard let suffix = digits(endText) else { return .whole }
             guard suffix > 0, size > 0 else { return .unsatisfiable }
-            return .partial(max(0, size - suffix)..<size)
+            return .partial((suffix >= size ? 0 : size - suffix)..<size)
         }
-        guard let start = Int(startText), start >= 0 else { return .whole }
+        guard let start = digits(startText) else { return .whole }
         guard start < size else { return .unsatisfiable }
         if endText.isEmpty { return .partial(start..<size) }
-        guard let end = Int(endText), end >= start else { return .whole }
-        return .partial(start..<min(end + 1, size))
+        guard let end = digits(endText), end >= start else { return .whole }
+        // `end` may be anything up to Int.max: clamp before adding one.
+        return .partial(start..<(min(end, size - 1) + 1))
+    }
+
+    /// RFC 9110 positions are plain digits (no sign, no spaces inside). A number too big for
+    /// Int saturates: it can only mean "past the end", which the callers clamp or refuse.
+    static func digits(_ text: String) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var value = 0
+        for byte in text.utf8 {
+            let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (added, overflow2) = shifted.addingReportingOverflow(Int(byte - 0x30))
+            if overflow1 || overflow2 { return Int.max }
+            value = added
+        }
+        return value
     }
 }

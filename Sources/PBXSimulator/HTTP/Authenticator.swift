@@ -33,41 +33,47 @@ actor SessionStore {
 }
 
 /// Who is calling: Bearer token, HTTP Basic (extension:web password), or the session cookie.
+/// Every failed check is counted by the login guard, so credentials cannot be guessed fast.
 struct Authenticator: Sendable {
     let users: UserDirectory
     let sessions: SessionStore
+    let guardian: LoginGuard
+    let cookieName: String
 
-    func authenticate(_ request: Request) async throws -> SimulatorUser {
+    func authenticate(_ request: Request, address: String) async throws -> SimulatorUser {
         if let authorization = request.headers[.authorization] {
             // Credentials that were sent but are wrong never fall back to the cookie.
-            return try user(forAuthorization: authorization)
+            return try await user(forAuthorization: authorization, address: address)
         }
-        if let session = request.cookies[APIPath.sessionCookie]?.value,
-            let ext = await sessions.extensionFor(session), let user = users.user(ext)
-        {
-            return user
+        if let session = request.cookies[cookieName]?.value {
+            let users = self.users, sessions = self.sessions
+            return try await guardian.login(user: nil, address: address, how: "session") {
+                guard let ext = await sessions.extensionFor(session) else { return nil }
+                return users.user(ext)
+            }
         }
         throw APIError.unauthorized
     }
 
-    private func user(forAuthorization header: String) throws -> SimulatorUser {
+    private func user(forAuthorization header: String, address: String) async throws -> SimulatorUser {
         let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { throw APIError.unauthorized }
-        let credentials = parts[1].trimmingCharacters(in: .whitespaces)
-        switch parts[0].lowercased() {
-        case "bearer":
-            if let user = users.user(token: credentials) { return user }
+        let scheme = parts.first?.lowercased() ?? ""
+        let credentials = parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        let users = self.users
+        switch scheme {
         case "basic":
-            guard let data = Data(base64Encoded: credentials), let text = String(data: data, encoding: .utf8),
-                let colon = text.firstIndex(of: ":")
-            else { throw APIError.unauthorized }
-            let ext = String(text[..<colon])
-            let password = String(text[text.index(after: colon)...])
-            if let user = users.user(extension: ext, password: password) { return user }
+            let decoded = Data(base64Encoded: credentials).flatMap { String(data: $0, encoding: .utf8) }
+            let colon = decoded?.firstIndex(of: ":")
+            let ext = decoded.flatMap { text in colon.map { String(text[..<$0]) } }
+            return try await guardian.login(user: ext, address: address, how: "basic") {
+                guard let decoded, let colon, let ext else { return nil }
+                return users.user(extension: ext, password: String(decoded[decoded.index(after: colon)...]))
+            }
         default:
-            break
+            return try await guardian.login(user: nil, address: address, how: scheme.isEmpty ? "malformed" : scheme) {
+                scheme == "bearer" ? users.user(token: credentials) : nil
+            }
         }
-        throw APIError.unauthorized
     }
 }
 
@@ -76,14 +82,19 @@ struct MailboxAccess: Sendable {
     let users: UserDirectory
 
     func check(_ mailbox: String, viewer: SimulatorUser, request: Request) throws {
+        guard try pinUnlocks(mailbox, viewer: viewer, request: request) else { throw APIError.pinRequired }
+    }
+
+    /// Whether the caller may see the mailbox's contents: false when a PIN is needed and none
+    /// was sent; throws when there is no such mailbox, no permission, or a wrong PIN.
+    func pinUnlocks(_ mailbox: String, viewer: SimulatorUser, request: Request) throws -> Bool {
         guard let owner = users.user(mailbox) else { throw APIError.notFound("No mailbox \(mailbox)") }
         guard users.mayOpen(mailbox, viewer: viewer) else {
             throw APIError.forbidden("No permission for the voicemail of \(mailbox)")
         }
-        guard owner.pinRequired, owner.extension != viewer.extension else { return }
-        guard let pin = request.headers[HTTPField.Name(APIPath.pinHeader)!], !pin.isEmpty else {
-            throw APIError.pinRequired
-        }
+        guard owner.pinRequired, owner.extension != viewer.extension else { return true }
+        guard let pin = request.headers[.voicemailPIN], !pin.isEmpty else { return false }
         guard constantTimeEqual(pin.trimmingCharacters(in: .whitespaces), owner.pin) else { throw APIError.pinWrong }
+        return true
     }
 }

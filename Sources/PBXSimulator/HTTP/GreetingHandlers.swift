@@ -7,7 +7,16 @@ struct GreetingHandlers {
     let api: SimulatorAPI
     let viewer: SimulatorUser
     let request: Request
+    let context: SimulatorContext
     let query: QueryString
+
+    init(api: SimulatorAPI, viewer: SimulatorUser, request: Request, context: SimulatorContext) {
+        self.api = api
+        self.viewer = viewer
+        self.request = request
+        self.context = context
+        query = QueryString(request.uri.query)
+    }
 
     static func type(_ text: String) throws -> GreetingType {
         guard let type = GreetingType(userInput: text) else {
@@ -54,9 +63,14 @@ struct GreetingHandlers {
 
     func upload(_ type: GreetingType) async throws -> Response {
         let mailbox = try mailbox()
-        let (audio, info) = try await RequestBodies.audio(request)
-        try await api.store.setGreeting(mailbox, type, audio: audio, format: info.format)
-        return try Responses.json(await record(mailbox, type))
+        let (api, request, context) = (self.api, self.request, self.context)
+        return try await api.uploads.withSlot {
+            let staged = try await RequestBodies.stageAudio(request, context: context, staging: api.staging)
+            defer { staged.remove() }
+            let audio = try Data(contentsOf: staged.url, options: .alwaysMapped)
+            try await api.store.setGreeting(mailbox, type, audio: audio, format: staged.info.format)
+            return try Responses.json(await record(mailbox, type))
+        }
     }
 
     func reset(_ type: GreetingType) async throws -> Response {

@@ -7,7 +7,16 @@ struct MessageHandlers {
     let api: SimulatorAPI
     let viewer: SimulatorUser
     let request: Request
+    let context: SimulatorContext
     let query: QueryString
+
+    init(api: SimulatorAPI, viewer: SimulatorUser, request: Request, context: SimulatorContext) {
+        self.api = api
+        self.viewer = viewer
+        self.request = request
+        self.context = context
+        query = QueryString(request.uri.query)
+    }
 
     private var store: SpoolStore { api.store }
 
@@ -35,26 +44,38 @@ struct MessageHandlers {
         let listQuery = try ListQuery(query)
         try api.access.check(mailbox, viewer: viewer, request: request)
         let generation = await store.generation(of: mailbox)
-        let page = listQuery.apply(to: await store.messages(in: mailbox).map(\.api))
+        let stored = await store.messages(in: mailbox)
+        let paths = Dictionary(stored.map { ($0.id, SpoolView.path(of: $0)) }, uniquingKeysWith: { first, _ in first })
+        let page = listQuery.apply(to: stored.map(\.api))
+        let listed = Page(
+            total: page.total, records: page.records.map { ListedMessage(message: $0, fileUrl: paths[$0.id]) })
         let canonicalQuery = query.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        let etag = ETag.make(bootID: api.bootID, parts: ["list", mailbox, String(generation)] + canonicalQuery)
-        return try Responses.conditionalJSON(page, etag: etag, request: request)
+        let etag = api.etag(["list", mailbox, String(generation)] + canonicalQuery)
+        return try Responses.conditionalJSON(listed, etag: etag, request: request)
     }
 
     func get(_ id: String) async throws -> Response {
         try Responses.json(try await accessible(id).api)
     }
 
-    /// A redirect to the spool path, as the real PBX answers.
+    /// A redirect to the spool path, as the real PBX answers; the path names the message by
+    /// its msg_id, so it stays right whatever happens to the folder before it is fetched.
     func file(_ id: String) async throws -> Response {
         let message = try await accessible(id)
-        let path = SpoolLayout.spoolViewPath(message.mailbox, message.folder, message.number, message.record.format)
-        return Response(status: .found, headers: [.location: path, .contentLength: "0"])
+        return Response(status: .found, headers: [.location: SpoolView.path(of: message), .contentLength: "0"])
+    }
+
+    /// The Wildix flavor's PUT: the one documented meaning, mark read. A body is ignored, as
+    /// a PBX that knows nothing of vmtui's JSON would; the answer says nothing more.
+    func markReadIgnoringBody(_ id: String) async throws -> Response {
+        let message = try await accessible(id)
+        _ = try await store.update(message.id, read: true, folder: nil)
+        return Responses.nullResult()
     }
 
     func update(_ id: String) async throws -> Response {
         let message = try await accessible(id)
-        let body = try await RequestBodies.collect(request, limit: 64 * 1024)
+        let body = try await RequestBodies.collect(request, context: context, limit: 64 * 1024)
         let isEmpty = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         var read: Bool? = true
         var folder: Folder?
@@ -81,12 +102,13 @@ struct MessageHandlers {
             guard let message = await store.find(id) else { throw APIError.notFound("No message \(id)") }
             try api.access.check(message.mailbox, viewer: viewer, request: request)
         }
-        return try Responses.json(DeleteResult(deleted: try await store.delete(ids)))
+        let deleted = try await store.delete(ids)
+        return api.flavor == .full ? try Responses.json(DeleteResult(deleted: deleted)) : Responses.nullResult()
     }
 
     func forward(_ id: String) async throws -> Response {
         let message = try await accessible(id)
-        let body = try await RequestBodies.collect(request, limit: 64 * 1024)
+        let body = try await RequestBodies.collect(request, context: context, limit: 64 * 1024)
         let forward = try RequestBodies.json(ForwardTargets.self, from: body)
         let source = message.api
         let label = source.isForwarded ? (source.subject ?? "") : "Fwd: \(source.callerName ?? source.callerNumber)"
@@ -104,15 +126,20 @@ struct MessageHandlers {
         let callerName = try field("callerName", maxLength: 100)
         let transcription = try field("transcription", maxLength: 20_000)
         let urgent = ["1", "true", "yes", "on"].contains((query["urgent"] ?? "").lowercased())
-        let (audio, info) = try await RequestBodies.audio(request)
-        let now = Date()
-        let record = MessageRecord(
-            id: MessageID.make(at: now), originalMailbox: mailbox,
-            callerID: CallerID(name: callerName, number: callerNumber), originTime: now,
-            duration: info.wholeSeconds, urgent: urgent, read: false, subject: nil,
-            transcription: transcription, format: info.format)
-        let stored = try await store.deposit(into: mailbox, audio: audio, format: info.format, record: record)
-        return try Responses.json(stored.api, status: .created)
+        let (api, request, context) = (self.api, self.request, self.context)
+        return try await api.uploads.withSlot {
+            let staged = try await RequestBodies.stageAudio(request, context: context, staging: api.staging)
+            defer { staged.remove() }
+            let now = Date()
+            let record = MessageRecord(
+                id: MessageID.make(at: now), originalMailbox: mailbox,
+                callerID: CallerID(name: callerName, number: callerNumber), originTime: now,
+                duration: staged.info.wholeSeconds, urgent: urgent, read: false, subject: nil,
+                transcription: transcription, format: staged.info.format)
+            let audio = try Data(contentsOf: staged.url, options: .alwaysMapped)
+            let stored = try await api.store.deposit(into: mailbox, audio: audio, format: staged.info.format, record: record)
+            return try Responses.json(stored.api, status: .created)
+        }
     }
 
     private func field(_ name: String, maxLength: Int) throws -> String? {

@@ -22,13 +22,3 @@ struct QueryString: Sendable {
         return spaced.removingPercentEncoding ?? spaced
     }
 }
-
-/// Splits a request path into percent-decoded segments; nil when the encoding is broken.
-func pathSegments(_ path: String) -> [String]? {
-    var segments: [String] = []
-    for raw in path.split(separator: "/", omittingEmptySubsequences: true) {
-        guard let decoded = String(raw).removingPercentEncoding else { return nil }
-        segments.append(decoded)
-    }
-    return segments
-}

@@ -4,14 +4,15 @@ import VoicemailModel
 
 /// Reading request bodies with the contract's limits.
 enum RequestBodies {
-    /// At most `limit` bytes; more is 413 `too_large` (the rest is not read).
-    static func collect(_ request: Request, limit: Int) async throws -> Data {
+    /// At most `limit` bytes, kept in memory (small JSON and form bodies only); more is 413
+    /// `too_large` and the rest is left for the error answer to discard.
+    static func collect(_ request: Request, context: SimulatorContext, limit: Int) async throws -> Data {
+        try refuseAnnounced(request, limit: limit, what: "The body")
+        let stream = context.body.stream(for: request)
         var buffer = ByteBuffer()
-        for try await chunk in request.body {
+        while let chunk = try await stream.next() {
             guard buffer.readableBytes + chunk.readableBytes <= limit else {
-                throw APIError(
-                    status: .contentTooLarge, code: .tooLarge,
-                    reason: "The body is over \(limit / (1024 * 1024)) MiB")
+                throw APIError.tooLarge("The body is over \(ByteCount.describe(limit))")
             }
             var chunk = chunk
             buffer.writeBuffer(&chunk)
@@ -19,24 +20,48 @@ enum RequestBodies {
         return Data(buffer.readableBytesView)
     }
 
-    /// Audio for a deposit or greeting: present, WAV or MP3 by content, measurable, ≤ 180 s.
-    static func audio(_ request: Request) async throws -> (data: Data, info: AudioInspector.Info) {
-        if let announced = request.headers[.contentLength].flatMap(Int.init), announced > VoicemailLimits.maxAudioBytes {
-            throw APIError(status: .contentTooLarge, code: .tooLarge, reason: "The audio is over 20 MiB")
+    /// A Content-Length over the limit is refused before a byte is read.
+    static func refuseAnnounced(_ request: Request, limit: Int, what: String) throws {
+        if let announced = request.headers[.contentLength].flatMap(Int.init), announced > limit {
+            throw APIError.tooLarge("\(what) is over \(ByteCount.describe(limit))")
         }
-        let data = try await collect(request, limit: VoicemailLimits.maxAudioBytes)
-        guard !data.isEmpty else { throw APIError.badRequest("The audio is empty") }
-        let info: AudioInspector.Info
-        switch AudioInspector.inspect(data) {
-        case .success(let value): info = value
-        case .failure(let failure): throw APIError(failure)
+    }
+
+    /// Audio for a deposit or greeting, streamed into a staged file (never whole in memory):
+    /// present, WAV or MP3 by content, measurable, ≤ 180 s. The caller owns the file.
+    static func stageAudio(
+        _ request: Request, context: SimulatorContext, staging: UploadStaging
+    ) async throws -> StagedAudio {
+        let limit = VoicemailLimits.maxAudioBytes
+        try refuseAnnounced(request, limit: limit, what: "The audio")
+        let file = try staging.makeFile()
+        do {
+            let stream = context.body.stream(for: request)
+            var size = 0
+            while let chunk = try await stream.next() {
+                size += chunk.readableBytes
+                guard size <= limit else { throw APIError.tooLarge("The audio is over \(ByteCount.describe(limit))") }
+                try file.append(chunk.readableBytesView)
+            }
+            try file.finish()
+            guard size > 0 else { throw APIError.badRequest("The audio is empty") }
+            // Mapped, not read: the pages belong to the file, so a 20 MiB upload costs no heap.
+            let mapped = try Data(contentsOf: file.url, options: .alwaysMapped)
+            let info: AudioInspector.Info
+            switch AudioInspector.inspect(mapped) {
+            case .success(let value): info = value
+            case .failure(let failure): throw APIError(failure)
+            }
+            guard info.wholeSeconds <= VoicemailLimits.maxDurationSeconds else {
+                throw APIError(
+                    status: .contentTooLarge, code: .tooLong,
+                    reason: "The audio lasts \(info.wholeSeconds) s; at most \(VoicemailLimits.maxDurationSeconds) s are allowed")
+            }
+            return StagedAudio(url: file.url, size: size, info: info)
+        } catch {
+            file.discard()
+            throw error
         }
-        guard info.wholeSeconds <= VoicemailLimits.maxDurationSeconds else {
-            throw APIError(
-                status: .contentTooLarge, code: .tooLong,
-                reason: "The audio lasts \(info.wholeSeconds) s; at most \(VoicemailLimits.maxDurationSeconds) s are allowed")
-        }
-        return (data, info)
     }
 
     /// A JSON object body; malformed JSON is 400 with the decoder's explanation.
@@ -54,6 +79,16 @@ enum RequestBodies {
         } catch {
             throw APIError.badRequest("Malformed JSON body")
         }
+    }
+}
+
+/// Sizes as people read them: "64 KiB", "20 MiB", "100 bytes".
+enum ByteCount {
+    static func describe(_ bytes: Int) -> String {
+        let mib = 1024 * 1024
+        if bytes >= mib, bytes % mib == 0 { return "\(bytes / mib) MiB" }
+        if bytes >= 1024, bytes % 1024 == 0 { return "\(bytes / 1024) KiB" }
+        return bytes == 1 ? "1 byte" : "\(bytes) bytes"
     }
 }
 

@@ -20,16 +20,31 @@ enum Responses {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    static func error(_ error: APIError) -> Response {
-        let data = (try? encoder.encode(ErrorEnvelope(reason: error.reason, code: error.code))) ?? Data()
+    /// The error envelope. `withCode: false` leaves out vmtui's `code` (the strict Wildix
+    /// flavor sends only what Wildix documents).
+    static func error(_ error: APIError, withCode: Bool = true) -> Response {
+        var envelope = ErrorEnvelope(reason: error.reason)
+        if withCode { envelope.code = error.code }
+        let data = (try? encoder.encode(envelope)) ?? Data()
         // No WWW-Authenticate on 401, like the PBX's JSON API: HTTP stacks that see one start
         // a credential challenge instead of handing the envelope to the client.
-        let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        var headers = error.headers
+        headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// `{"type":"result","result":null}`: Wildix's answer shape when a change has nothing to say.
+    static func nullResult() -> Response {
+        let data = Data(#"{"result":null,"type":"result"}"#.utf8)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     /// A list or Mailboxes answer with its ETag, or 304 when the client already has it.
-    static func conditionalJSON<T: Codable & Sendable>(_ result: T, etag: String, request: Request) throws -> Response {
+    /// `etag` nil: no conditional answers (the strict Wildix flavor has none).
+    static func conditionalJSON<T: Codable & Sendable>(_ result: T, etag: String?, request: Request) throws -> Response {
+        guard let etag else { return try json(result) }
         if let header = request.headers[.ifNoneMatch], ETag.matches(header, etag) {
             return Response(status: .notModified, headers: [.eTag: etag])
         }

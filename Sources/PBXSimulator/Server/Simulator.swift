@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import VoicemailModel
@@ -43,18 +44,18 @@ public enum Simulator {
         let users = try UserDirectory.load(from: directory)
         let store = try SpoolStore(
             directory: directory, users: users, defaultCapacity: options.mailboxCapacity, logger: logger)
-        let api = SimulatorAPI(store: store, users: users, logger: logger)
+        let api = SimulatorAPI(
+            store: store, users: users, flavor: options.flavor, limits: options.limits,
+            staging: try UploadStaging(dataDirectory: directory), logger: logger)
+        let router = SimulatorRoutes.router(api, observer: options.onRequest)
 
         let started = StartSignal()
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { [observer = options.onRequest] request, _ in
-                let response = await api.respond(to: request)
-                observer?(RequestRecord(
-                    method: request.method.rawValue, target: request.uri.description, status: response.status.code,
-                    bodyBytes: response.body.contentLength))
-                return response
-            },
-            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "pbx-sim"),
+            router: router,
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(options.limits.idleTimeout))),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port), serverName: "pbx-sim",
+                availableConnectionsDelegate: MaximumAvailableConnections(options.limits.maxConnections, logger: logger)),
             onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
             logger: logger)
         let task = Task {
@@ -78,7 +79,7 @@ public enum Simulator {
             task.cancel()
             throw SimulatorError.startup("bad host \(options.host)")
         }
-        logger.info("listening on \(url.absoluteString), data in \(directory.path)")
+        logger.info("listening on \(url.absoluteString) (\(options.flavor.rawValue) API), data in \(directory.path)")
         return RunningSimulator(baseURL: url, task: task)
     }
 }

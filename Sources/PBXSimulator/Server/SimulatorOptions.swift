@@ -19,6 +19,10 @@ public struct SimulatorOptions: Sendable {
     public var logger: Logger = Logger(label: "pbx-sim", factory: { _ in SwiftLogNoOpLogHandler() })
     /// Called after every answer (tests count requests and bytes with it).
     public var onRequest: (@Sendable (RequestRecord) -> Void)?
+    /// The full contract, or only the calls Wildix documents.
+    public var flavor: SimulatorFlavor = .full
+    /// Connections, timeouts, uploads and guessing: what one client may cost the server.
+    public var limits = ServerLimits()
 
     public init(dataDirectory: URL, host: String = "127.0.0.1", port: Int = 0, seed: SimulatorSeed? = nil) {
         self.dataDirectory = dataDirectory

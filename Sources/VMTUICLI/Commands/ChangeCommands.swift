@@ -18,7 +18,7 @@ struct MarkReadCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let updated = try await CLI.context(global).client.markRead(ids: ids)
+            let updated = try await CLI.withBackend(global) { try await $0.backend.markRead(ids: ids, mailbox: nil) }
             Terminal.print("Marked \(Plural.messages(updated.count)) read.")
         }
     }
@@ -35,7 +35,10 @@ struct MarkUnreadCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let updated = try await CLI.context(global).client.markUnread(ids: ids)
+            let updated = try await CLI.withBackend(global) { context in
+                try await CLI.require(.markUnread, of: context.backend)
+                return try await context.backend.markUnread(ids: ids, mailbox: nil)
+            }
             Terminal.print("Marked \(Plural.messages(updated.count)) unread.")
         }
     }
@@ -53,7 +56,10 @@ struct MoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let moved = try await CLI.context(global).client.move(ids: ids, to: to)
+            let moved = try await CLI.withBackend(global) { context in
+                try await CLI.require(.move, of: context.backend)
+                return try await context.backend.move(ids: ids, to: to, mailbox: nil)
+            }
             Terminal.print("Moved \(Plural.messages(moved.count)) to \(to.displayName).")
         }
     }
@@ -72,7 +78,8 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let client = try CLI.context(global).client
+            try await CLI.withBackend(global) { context in
+            let client = context.backend
             if !yes {
                 guard Terminal.stdinIsTTY else {
                     throw CLIFailure(
@@ -84,16 +91,20 @@ struct DeleteCommand: AsyncParsableCommand {
                     throw CLIFailure(message: "nothing deleted", code: ExitStatus.notConfirmed)
                 }
             }
-            let deleted = try await client.delete(ids: ids)
+            let deleted = try await client.delete(ids: ids, mailbox: nil)
             Terminal.print("Deleted \(Plural.messages(deleted.count)).")
+            }
         }
     }
 
     /// "101 Alice Martin": fetching the first message also proves it still exists.
-    static func ownerDescription(client: VoicemailClient, firstID: String) async throws -> String {
-        let message = try await client.message(id: firstID)
+    static func ownerDescription(client: any VoicemailBackend, firstID: String) async throws -> String {
+        let message = try await client.message(id: firstID, mailbox: nil)
         let mailbox = Sanitize.line(message.mailbox, maxLength: 20)
-        let name = (try? await client.mailboxes())?.first { $0.mailbox == message.mailbox }?.name
+        var name: String?
+        if (try? await client.capabilities())?.has(.mailboxList) == true {
+            name = (try? await client.mailboxes(ifNoneMatch: nil))?.value?.first { $0.mailbox == message.mailbox }?.name
+        }
         return name.map { "\(mailbox) \(Sanitize.line($0, maxLength: 60))" } ?? "mailbox \(mailbox)"
     }
 }
@@ -116,7 +127,10 @@ struct ForwardCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLI.run {
             let targets = Extensions.parse(to) ?? []
-            let copies = try await CLI.context(global).client.forward(id: id, to: targets)
+            let copies = try await CLI.withBackend(global) { context in
+                try await CLI.require(.forward, of: context.backend)
+                return try await context.backend.forward(id: id, to: targets, mailbox: nil)
+            }
             let list = copies.map { "\(Sanitize.line($0.mailbox, maxLength: 20)) (\(Sanitize.line($0.id, maxLength: 64)))" }
             Terminal.print("Forwarded to \(list.joined(separator: ", ")).")
         }

@@ -20,6 +20,13 @@ enum FolderChoice: ExpressibleByArgument, Equatable {
 
     static var allValueStrings: [String] { ["all"] + Folder.allCases.map { $0.rawValue.lowercased() } }
 
+    var defaultValueDescription: String {
+        switch self {
+        case .all: "all"
+        case .one(let folder): folder == .inbox ? "new" : folder.rawValue.lowercased()
+        }
+    }
+
     var folder: Folder? {
         if case .one(let folder) = self { return folder }
         return nil
@@ -50,8 +57,11 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Only messages whose caller, number, label or transcription contains this text.")
     var search: String?
 
-    @Option(help: "At most this many messages.")
-    var limit: Int = 100
+    @Option(help: "At most this many messages (default 100).")
+    var limit: Int?
+
+    @Flag(help: "Every message, however many (pages through the server).")
+    var all = false
 
     @Option(help: "Sort by date, duration, number or name.")
     var sort: SortChoice = .date
@@ -63,23 +73,23 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be at least 1") }
+        if all, limit != nil { throw ValidationError("give --limit N or --all, not both") }
     }
 
     func run() async throws {
         try await CLI.run {
-            let client = try CLI.context(global).client
             let direction: SortDirection = ascending ? .ascending : .descending
-            var messages: [VoicemailMessage]
-            if limit <= 1000 {
-                messages = try await client.listMessages(
-                    MessageQuery(folder: folder.folder, count: limit, sort: sort.field, direction: direction, search: search)
-                ).records
-            } else {
-                messages = try await client.allMessages(folder: folder.folder, search: search, sort: sort.field, direction: direction)
+            let limit = all ? nil : (self.limit ?? 100)
+            let (messages, total) = try await CLI.withBackend(global) { context in
+                try await context.backend.allMessages(
+                    MessageQuery(folder: folder.folder, count: 1000, sort: sort.field, direction: direction, search: search),
+                    limit: limit)
             }
-            messages = Array(messages.prefix(limit))
             Terminal.print(json ? try JSONOutput.string(messages) : Tables.messages(messages))
+            if messages.count < total {
+                Terminal.printError("\(messages.count) of \(total) shown; --limit N or --all")
+            }
         }
     }
 }
@@ -93,7 +103,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let message = try await CLI.context(global).client.message(id: id)
+            let message = try await CLI.withBackend(global) { try await $0.backend.message(id: id, mailbox: nil) }
             Terminal.print(json ? try JSONOutput.string(message) : Tables.messageDetail(message))
         }
     }
@@ -107,7 +117,10 @@ struct MailboxesCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let list = try await CLI.context(global).client.mailboxes()
+            let list = try await CLI.withBackend(global) { context in
+                try await CLI.require(.mailboxList, of: context.backend)
+                return try await context.backend.mailboxes(ifNoneMatch: nil).value ?? []
+            }
             Terminal.print(json ? try JSONOutput.string(list) : Tables.mailboxes(list))
         }
     }
@@ -121,7 +134,10 @@ struct GreetingsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let list = try await CLI.context(global).client.greetings()
+            let list = try await CLI.withBackend(global) { context in
+                try await CLI.require(.greetings, of: context.backend)
+                return try await context.backend.greetings(mailbox: nil)
+            }
             Terminal.print(json ? try JSONOutput.string(list) : Tables.greetings(list))
         }
     }

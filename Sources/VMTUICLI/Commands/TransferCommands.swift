@@ -7,33 +7,39 @@ import VoicemailModel
 struct DownloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "download", abstract: "Download a message's audio.",
-        discussion: "Writes <id>.<format> in the current directory unless -o says otherwise; -o - writes to stdout. A failed download leaves no partial file.")
+        discussion: "Writes <id>.<format> in the current directory unless -o says otherwise; -o - writes to stdout. An existing file is kept unless --force. The audio is checked against the message first; a failed or refused download leaves no file.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message id.") var id: String
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file, or - for stdout.", valueName: "FILE"))
     var output: String?
+    @Flag(help: "Replace the output file if it exists.") var force = false
 
     func run() async throws {
         try await CLI.run {
-            let client = try CLI.context(global).client
-            if output == "-" {
-                guard !Terminal.stdoutIsTTY else {
+            try await CLI.withBackend(global) { context in
+                let backend = context.backend
+                if output == "-", Terminal.stdoutIsTTY {
                     throw CLIFailure(message: "refusing to write audio to a terminal (redirect stdout or use -o FILE)", code: ExitStatus.failure)
                 }
-                let stdout = FileHandle.standardOutput
-                try await client.downloadAudio(id: id, onChunk: { stdout.write($0) })
-                return
+                let message = try await backend.message(id: id, mailbox: nil)
+                if output == "-" {
+                    // Checked whole before a byte reaches stdout: a wrong audio must not be half-written.
+                    let file = try PrivateTempStore.shared.makeFile(named: "download.\(message.format.fileExtension)")
+                    defer { PrivateTempStore.shared.remove(file) }
+                    try await backend.downloadAudio(of: message, to: file, atomically: true, progress: nil)
+                    try StandardOutput.copy(file)
+                    return
+                }
+                let path = output ?? FileNames.audio(id: message.id, format: message.format)
+                try OutputFile.checkWritable(path, force: force)
+                let bar = Terminal.stderrIsTTY && message.size > 1_000_000 ? ProgressBar(label: "Downloading") : nil
+                defer { bar?.finish() }
+                let result = try await backend.downloadAudio(
+                    of: message, to: URL(fileURLWithPath: path), atomically: true, progress: bar?.handler)
+                bar?.finish()
+                FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
             }
-            let message = try await client.message(id: id)
-            let path = output ?? FileNames.audio(id: message.id, format: message.format)
-            let bar = Terminal.stderrIsTTY && message.size > 1_000_000 ? ProgressBar(label: "Downloading") : nil
-            defer { bar?.finish() }
-            let result = try await client.downloadAudio(
-                id: id, to: URL(fileURLWithPath: path), atomically: true,
-                progress: bar?.handler)
-            bar?.finish()
-            FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
         }
     }
 }
@@ -67,7 +73,8 @@ struct GreetingUpload: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let client = try CLI.context(global).client
+            try await CLI.withBackend(global) { context in
+            try await CLI.require(.greetings, .greetingUpload, of: context.backend)
             // Checked (and converted to 8 kHz mono WAV when needed) before anything is sent.
             let prepared: PreparedAudio
             do {
@@ -82,10 +89,10 @@ struct GreetingUpload: AsyncParsableCommand {
             let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
             let bar = Terminal.stderrIsTTY && size > 1_000_000 ? ProgressBar(label: "Uploading") : nil
             defer { bar?.finish() }
-            let info = try await client.uploadGreeting(
-                type, from: url, progress: bar?.handler)
+            let info = try await context.backend.uploadGreeting(type, mailbox: nil, from: url, progress: bar?.handler)
             bar?.finish()
             Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(Format.duration) ?? "?")).")
+            }
         }
     }
 }
@@ -97,17 +104,22 @@ struct GreetingDownload: AsyncParsableCommand {
     @Argument(help: "unavailable, busy or name.") var type: GreetingType
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default greeting-<type>.<format>).", valueName: "FILE"))
     var output: String?
+    @Flag(help: "Replace the output file if it exists.") var force = false
 
     func run() async throws {
         try await CLI.run {
-            let client = try CLI.context(global).client
-            let info = try await client.greeting(type)
-            guard info.present else {
+            try await CLI.withBackend(global) { context in
+            try await CLI.require(.greetings, of: context.backend)
+            let client = context.backend
+            guard let info = try await client.greetings(mailbox: nil).first(where: { $0.type == type }), info.present else {
                 throw CLIFailure(message: "greeting \(type.rawValue) is the PBX default (nothing to download)", code: ExitStatus.notFound)
             }
             let path = output ?? "greeting-\(type.rawValue).\((info.format ?? .wav).fileExtension)"
-            let result = try await client.downloadGreeting(type, to: URL(fileURLWithPath: path))
+            try OutputFile.checkWritable(path, force: force)
+            let result = try await client.downloadGreeting(
+                type, mailbox: nil, to: URL(fileURLWithPath: path), atomically: true, progress: nil)
             FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
+            }
         }
     }
 }
@@ -120,7 +132,10 @@ struct GreetingReset: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            _ = try await CLI.context(global).client.resetGreeting(type)
+            _ = try await CLI.withBackend(global) { context in
+                try await CLI.require(.greetings, of: context.backend)
+                return try await context.backend.resetGreeting(type, mailbox: nil)
+            }
             Terminal.print("Greeting \(type.rawValue) reset to the PBX default.")
         }
     }

@@ -26,9 +26,10 @@ enum Format {
     }
 
     /// "Bob Nguyen <102>", or the number alone; sanitised for a terminal.
-    static func caller(_ message: VoicemailMessage) -> String {
+    /// "Name <number>"; `nameLimit` keeps table rows readable (`show` prints the whole name).
+    static func caller(_ message: VoicemailMessage, nameLimit: Int = 60) -> String {
         let number = Sanitize.line(message.callerNumber, maxLength: 40)
-        guard let name = message.callerName.map({ Sanitize.line($0, maxLength: 60) }), !name.isEmpty else {
+        guard let name = message.callerName.map({ Sanitize.line($0, maxLength: nameLimit) }), !name.isEmpty else {
             return number.isEmpty ? "unknown" : number
         }
         return number.isEmpty ? name : "\(name) <\(number)>"

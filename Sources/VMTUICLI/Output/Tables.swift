@@ -24,7 +24,7 @@ public enum Tables {
             ("ID", Sanitize.line(message.id, maxLength: 64)),
             ("Mailbox", Sanitize.line(message.mailbox, maxLength: 20)),
             ("Folder", message.folder.displayName),
-            ("From", Format.caller(message)),
+            ("From", Format.caller(message, nameLimit: Int.max)),
             ("Date", Format.date(message.date, timeZone: timeZone)),
             ("Duration", Format.duration(message.duration)),
             ("Status", [message.read ? "read" : "unread", message.urgent ? "urgent" : nil].compactMap { $0 }.joined(separator: ", ")),

@@ -10,11 +10,17 @@ public struct ConnectionOverrides: Sendable, Equatable {
     public var caFile: String?
     public var timeout: Double?
     public var connectTimeout: Double?
+    public var api: APIFlavor?
+    /// `--allow-insecure`: a password may cross plain http to another host.
+    public var allowInsecure: Bool
 
     public init(
         server: String? = nil, user: String? = nil, auth: AuthMethod? = nil, mailbox: String? = nil,
-        caFile: String? = nil, timeout: Double? = nil, connectTimeout: Double? = nil
+        caFile: String? = nil, timeout: Double? = nil, connectTimeout: Double? = nil, api: APIFlavor? = nil,
+        allowInsecure: Bool = false
     ) {
+        self.api = api
+        self.allowInsecure = allowInsecure
         self.server = server
         self.user = user
         self.auth = auth
@@ -62,7 +68,24 @@ public enum ClientSettings {
         return ClientConfiguration(
             serverURL: serverURL, credentials: credentials, mailbox: mailbox, pins: pins, caFile: caFile,
             connectTimeout: overrides.connectTimeout ?? config.connectTimeout ?? defaultConnectTimeout,
-            timeout: overrides.timeout ?? config.timeout ?? defaultTimeout, userAgent: userAgent)
+            timeout: overrides.timeout ?? config.timeout ?? defaultTimeout, userAgent: userAgent,
+            api: overrides.api ?? config.api ?? .auto)
+    }
+
+    /// A password (basic or session login) over plain http to a host other than this machine
+    /// can be read by anyone on the way: refused unless allowed, and then a warning to show once.
+    public static func insecureWarning(
+        for configuration: ClientConfiguration, overrides: ConnectionOverrides, config: ConfigFile
+    ) throws(SettingsError) -> String? {
+        guard configuration.serverURL.scheme?.lowercased() == "http", configuration.credentials.method != .bearer,
+            !Loopback.isLoopback(configuration.serverURL.host ?? "")
+        else { return nil }
+        let host = configuration.serverURL.host ?? configuration.serverURL.absoluteString
+        guard overrides.allowInsecure || config.allowInsecure == true else {
+            throw SettingsError(
+                "refusing to send your password in clear over http:// to \(host): use https://, or --allow-insecure (allow_insecure = true) if you accept the risk")
+        }
+        return "your password goes to \(host) in clear over http:// (allowed by --allow-insecure / allow_insecure)"
     }
 
     /// Bearer when a token is available, session login when only a password is, unless the

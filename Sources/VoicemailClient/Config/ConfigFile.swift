@@ -31,6 +31,10 @@ public struct ConfigFile: Sendable, Equatable {
     public var onNewMessage: String?
     public var markReadOn: MarkReadPolicy?
     public var logFile: String?
+    /// `api`: which dialect the server speaks (default auto).
+    public var api: APIFlavor?
+    /// `allow_insecure`: a password may cross plain http to another host.
+    public var allowInsecure: Bool?
     /// `[keys]`: action name → key specs, as written (a string or an array of strings);
     /// the TUI interprets them.
     public var keys: [String: [String]]
@@ -47,7 +51,7 @@ public struct ConfigFile: Sendable, Equatable {
     public static let knownKeys: Set<String> = [
         "server", "user", "auth", "mailbox", "token_command", "password_command", "ca_file",
         "connect_timeout", "timeout", "theme", "player", "recorder", "refresh_interval", "bell",
-        "on_new_message", "mark_read_on", "log_file", "keys",
+        "on_new_message", "mark_read_on", "log_file", "keys", "api", "allow_insecure",
     ]
 
     /// `$XDG_CONFIG_HOME/vmtui/config.toml`, else `~/.config/vmtui/config.toml`.
@@ -121,6 +125,13 @@ public struct ConfigFile: Sendable, Equatable {
             config.markReadOn = value
         }
         config.logFile = try reader.string("log_file").map { Paths.expandTilde($0, environment: ProcessInfo.processInfo.environment) }
+        if let api = try reader.string("api") {
+            guard let flavor = APIFlavor(rawValue: api.lowercased()) else {
+                throw reader.error("api", "\"api\" must be auto, wildix or vmtui, not \"\(Sanitize.line(api))\"")
+            }
+            config.api = flavor
+        }
+        config.allowInsecure = try reader.bool("allow_insecure")
         config.keys = try reader.keyTable()
         config.warnings = reader.unknownKeyWarnings()
         return config

@@ -1,0 +1,6 @@
+import HTTPTypes
+import VoicemailModel
+
+extension HTTPField.Name {
+    static let voicemailPIN = HTTPField.Name(APIPath.pinHeader)!
+}

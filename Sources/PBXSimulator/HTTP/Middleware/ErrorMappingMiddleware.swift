@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Turns every failure into the error envelope with its status; nothing a client sends can
+/// crash the server or make it answer with a server path.
+struct ErrorMappingMiddleware: RouterMiddleware {
+    typealias Context = SimulatorContext
+    let flavor: SimulatorFlavor
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let error: APIError
+        do {
+            return try await next(request, context)
+        } catch let failure as APIError {
+            error = failure
+        } catch let failure as StoreError {
+            if case .io(let why) = failure { logger.error("\(request.method) \(request.uri.path): storage: \(why)") }
+            error = APIError(failure)
+        } catch let failure as HTTPError where failure.status == .notFound {
+            error = .noEndpoint
+        } catch {
+            logger.error("\(request.method) \(request.uri.path) failed: \(error)")
+            return Responses.error(
+                .serverError("Internal error; the server log has the details"), withCode: flavor == .full)
+        }
+        var response = Responses.error(error, withCode: flavor == .full)
+        if error.status == .contentTooLarge, context.body.existing?.finished != true {
+            response = UnreadBodyDrain.answer(response, request: request, context: context)
+        }
+        return response
+    }
+}
+
+/// An answer sent while the client may still be sending a body nobody will read: the client
+/// cannot see it while blocked writing into a full window, and a plain close would reset the
+/// connection and destroy the answer. So after the answer the rest is read and discarded
+/// (a bounded amount, for a bounded time), then the connection closes if the client asked for
+/// that or stopped sending half-way.
+enum UnreadBodyDrain {
+    static let maxBytes = 64 * 1024 * 1024
+    static let quietPeriod: Duration = .seconds(1)
+
+    static func answer(_ response: Response, request: Request, context: SimulatorContext) -> Response {
+        let stream = context.body.stream(for: request)
+        let channel = context.channel
+        let closeRequested = request.headers[.connection]?.lowercased().contains("close") == true
+        var response = response
+        if closeRequested { response.headers[.connection] = "close" }
+        let original = response.body
+        response.body = ResponseBody(contentLength: original.contentLength) { writer in
+            try await original.write(writer)
+            let complete = await drain(stream, channel: channel)
+            if closeRequested || !complete {
+                channel.close(promise: nil)
+            }
+        }
+        return response
+    }
+
+    /// Reads until the body ends (true), or until the client goes quiet or sends too much
+    /// (false; then the connection is closed under the read, which ends it).
+    private static func drain(_ stream: BodyStream, channel: any Channel) async -> Bool {
+        let progress = DrainProgress()
+        let watchdog = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                if progress.isStalled(after: quietPeriod) || progress.bytes > maxBytes {
+                    channel.close(promise: nil)
+                    return
+                }
+            }
+        }
+        defer { watchdog.cancel() }
+        do {
+            while let chunk = try await stream.next() {
+                progress.read(chunk.readableBytes)
+                if progress.bytes > maxBytes { return false }
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+}
+
+private final class DrainProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lastRead = ContinuousClock.now
+    private var total = 0
+
+    func read(_ count: Int) {
+        lock.withLock {
+            total += count
+            lastRead = .now
+        }
+    }
+
+    var bytes: Int { lock.withLock { total } }
+
+    func isStalled(after period: Duration) -> Bool {
+        lock.withLock { ContinuousClock.now - lastRead > period }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import TestSupport
+import VoicemailModel
+import XCTest
+
+@testable import VoicemailClient
+
+/// Settings and checks that keep a user from a wrong picture: API flavor, plain-http
+/// passwords, scheme-less servers, session cookies, record audio URLs, audio checks.
+final class ClientSafetyTests: XCTestCase {
+    private func settings(_ config: String, overrides: ConnectionOverrides = ConnectionOverrides(), password: Bool = true)
+        throws -> (ClientConfiguration, ConfigFile)
+    {
+        let file = try ConfigFile.parse(config, path: "c.toml")
+        let environment = password ? ["VMTUI_PASSWORD": "p"] : ["VMTUI_TOKEN": "t"]
+        let secrets = SecretSource(environment: environment, tokenCommand: nil, passwordCommand: nil, runner: FakeRunner([:]))
+        var overrides = overrides
+        overrides.user = overrides.user ?? "101"
+        return (try ClientSettings.resolve(overrides: overrides, config: file, secrets: secrets), file)
+    }
+
+    func testAPIFlavorFromConfigAndFlag() throws {
+        XCTAssertEqual(try settings(#"server = "https://pbx""#).0.api, .auto)
+        XCTAssertEqual(try settings("server = \"https://pbx\"\napi = \"Wildix\"").0.api, .wildix)
+        XCTAssertEqual(try settings("server = \"https://pbx\"\napi = \"wildix\"", overrides: ConnectionOverrides(api: .vmtui)).0.api, .vmtui)
+        XCTAssertThrowsError(try ConfigFile.parse("api = \"asterisk\"", path: "c.toml")) {
+            XCTAssertEqual(($0 as? SettingsError)?.description, #"c.toml:1: "api" must be auto, wildix or vmtui, not "asterisk""#)
+        }
+    }
+
+    func testPasswordOverPlainHTTPToAnotherHostIsRefusedUnlessAllowed() throws {
+        let (remote, file) = try settings(#"server = "http://pbx.example.com""#)
+        XCTAssertThrowsError(try ClientSettings.insecureWarning(for: remote, overrides: ConnectionOverrides(), config: file)) {
+            let text = ($0 as? SettingsError)?.description ?? ""
+            XCTAssertTrue(text.contains("--allow-insecure"), text)
+            XCTAssertTrue(text.contains("pbx.example.com"), text)
+        }
+        let allowedByFlag = try ClientSettings.insecureWarning(
+            for: remote, overrides: ConnectionOverrides(allowInsecure: true), config: file)
+        XCTAssertNotNil(allowedByFlag)
+        let (_, allowingFile) = try settings("server = \"http://pbx.example.com\"\nallow_insecure = true")
+        XCTAssertNotNil(try ClientSettings.insecureWarning(for: remote, overrides: ConnectionOverrides(), config: allowingFile))
+        // Loopback, https and a token are not a password crossing a network in clear.
+        for (server, password) in [("http://127.0.0.1:8080", true), ("http://localhost:8080", true), ("http://[::1]:8080", true),
+            ("https://pbx.example.com", true), ("http://pbx.example.com", false)]
+        {
+            let (configuration, file) = try settings("server = \"\(server)\"", password: password)
+            XCTAssertNil(try ClientSettings.insecureWarning(for: configuration, overrides: ConnectionOverrides(), config: file), server)
+        }
+    }
+
+    func testSchemeLessHostAndPortAsksForAScheme() {
+        XCTAssertThrowsError(try ClientConfiguration.serverURL(from: "127.0.0.1:8080")) {
+            XCTAssertEqual(($0 as? VoicemailError)?.message,
+                #"server "127.0.0.1:8080" has no scheme: add http:// or https:// (e.g. http://127.0.0.1:8080)"#)
+        }
+        XCTAssertEqual(try ClientConfiguration.serverURL(from: "pbx.example.com").absoluteString, "https://pbx.example.com")
+    }
+
+    func testEveryLoginCookieIsKeptWhateverItsName() {
+        XCTAssertEqual(
+            SessionCookies.header(from: ["WSESSID=abc; Path=/; HttpOnly", "lb=n2; Path=/", "old=deleted; Max-Age=0", "WSESSID=def"]),
+            "lb=n2; WSESSID=def")
+        XCTAssertNil(SessionCookies.header(from: ["=x", "empty=; Path=/"]))
+    }
+
+    func testRecordAudioURLsAreFoundUnderAnyPlausibleName() {
+        let server = URL(string: "https://pbx.example.com/base")!
+        XCTAssertEqual(
+            AudioLocations.audioURL(in: ["fileUrl": "/spoolview/voicemail/d/101/INBOX/msg1.mp3"], server: server),
+            "https://pbx.example.com/spoolview/voicemail/d/101/INBOX/msg1.mp3")
+        XCTAssertEqual(AudioLocations.audioURL(in: ["link": "https://cdn.example.net/a.wav?sig=1"], server: server),
+            "https://cdn.example.net/a.wav?sig=1")
+        XCTAssertEqual(AudioLocations.audioURL(in: ["audio": "spool/x.wav"], server: server), "https://pbx.example.com/spool/x.wav")
+        XCTAssertNil(AudioLocations.audioURL(in: ["file": "msg0001.wav"], server: server))
+        XCTAssertNil(AudioLocations.audioURL(in: ["url": "file:///etc/passwd"], server: server))
+        XCTAssertNil(AudioLocations.audioURL(in: ["path": "javascript:alert(1)"], server: server))
+
+        let locations = AudioLocations()
+        let body = #"{"type":"result","result":{"total":"2","records":[{"id":"a","audioUrl":"/s/a.wav"},{"msg_id":"b"}]}}"#
+        locations.learn(from: Data(body.utf8), server: server)
+        XCTAssertEqual(locations.url(for: "a"), "https://pbx.example.com/s/a.wav")
+        XCTAssertNil(locations.url(for: "b"))
+        XCTAssertFalse(VoicemailClient.isSameOrigin("https://cdn.example.net/a.wav", server))
+    }
+
+    func testEmptyOrNonAudioOrMismatchedAudioIsRefused() throws {
+        let directory = try TemporaryDirectory(prefix: "vmtui-audiocheck")
+        defer { directory.remove() }
+        let message = VoicemailMessage(
+            id: "m1", mailbox: "101", folder: .inbox, callerNumber: "102", date: Date(), duration: 3, format: .wav,
+            size: DocumentedWildixPBX.wav(seconds: 3).count)
+        func check(_ data: Data, _ message: VoicemailMessage = message) throws {
+            let file = directory.appending(UUID().uuidString)
+            try data.write(to: file)
+            try AudioExpectation(message).check(file)
+        }
+        XCTAssertNoThrow(try check(DocumentedWildixPBX.wav(seconds: 3)))
+        let cases: [(Data, String)] = [
+            (Data(), "it is empty (0 bytes)"),
+            (Data("<html><body>login</body></html>".utf8), "it is not WAV or MP3 audio"),
+            (DocumentedWildixPBX.wav(seconds: 9), "bytes, the message"),
+        ]
+        for (data, expected) in cases {
+            XCTAssertThrowsError(try check(data)) {
+                let text = ($0 as? VoicemailError)?.message ?? "\($0)"
+                XCTAssertTrue(text.contains(expected), text)
+                XCTAssertTrue(text.hasPrefix("refused the audio of message m1: "), text)
+            }
+        }
+        var unsized = message
+        unsized.size = 0
+        XCTAssertThrowsError(try check(DocumentedWildixPBX.wav(seconds: 9), unsized)) {
+            XCTAssertTrue("\($0)".contains("lasts 9 s, the message 3 s"), "\($0)")
+        }
+        var mp3 = message
+        mp3.format = .mp3
+        mp3.size = 0
+        XCTAssertThrowsError(try check(DocumentedWildixPBX.wav(seconds: 3), mp3)) {
+            XCTAssertTrue("\($0)".contains("it is WAV, the message is MP3"), "\($0)")
+        }
+    }
+}
