@@ -12,22 +12,8 @@ extension App {
             return []  // handled above
         case .pin(let mailbox, let editor):
             return handlePINKey(&state, mailbox, editor, key)
-
-        case .filter(var editor):
-            switch key {
-            case .escape:
-                state.prompt = nil
-                state.setFilter("")
-            case .enter:
-                state.prompt = nil
-            default:
-                if editor.handle(key) {
-                    state.prompt = .filter(editor: editor)
-                    state.setFilter(editor.text)
-                }
-            }
-            keepSelectionVisible(&state)
-            return []
+        case .filter(let editor):
+            return handleFilterKey(&state, editor, key)
         }
     }
 
