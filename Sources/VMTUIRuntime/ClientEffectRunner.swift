@@ -57,8 +57,20 @@ public struct ClientEffectRunner: EffectRunner {
     /// No mailbox (or an empty one) means the user's own: the client sends no mailbox filter.
     static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
-    /// The first page asks with the ETag; a changed folder is then read to its end.
+    /// The first page asks with the ETag; a changed folder is then read to its end. New also
+    /// brings Urgent's messages when the backend has that folder (Asterisk keeps urgent new
+    /// messages there); the pair has no single ETag, so it is always read whole.
     func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
+        if folder == .inbox, let capabilities = try? await client.capabilities(), capabilities.folders.contains(.urgent) {
+            guard case .loaded(let new, _) = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: nil),
+                case .loaded(let urgent, _) = try await loadOneFolder(mailbox: mailbox, folder: .urgent, etag: nil)
+            else { return .notModified }
+            return .loaded(messages: new + urgent, etag: nil)
+        }
+        return try await loadOneFolder(mailbox: mailbox, folder: folder, etag: etag)
+    }
+
+    private func loadOneFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
         var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: 1000)
         guard case .modified(let first, let newTag) = try await client.listMessages(query, ifNoneMatch: etag) else {
             return .notModified

@@ -59,3 +59,40 @@ final class CapabilitiesTests: XCTestCase {
         guard case .actions(.move)? = state.prompt else { return XCTFail("move refused: \(state.status)") }
     }
 }
+
+/// Issue 8: the folder pane shows what the backend has; Urgent shows inside New, as on the phone.
+final class BackendFoldersTests: XCTestCase {
+    private let asterisk = BackendCapabilities(
+        supported: Set(BackendCapability.allCases), folders: [.cust1, .urgent, Folder(rawValue: "Voicemail Archive")!])
+
+    func testOtherFoldersFollowThePhoneFoldersAndUrgentIsNotOneOfThem() {
+        var state = Fixtures.loaded(size: TerminalSize(width: 120, height: 40))
+        state.send(.capabilitiesLoaded(.success(asterisk)))
+        XCTAssertEqual(state.shownFolders, Folder.allCases + [.cust1, Folder(rawValue: "Voicemail Archive")!])
+        let screen = App.view(state, size: state.size).text()
+        XCTAssertTrue(screen.contains("Cust1"), screen)
+        XCTAssertTrue(screen.contains("Voicemail Arc"), screen)
+        XCTAssertFalse(screen.contains("Urgent"), screen)
+        // Keys reach them: j past Friends, End, and the mouse.
+        state.press(.character("h"), .end)
+        XCTAssertEqual(state.folder, Folder(rawValue: "Voicemail Archive")!)
+        state.press(.character("k"))
+        XCTAssertEqual(state.folder, .cust1)
+        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
+        state.press(.character("0"))
+        state.send(.input(.mouse(MouseEvent(x: 2, y: layout.row(of: .cust1, in: state.shownFolders), action: .press))))
+        XCTAssertEqual(state.folder, .cust1)
+    }
+
+    func testUrgentMessagesShowInNewMarkedUrgent() {
+        var state = Fixtures.loaded()
+        state.send(.capabilitiesLoaded(.success(asterisk)))
+        guard case .loadFolder(let id, _, .inbox, _)? = state.press(.character("R")).first else { return XCTFail() }
+        let urgent = VoicemailMessage(
+            id: "u1", mailbox: "101", folder: .urgent, callerName: "Boss", callerNumber: "100",
+            date: Fixtures.now, duration: 9)
+        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox + [urgent], etag: nil))))
+        let shown = (0..<state.visibleCount).map { state.visibleMessage(at: $0) }
+        XCTAssertEqual(shown.first { $0.id == "u1" }?.urgent, true, "\(shown.map(\.id))")
+    }
+}

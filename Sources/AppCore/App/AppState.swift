@@ -207,6 +207,10 @@ public struct AppState: Equatable, Sendable {
         folderCounts[folder] ?? FolderCount(folder: folder, total: 0, unread: 0)
     }
 
+    /// The folder pane: the five phone folders, then the others the backend reports. Urgent is
+    /// not among them: its messages show in New, marked urgent, as the phone does.
+    public var shownFolders: [Folder] { capabilities.folders.filter { $0 != .urgent } }
+
     /// False when the backend lacks what `action` needs.
     public func offers(_ action: Action) -> Bool {
         action.capability.map(capabilities.has) ?? true

@@ -54,7 +54,7 @@ extension App {
             if inFolders { return switchFolder(&state, to: .inbox) }
             moveSelection(&state, to: 0)
         case .bottom:
-            if inFolders { return switchFolder(&state, to: .friends) }
+            if inFolders { return switchFolder(&state, to: state.shownFolders.last ?? .friends) }
             moveSelection(&state, to: state.visibleCount - 1)
         case .pageDown:
             state.scroll += rows
@@ -128,7 +128,7 @@ extension App {
         case .wheelDown: scroll(&state, by: 3)
         case .wheelUp: scroll(&state, by: -3)
         case .press:
-            if let folder = layout.folder(atX: mouse.x, y: mouse.y) {
+            if let folder = layout.folder(atX: mouse.x, y: mouse.y, in: state.shownFolders) {
                 state.focus = .folders
                 return switchFolder(&state, to: folder)
             }

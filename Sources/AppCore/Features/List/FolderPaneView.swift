@@ -1,14 +1,16 @@
 import VoicemailModel
 
-/// The five folders with unread badges; the open one highlighted.
+/// The five phone folders, then any other the backend has (Urgent shows inside New), with
+/// unread badges; the open one highlighted.
 enum FolderPaneView {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ layout: Layout) {
         let rect = layout.folders
         let titleStyle: StyleRole = state.focus == .folders ? .paneTitleFocused : .paneTitle
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: titleStyle)
         grid.put(" Folders", x: rect.x, y: rect.y, style: titleStyle, maxWidth: rect.width)
-        for folder in Folder.allCases {
-            let y = layout.row(of: folder)
+        let shown = state.shownFolders
+        for folder in shown {
+            let y = layout.row(of: folder, in: shown)
             guard y < rect.y + rect.height else { break }
             let selected = folder == state.folder
             let style: StyleRole = selected ? .folderSelected : .folder

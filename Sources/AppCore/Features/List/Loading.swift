@@ -99,7 +99,7 @@ extension App {
         switch result {
         case .success(.loaded(let messages, let etag)):
             if case .busy = state.status { state.status = .none }
-            let effects = mergeRefreshedList(&state, messages.filter { $0.folder == folder })
+            let effects = mergeRefreshedList(&state, messages.compactMap { shownIn(folder, $0) })
             state.etag = etag
             if state.mailboxesUnsupported || state.sharing.mailboxes.first(where: { $0.mailbox == state.mailbox }) == nil
                 && !state.isOwnMailbox
@@ -114,6 +114,16 @@ extension App {
             state.status = .error(describe(error, doing: "Could not load \(folder.displayName)"))
         }
         return []
+    }
+
+    /// The message as the list of `folder` shows it, or nil when it belongs elsewhere. New also
+    /// shows Urgent's messages (the backend lists them beside INBOX), marked urgent.
+    static func shownIn(_ folder: Folder, _ message: VoicemailMessage) -> VoicemailMessage? {
+        if message.folder == folder { return message }
+        guard folder == .inbox, message.folder == .urgent else { return nil }
+        var urgent = message
+        urgent.urgent = true
+        return urgent
     }
 
     /// "Could not load Work: connection refused", with a hint for permission problems.

@@ -39,7 +39,7 @@ extension App {
     }
 
     static func stepFolder(_ state: inout AppState, by delta: Int) -> [Effect] {
-        let shown = Folder.allCases
+        let shown = state.shownFolders
         let current = shown.firstIndex(of: state.folder) ?? 0
         guard let folder = shown[safe: max(0, min(shown.count - 1, current + delta))] else { return [] }
         return switchFolder(&state, to: folder)

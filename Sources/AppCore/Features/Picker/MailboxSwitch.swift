@@ -100,7 +100,7 @@ extension App {
         state.clearMessages()
         state.isLoading = false
         if case .loaded(let messages, let etag) = load {
-            state.replaceMessages(messages.filter { $0.folder == .inbox })
+            state.replaceMessages(messages.compactMap { shownIn(.inbox, $0) })
             state.etag = etag
         } else {
             state.etag = nil
