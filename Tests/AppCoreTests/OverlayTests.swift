@@ -62,3 +62,29 @@ final class RequestTableTests: XCTestCase {
         XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
     }
 }
+
+/// Hardening 26, the screen's small things.
+final class SmallThingsTests: XCTestCase {
+    func testPausingReplacesThePlayerAnnouncement() throws {
+        var state = Fixtures.loaded()
+        guard case .audio(.play(let id, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.audio(.playback(id, .playerChosen(name: "mpv", discovered: false))))
+        state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42))))
+        XCTAssertEqual(state.status, .info("Playing with mpv"))
+        state.send(.audio(.playback(id, .paused(elapsed: 1.5, total: 42))))
+        XCTAssertEqual(state.status, .info("Paused: Enter resumes"))
+        state.send(.audio(.playback(id, .playing(elapsed: 1.5, total: 42))))
+        XCTAssertEqual(state.status, .none)
+    }
+
+    func testRefreshSaysHowItWent() {
+        var state = Fixtures.loaded()
+        guard case .loadFolder(let id, _, .inbox, _)? = state.press(.character("R")).first else { return XCTFail() }
+        XCTAssertEqual(state.status, .busy("Refreshing…"))
+        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e2"))))
+        XCTAssertEqual(state.status, .success("Refreshed New: 5 messages"))
+        guard case .loadFolder(let again, _, .inbox, _)? = state.press(.character("R")).first else { return XCTFail() }
+        state.send(.folderLoaded(again, .success(.notModified)))
+        XCTAssertEqual(state.status, .info("Up to date"))
+    }
+}

@@ -87,7 +87,7 @@ extension App {
         case .filter:
             state.prompt = .filter(editor: LineEditor(state.filter))
         case .refresh:
-            state.status = .busy("Refreshing…")
+            state.status = .busy(refreshingLine)
             return refresh(&state)
         case .redraw:
             return [.redraw]

@@ -26,6 +26,8 @@ extension App {
         return .loadFolder(id, mailbox: state.mailbox, folder: folder, etag: revalidate ? state.etag : nil)
     }
 
+    static let refreshingLine = "Refreshing…"
+
     /// R, auto refresh, and the confirmation after an action: the folder (revalidated) and counts.
     static func refresh(_ state: inout AppState) -> [Effect] {
         state.lastRefresh = state.now
@@ -98,8 +100,15 @@ extension App {
         state.isLoading = false
         switch result {
         case .success(.loaded(let messages, let etag)):
-            if case .busy = state.status { state.status = .none }
-            let effects = mergeRefreshedList(&state, messages.compactMap { shownIn(folder, $0) })
+            let shown = messages.compactMap { shownIn(folder, $0) }
+            // R says how it went (news of arrivals, set below, says more); a folder switch or
+            // an automatic refresh says nothing.
+            if state.status == .busy(refreshingLine) {
+                state.status = .success("Refreshed \(folder.displayName): \(Text.messages(shown.count))")
+            } else if case .busy = state.status {
+                state.status = .none
+            }
+            let effects = mergeRefreshedList(&state, shown)
             state.etag = etag
             if state.mailboxesUnsupported || state.sharing.mailboxes.first(where: { $0.mailbox == state.mailbox }) == nil
                 && !state.isOwnMailbox

@@ -85,7 +85,15 @@ extension App {
             state.audio.playback = playback
             return []
         case .playing(let elapsed, let total), .paused(let elapsed, let total):
+            let wasPaused = playback.phase == .paused
             if case .paused = report { playback.phase = .paused } else { playback.phase = .playing }
+            // The status line says what is going on now, not "Playing with mpv" over a pause.
+            let pausedLine = "Paused: \(state.config.keyBindings.label(.play)) resumes"
+            if playback.phase == .paused, !wasPaused, !state.status.isBusy, !state.status.isError {
+                state.status = .info(pausedLine)
+            } else if playback.phase == .playing, wasPaused, state.status == .info(pausedLine) {
+                state.status = .none
+            }
             playback.elapsed = max(0, elapsed)
             if let total, total > 0 { playback.total = total }
             var effects: [Effect] = []
@@ -133,6 +141,11 @@ extension App {
 extension StatusLine {
     var isBusy: Bool {
         if case .busy = self { return true }
+        return false
+    }
+
+    var isError: Bool {
+        if case .error = self { return true }
         return false
     }
 }
