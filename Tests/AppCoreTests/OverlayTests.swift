@@ -88,3 +88,37 @@ final class SmallThingsTests: XCTestCase {
         XCTAssertEqual(state.status, .info("Up to date"))
     }
 }
+
+/// Hardening 16: a failed load is explained in the list pane, with what to do; R retries.
+final class LoadFailureTests: XCTestCase {
+    private func failedStart(_ error: AppError) -> (AppState, String) {
+        var (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
+        state.send(.input(.resize(TerminalSize(width: 100, height: 30))))
+        for case .loadFolder(let id, _, _, _) in effects { state.send(.folderLoaded(id, .failure(error))) }
+        return (state, App.view(state, size: state.size).text())
+    }
+
+    func testEachCauseIsNamedInThePaneWithWhatToDo() {
+        let cases: [(AppError, String)] = [
+            (AppError(.unauthorized, "401 invalid token"), "Wrong credentials"),
+            (AppError(.network, "cannot connect to 127.0.0.1:9: connection refused"), "Cannot reach the PBX"),
+            (AppError(.network, "the PBX did not answer within 30 s (timed out)"), "Timed out"),
+        ]
+        for (error, words) in cases {
+            let (_, screen) = failedStart(error)
+            XCTAssertTrue(screen.contains("Could not load New."), screen)
+            XCTAssertTrue(screen.contains(words), "\(words) missing:\n\(screen)")
+            XCTAssertTrue(screen.contains("press R") || screen.contains("Press R"), screen)
+            XCTAssertFalse(screen.contains("No messages in New"), "an empty mailbox is not what happened")
+        }
+    }
+
+    func testRRetriesAndASuccessClearsTheFailure() {
+        var (state, _) = failedStart(AppError(.network, "connection refused"))
+        guard case .loadFolder(let id, _, .inbox, nil)? = state.press(.character("R")).first else { return XCTFail() }
+        XCTAssertTrue(App.view(state, size: state.size).text().contains("Loading…"))
+        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e1"))))
+        XCTAssertNil(state.loadFailure)
+        XCTAssertEqual(state.visibleCount, 5)
+    }
+}

@@ -91,6 +91,8 @@ public struct AppState: Equatable, Sendable {
     /// Indices into `messages` that pass the filter, in display order.
     public private(set) var visible: [Int]
     public var isLoading: Bool
+    /// Why the open folder's last load failed; the list pane says so while it has nothing to show.
+    public var loadFailure: AppError?
     public var etag: String?
     /// Index into `visible`.
     public var selection: Int
@@ -136,6 +138,7 @@ public struct AppState: Equatable, Sendable {
         searchKeys = []
         visible = []
         isLoading = false
+        loadFailure = nil
         etag = nil
         selection = 0
         scroll = 0

@@ -21,6 +21,7 @@ extension App {
             state.clearMessages()
             state.etag = nil
             state.isLoading = true
+            state.loadFailure = nil
             state.status = .busy("Loading \(folder.displayName)…")
         }
         return .loadFolder(id, mailbox: state.mailbox, folder: folder, etag: revalidate ? state.etag : nil)
@@ -31,7 +32,8 @@ extension App {
     /// R, auto refresh, and the confirmation after an action: the folder (revalidated) and counts.
     static func refresh(_ state: inout AppState) -> [Effect] {
         state.lastRefresh = state.now
-        var effects = [loadFolder(&state, state.folder, revalidate: !state.isLoading)]
+        // After a failed load the list is empty for a reason: a retry shows "Loading…" again.
+        var effects = [loadFolder(&state, state.folder, revalidate: !state.isLoading && state.loadFailure == nil)]
         if !state.mailboxesUnsupported { effects.append(loadMailboxes(&state)) }
         effects += watchInbox(&state)
         return effects
@@ -100,6 +102,7 @@ extension App {
         state.isLoading = false
         switch result {
         case .success(.loaded(let messages, let etag)):
+            state.loadFailure = nil
             let shown = messages.compactMap { shownIn(folder, $0) }
             // R says how it went (news of arrivals, set below, says more); a folder switch or
             // an automatic refresh says nothing.
@@ -120,6 +123,7 @@ extension App {
             if case .busy = state.status { state.status = wasLoading ? .none : .info("Up to date") }
         case .failure(let error):
             if let effects = leaveRefusedMailbox(&state, error) { return effects }
+            state.loadFailure = error
             state.status = .error(describe(error, doing: "Could not load \(folder.displayName)"))
         }
         return []

@@ -8,6 +8,10 @@ enum MessageListView {
         let rows = rect.height - 1
         guard rows > 0 else { return }
         let count = state.visibleCount
+        if count == 0, !state.isLoading, let failure = state.loadFailure {
+            drawFailure(&grid, state, failure, rect)
+            return
+        }
         if count == 0 {
             let note: String
             if state.isLoading {
@@ -30,6 +34,18 @@ enum MessageListView {
             guard row < count else { break }
             drawRow(&grid, state, state.visibleMessage(at: row), selected: row == state.selection,
                     x: rect.x, y: rect.y + 1 + offset, width: rect.width, dates: dates)
+        }
+    }
+
+    /// A failed load says, in the pane itself, what failed and what to do about it.
+    private static func drawFailure(_ grid: inout CellGrid, _ state: AppState, _ failure: AppError, _ rect: Rect) {
+        let retry = state.config.keyBindings.label(.refresh)
+        let lines = [ "Could not load \(state.folder.displayName).", "" ]
+            + TextWrap.wrap(LoadFailureText.advice(failure, retryKey: retry), width: max(1, rect.width - 4))
+            + [""] + TextWrap.wrap(TerminalSafe.line(failure.message), width: max(1, rect.width - 4))
+        for (index, line) in lines.prefix(rect.height - 1).enumerated() {
+            let style: StyleRole = index == 0 ? .statusError : .dim
+            grid.put("  " + line, x: rect.x, y: rect.y + 1 + index, style: style, maxWidth: rect.width)
         }
     }
 
