@@ -122,3 +122,58 @@ final class LoadFailureTests: XCTestCase {
         XCTAssertEqual(state.visibleCount, 5)
     }
 }
+
+/// Hardening 21: a key pressed while a folder loads acts when the data arrives, or says why not.
+final class KeysWhileLoadingTests: XCTestCase {
+    private func loadingOld() -> (AppState, RequestID) {
+        var state = Fixtures.loaded()
+        guard case .loadFolder(let id, _, .old, _)? = state.press(.character("1")).first else {
+            XCTFail("no load of Old")
+            return (state, RequestID(0))
+        }
+        return (state, id)
+    }
+
+    private let old = [VoicemailMessage(
+        id: "o1", mailbox: "101", folder: .old, read: true, callerName: "Zed", callerNumber: "109",
+        date: Fixtures.now, duration: 4)]
+
+    func testDeleteActsWhenTheMessagesArrive() {
+        var (state, id) = loadingOld()
+        XCTAssertEqual(state.press(.character("d")), [])
+        XCTAssertEqual(state.status, .busy("Loading Old…; d acts when it is here"))
+        state.send(.folderLoaded(id, .success(.loaded(messages: old, etag: nil))))
+        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["o1"])))
+    }
+
+    func testMarkUnreadSendsWhenTheMessagesArrive() {
+        var (state, id) = loadingOld()
+        state.press(.character("u"))
+        let effects = state.send(.folderLoaded(id, .success(.loaded(messages: old, etag: nil))))
+        XCTAssertTrue(effects.contains { if case .actions(.markUnread(_, _, ["o1"])) = $0 { true } else { false } }, "\(effects)")
+    }
+
+    func testAFailedLoadSaysTheKeyWasNotDone() {
+        var (state, id) = loadingOld()
+        state.press(.character("d"))
+        state.send(.folderLoaded(id, .failure(AppError(.network, "connection refused"))))
+        XCTAssertEqual(state.status, .error("Could not load Old: connection refused (d not done)"))
+        XCTAssertNil(state.prompt)
+    }
+
+    func testAnEmptyFolderSaysThereIsNothingToActOn() {
+        var (state, id) = loadingOld()
+        state.press(.character("r"))
+        state.send(.folderLoaded(id, .success(.loaded(messages: [], etag: nil))))
+        XCTAssertEqual(state.status, .info("No message selected"))
+    }
+
+    func testSwitchingFolderDropsTheKey() {
+        var (state, _) = loadingOld()
+        state.press(.character("d"))
+        guard case .loadFolder(let work, _, .work, _)? = state.press(.character("2")).first else { return XCTFail() }
+        state.send(.folderLoaded(work, .success(.loaded(messages: [], etag: nil))))
+        XCTAssertNil(state.prompt)
+        XCTAssertNil(state.deferredAction)
+    }
+}

@@ -91,6 +91,8 @@ public struct AppState: Equatable, Sendable {
     /// Indices into `messages` that pass the filter, in display order.
     public private(set) var visible: [Int]
     public var isLoading: Bool
+    /// A key pressed while the folder loaded, to act when its messages arrive.
+    public var deferredAction: Action?
     /// Why the open folder's last load failed; the list pane says so while it has nothing to show.
     public var loadFailure: AppError?
     public var etag: String?
@@ -139,6 +141,7 @@ public struct AppState: Equatable, Sendable {
         visible = []
         isLoading = false
         loadFailure = nil
+        deferredAction = nil
         etag = nil
         selection = 0
         scroll = 0

@@ -5,7 +5,8 @@ extension App {
     static func startAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         let targets = state.actionTargets
         guard !targets.isEmpty else {
-            state.status = .info(state.isLoading ? "Still loading…" : "No message selected")
+            if state.isLoading { return deferUntilLoaded(&state, action) }
+            state.status = .info("No message selected")
             return []
         }
         let ids = targets.map(\.id)

@@ -22,6 +22,8 @@ extension App {
             state.etag = nil
             state.isLoading = true
             state.loadFailure = nil
+            // A key meant for the folder being left does not act on the next one.
+            state.deferredAction = nil
             state.status = .busy("Loading \(folder.displayName)…")
         }
         return .loadFolder(id, mailbox: state.mailbox, folder: folder, etag: revalidate ? state.etag : nil)
@@ -111,7 +113,11 @@ extension App {
             } else if case .busy = state.status {
                 state.status = .none
             }
-            let effects = mergeRefreshedList(&state, shown)
+            var effects = mergeRefreshedList(&state, shown)
+            if let action = state.deferredAction {
+                state.deferredAction = nil
+                effects += perform(&state, action)
+            }
             state.etag = etag
             if state.mailboxesUnsupported || state.sharing.mailboxes.first(where: { $0.mailbox == state.mailbox }) == nil
                 && !state.isOwnMailbox
@@ -121,11 +127,29 @@ extension App {
             return effects
         case .success(.notModified):
             if case .busy = state.status { state.status = wasLoading ? .none : .info("Up to date") }
+            if let action = state.deferredAction {
+                state.deferredAction = nil
+                return perform(&state, action)
+            }
         case .failure(let error):
             if let effects = leaveRefusedMailbox(&state, error) { return effects }
             state.loadFailure = error
-            state.status = .error(describe(error, doing: "Could not load \(folder.displayName)"))
+            var line = describe(error, doing: "Could not load \(folder.displayName)")
+            if let action = state.deferredAction {
+                state.deferredAction = nil
+                line += " (\(state.config.keyBindings.label(action)) not done)"
+            }
+            state.status = .error(line)
         }
+        return []
+    }
+
+    /// A key that needs a message, pressed while the folder loads: it acts when the messages
+    /// arrive, and the status line says so meanwhile (never a key silently lost).
+    static func deferUntilLoaded(_ state: inout AppState, _ action: Action) -> [Effect] {
+        state.deferredAction = action
+        state.status = .busy(
+            "Loading \(state.folder.displayName)…; \(state.config.keyBindings.label(action)) acts when it is here")
         return []
     }
 

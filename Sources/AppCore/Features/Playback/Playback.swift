@@ -9,7 +9,8 @@ extension App {
     /// else play it.
     static func playSelected(_ state: inout AppState) -> [Effect] {
         guard let message = state.selectedMessage else {
-            state.status = .info(state.isLoading ? "Still loading…" : "No message selected")
+            if state.isLoading { return deferUntilLoaded(&state, .play) }
+            state.status = .info("No message selected")
             return []
         }
         if state.audio.playback?.target.messageID == message.id { return togglePause(state) }

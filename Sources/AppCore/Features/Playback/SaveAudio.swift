@@ -6,7 +6,8 @@ import VoicemailModel
 extension App {
     static func startSave(_ state: inout AppState) -> [Effect] {
         guard let message = state.selectedMessage else {
-            state.status = .info(state.isLoading ? "Still loading…" : "No message selected")
+            if state.isLoading { return deferUntilLoaded(&state, .save) }
+            state.status = .info("No message selected")
             return []
         }
         state.prompt = .saveAudio(id: message.id, editor: LineEditor(defaultSavePath(state, message)))
