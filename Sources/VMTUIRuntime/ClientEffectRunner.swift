@@ -98,7 +98,8 @@ public struct ClientEffectRunner: EffectRunner {
     public static func appError(_ error: VoicemailError) -> AppError {
         let kind: AppError.Kind
         switch error.kind {
-        case .notFound: kind = .notFound
+        case .notFound:
+            if case .noExtension = error { kind = .noSuchExtension } else { kind = .notFound }
         case .authentication: kind = .unauthorized
         case .permission:
             switch error {

@@ -169,13 +169,47 @@ final class UpdateActionTests: XCTestCase {
         state.press(.character("f"))
         state.type("999")
         guard case .actions(.forward(let id, _, _, _))? = state.press(.enter).first else { return XCTFail() }
-        state.send(.actions(.messagesForwarded(id, .failure(AppError(.notFound, "no mailbox 999")))))
-        XCTAssertEqual(state.status, .error("Could not forward: no mailbox 999 (no such extension, or the message is gone)"))
+        // The backend tells an unknown extension from a message that is gone.
+        state.send(.actions(.messagesForwarded(id, .failure(AppError(.noSuchExtension, "no extension 999")))))
+        XCTAssertEqual(state.status, .error("Could not forward: no extension 999"))
         state.press(.character("f"))
         state.type("102")
         guard case .actions(.forward(let id2, _, _, _))? = state.press(.enter).first else { return XCTFail() }
         state.send(.actions(.messagesForwarded(id2, .failure(AppError(.other, "mailbox 102 is full")))))
         XCTAssertEqual(state.status, .error("Could not forward: mailbox 102 is full"))
+    }
+
+    /// Hardening 22: forward of a message deleted elsewhere says so and refreshes, as r/m/d do.
+    func testForwardOfAMessageDeletedElsewhereRefreshes() {
+        var state = Fixtures.loaded()
+        state.press(.character("f"))
+        state.type("102")
+        guard case .actions(.forward(let id, _, _, _))? = state.press(.enter).first else { return XCTFail() }
+        let effects = state.send(.actions(.messagesForwarded(
+            id, .failure(AppError(.notFound, "message m1 not found, perhaps already deleted")))))
+        XCTAssertTrue(effects.contains(where: \.isLoadFolder), "\(effects)")
+        XCTAssertEqual(state.status, .info("That message was already deleted; list refreshed"))
+    }
+
+    /// Hardening 22: deleting the message that is playing stops the player.
+    func testDeletingThePlayingMessageStopsThePlayer() {
+        var state = Fixtures.loaded()
+        guard case .audio(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.audio(.playback(play, .playing(elapsed: 1, total: 42))))
+        guard case .actions(.delete(let id, _, ["m1"]))? = state.press(.character("d"), .character("y")).first
+        else { return XCTFail() }
+        let effects = state.send(.actions(.messagesDeleted(id, .success(["m1"]))))
+        XCTAssertEqual(effects.first, .audio(.stop))
+    }
+
+    func testDeletingAnotherMessageLetsPlaybackGoOn() {
+        var state = Fixtures.loaded()
+        guard case .audio(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.audio(.playback(play, .playing(elapsed: 1, total: 42))))
+        state.press(.character("j"))
+        guard case .actions(.delete(let id, _, ["m4"]))? = state.press(.character("d"), .character("y")).first
+        else { return XCTFail() }
+        XCTAssertFalse(state.send(.actions(.messagesDeleted(id, .success(["m4"])))).contains(.audio(.stop)))
     }
 
     func testForwardToOwnMailboxRefreshes() {

@@ -47,7 +47,9 @@ extension App {
             state.removeMessages(gone)
             keepSelectionVisible(&state)
             state.status = .success("Deleted \(Text.messages(gone.count))")
-            return confirm(&state)
+            // The player must not go on playing a message that no longer exists.
+            let playingGone = state.audio.playback?.target.messageID.map(gone.contains) ?? false
+            return (playingGone ? [.audio(.stop)] : []) + confirm(&state)
         case .failure(let error):
             // The server deletes all or nothing, so nothing was lost or half done.
             return failed(&state, error, verb: "Could not delete", count: originals.count, partialPossible: false)
@@ -67,10 +69,16 @@ extension App {
             if let mailbox = state.mailbox, targets.contains(mailbox) { return refreshQuietly(&state) }
             return []
         case .failure(let error):
-            let message = TerminalSafe.line(error.message)
             switch error.kind {
+            case .noSuchExtension:
+                state.status = .error("Could not forward: \(TerminalSafe.line(error.message))")
             case .notFound:
-                state.status = .error("Could not forward: \(message) (no such extension, or the message is gone)")
+                // Deleted elsewhere: say so and show the list as it is now, as r/m/d do.
+                state.status = .info(
+                    ids.count == 1
+                        ? "That message was already deleted; list refreshed"
+                        : "Some of those messages were already gone; list refreshed")
+                return refreshQuietly(&state)
             default:
                 state.status = .error(describe(error, doing: "Could not forward"))
             }

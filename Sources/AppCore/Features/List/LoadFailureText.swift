@@ -14,7 +14,7 @@ enum LoadFailureText {
             return "No permission: the PBX will not show this mailbox to this user."
         case .server:
             return "The PBX answered with an error. Press \(retryKey) to try again; the log has the details."
-        case .notFound, .other, .pinRequired, .pinWrong:
+        case .notFound, .other, .pinRequired, .pinWrong, .noSuchExtension:
             return "Press \(retryKey) to try again."
         }
     }
