@@ -36,11 +36,12 @@ let package = Package(
         // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
         .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // TOMLKit behind a guard for input its C++ parser asserts on; every TOML read goes here.
+        .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -61,7 +62,7 @@ let package = Package(
         // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
             name: "Themes",
-            dependencies: ["AppCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["AppCore", "SafeTOML"],
             resources: [.copy("Shipped")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore", "Themes"]),
@@ -80,7 +81,7 @@ let package = Package(
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "PBXSimulator", "AudioPlayback", "AppCore", "Themes",
+                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "Themes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -89,16 +90,17 @@ let package = Package(
         .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
-        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel"]),
+        .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",
-            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport"]),
+            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport", "SafeTOML"]),
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
             dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),

@@ -1,5 +1,5 @@
 import AppCore
-import TOMLKit
+import SafeTOML
 
 /// Turns a theme file's TOML text into a `Theme`. Pure: the caller reads the file.
 ///
@@ -28,11 +28,9 @@ public enum ThemeParser {
 
         let root: TOMLTable
         do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeError(file: file, line: error.source.begin.line, message: error.description)
+            root = try SafeTOML.parse(text)
         } catch {
-            throw ThemeError(file: file, line: nil, message: "not valid TOML")
+            throw ThemeError(file: file, line: error.line, message: error.reason)
         }
 
         for key in root.keys where !topLevelKeys.contains(key) {

@@ -1,12 +1,16 @@
 import Foundation
 import Logging
-import PBXSimulator
 import VoicemailClient
 
-/// `--demo`: an in-process simulator with the demo mailboxes on a free loopback port, in a
-/// fresh temporary folder (removed at the end) unless `--demo-data` keeps it. `--user` picks
-/// the demo user (101 by default; 200 is the support desk that may open 101 and 102) and
-/// `--mailbox` opens a shared mailbox directly. Every command accepts it.
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `--demo`: the `pbx-sim` executable installed beside vmtui, started with the demo mailboxes on
+/// a free loopback port in a fresh temporary folder (removed at the end) unless `--demo-data`
+/// keeps it. A separate process, so the simulator's server stack (SwiftNIO, Hummingbird) is
+/// never loaded into vmtui itself. `--user` picks the demo user (101 by default; 200 is the
+/// support desk that may open 101 and 102) and `--mailbox` opens a shared mailbox directly.
 enum DemoPBX {
     /// The demo's users and their display names (tokens are `demo-EXT`).
     static let users = ["101": "Alice Martin", "102": "Bob Nguyen", "103": "Dana Kowalski", "200": "Support Desk"]
@@ -18,30 +22,27 @@ enum DemoPBX {
             throw CLIFailure(message: "the demo has no user \(user); try one of \(known)", code: ExitStatus.usage)
         }
         let fileManager = FileManager.default
-        let dataDirectory: URL
-        let temporary: Bool
-        if let kept = options.demoData {
-            dataDirectory = URL(fileURLWithPath: (kept as NSString).expandingTildeInPath, isDirectory: true)
-            temporary = false
-        } else {
-            dataDirectory = fileManager.temporaryDirectory.appendingPathComponent(
-                "vmtui-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))", isDirectory: true)
-            temporary = true
-        }
+        // A private work folder for the simulator's log (and its data, unless --demo-data).
+        let work = fileManager.temporaryDirectory.appendingPathComponent(
+            "vmtui-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        let dataDirectory = options.demoData.map {
+            URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, isDirectory: true)
+        } ?? work.appendingPathComponent("data", isDirectory: true)
         do {
-            try fileManager.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+            try fileManager.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fileManager.createDirectory(
+                at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw CLIFailure(message: "cannot create the demo data folder \(dataDirectory.path)", code: ExitStatus.failure)
         }
-        let removeData: @Sendable () -> Void = { if temporary { try? FileManager.default.removeItem(at: dataDirectory) } }
-        let simulator: RunningSimulator
+        let removeWork: @Sendable () -> Void = { try? FileManager.default.removeItem(at: work) }
+        let simulator: SimulatorChild
         do {
-            simulator = try await Simulator.start(
-                SimulatorOptions(dataDirectory: dataDirectory, host: "127.0.0.1", port: 0, seed: .demo))
+            simulator = try await SimulatorChild.launch(
+                dataDirectory: dataDirectory, logFile: work.appendingPathComponent("pbx-sim.log"))
         } catch {
-            removeData()
-            throw CLIFailure(
-                message: "the demo PBX could not start: \(Sanitize.line(String(describing: error)))", code: ExitStatus.failure)
+            removeWork()
+            throw error
         }
         logger.info("demo PBX at \(simulator.baseURL) with data in \(dataDirectory.path)")
         let client = VoicemailClient(
@@ -55,7 +56,85 @@ enum DemoPBX {
             user: user, userName: userName, mailbox: options.mailbox, config: config, logger: logger,
             teardown: {
                 await simulator.stop()
-                removeData()
+                removeWork()
             })
+    }
+}
+
+/// A `pbx-sim` child process. Its standard input is a pipe from vmtui, so it ends with vmtui
+/// however vmtui ends (`--exit-with-stdin`); its log goes to a file in the data folder, never
+/// to the screen.
+final class SimulatorChild: Sendable {
+    let baseURL: URL
+    private let process: Process
+    private let stdinPipe: Pipe
+
+    private init(baseURL: URL, process: Process, stdinPipe: Pipe) {
+        self.baseURL = baseURL
+        self.process = process
+        self.stdinPipe = stdinPipe
+    }
+
+    /// `pbx-sim` next to the running vmtui (how scripts/install and `swift build` place them),
+    /// else on PATH.
+    static func executable() -> URL? {
+        let own = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0])
+        let sibling = own.deletingLastPathComponent().appendingPathComponent("pbx-sim")
+        if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("pbx-sim")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    static func launch(dataDirectory: URL, logFile: URL) async throws -> SimulatorChild {
+        guard let executable = executable() else {
+            throw CLIFailure(
+                message: "the demo needs pbx-sim beside vmtui or on PATH (scripts/install puts both there)",
+                code: ExitStatus.failure)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [
+            "--data", dataDirectory.path, "--seed", "demo", "--host", "127.0.0.1", "--port", "0", "--exit-with-stdin",
+            "--log-file", logFile.path,
+        ]
+        let stdinPipe = Pipe()
+        let stdoutPipe = Pipe()
+        process.standardInput = stdinPipe
+        process.standardOutput = stdoutPipe
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw CLIFailure(message: "the demo PBX could not start: \(Sanitize.line("\(error)"))", code: ExitStatus.failure)
+        }
+        // The first line is "listening on http://127.0.0.1:PORT"; anything else means it failed.
+        let line = await Task.detached { Self.firstLine(of: stdoutPipe.fileHandleForReading) }.value
+        guard let range = line.range(of: "http://"), let url = URL(string: String(line[range.lowerBound...])) else {
+            process.terminate()
+            process.waitUntilExit()
+            let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+            let reason = log.split(separator: "\n").last.map { ": " + Sanitize.line(String($0)) } ?? ""
+            throw CLIFailure(message: "the demo PBX could not start\(reason)", code: ExitStatus.failure)
+        }
+        return SimulatorChild(baseURL: url, process: process, stdinPipe: stdinPipe)
+    }
+
+    private static func firstLine(of handle: FileHandle) -> String {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while bytes.count < 512, read(handle.fileDescriptor, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func stop() async {
+        try? stdinPipe.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        await Task.detached { [process] in process.waitUntilExit() }.value
     }
 }

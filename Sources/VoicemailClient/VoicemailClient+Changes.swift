@@ -116,7 +116,13 @@ extension VoicemailClient {
             audioLocations.learn(from: response.body, server: configuration.serverURL)
             return answer.result
         }
-        return try await message(id: id, mailbox: mailbox)
+        do {
+            return try await message(id: id, mailbox: mailbox)
+        } catch VoicemailError.notFound {
+            // The change just succeeded, so the message exists: a server told to be the full
+            // contract (`api = "vmtui"`) may still lack the one-message call. Ask its list.
+            return try await findInList(id: id, mailbox: mailbox)
+        }
     }
 
     /// A 404 to a forward: the message is gone, or a target is no extension (said by name).

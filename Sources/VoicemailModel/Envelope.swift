@@ -83,7 +83,7 @@ public struct Page<Record: Codable & Sendable>: Codable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         records = try c.decodeIfPresent([Record].self, forKey: .records)
             ?? c.decodeIfPresent([Record].self, forKey: .rows) ?? []
-        total = try c.lenientInt(.total) ?? records.count
+        total = max(0, try c.lenientInt(.total) ?? records.count)
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -6,15 +6,21 @@ extension KeyedDecodingContainer {
     public func lenientInt(_ key: Key) throws -> Int? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let value = try? decode(Int.self, forKey: key) { return value }
-        if let value = try? decode(Double.self, forKey: key) { return Int(value.rounded()) }
+        if let value = try? decode(Double.self, forKey: key), let int = Self.wholeNumber(value) { return int }
         if let text = try? decode(String.self, forKey: key) {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return nil }
             if let value = Int(trimmed) { return value }
-            if let value = Double(trimmed) { return Int(value.rounded()) }
+            if let value = Double(trimmed), let int = Self.wholeNumber(value) { return int }
         }
         throw DecodingError.dataCorruptedError(
             forKey: key, in: self, debugDescription: "expected a number")
+    }
+
+    /// A server's 1e309 or NaN is not a number of messages or seconds (and would trap).
+    private static func wholeNumber(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < 1e15 else { return nil }
+        return Int(value.rounded())
     }
 
     public func lenientBool(_ key: Key) throws -> Bool? {
@@ -46,7 +52,9 @@ extension KeyedDecodingContainer {
     public func lenientDate(_ key: Key) throws -> Date? {
         guard contains(key), try !decodeNil(forKey: key) else { return nil }
         if let seconds = try? decode(Double.self, forKey: key) {
-            return Date(timeIntervalSince1970: seconds)
+            if let date = ISO8601.epoch(seconds) { return date }
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: self, debugDescription: "date out of range")
         }
         let text = try decode(String.self, forKey: key)
         if let date = ISO8601.parse(text) { return date }
@@ -59,14 +67,23 @@ extension KeyedDecodingContainer {
 public enum ISO8601 {
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let seconds = Double(trimmed) { return Date(timeIntervalSince1970: seconds) }
-        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
+        if let seconds = Double(trimmed) { return epoch(seconds) }
+        if let date = try? Date(trimmed, strategy: .iso8601) { return whole(date) }
         let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        if let date = try? Date(trimmed, strategy: fractional) { return date }
+        if let date = try? Date(trimmed, strategy: fractional) { return whole(date) }
         // "2026-11-27 09:15:00" (a space, no zone) is common in PHP back ends; read it as UTC.
         let spaced = trimmed.replacingOccurrences(of: " ", with: "T")
-        return try? Date(spaced + "Z", strategy: .iso8601)
+        return (try? Date(spaced + "Z", strategy: .iso8601)).flatMap(whole)
     }
+
+    /// Epoch seconds as a message date: whole seconds (what every PBX stores, and what the
+    /// contract writes back), from 1970 to the year 9999; anything else is not a date.
+    public static func epoch(_ seconds: Double) -> Date? {
+        guard seconds.isFinite, seconds >= 0, seconds <= 253_402_300_799 else { return nil }
+        return Date(timeIntervalSince1970: seconds.rounded(.down))
+    }
+
+    private static func whole(_ date: Date) -> Date? { epoch(date.timeIntervalSince1970) }
 
     /// Always with an explicit zone offset, in the given zone (UTC by default).
     public static func format(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> String {

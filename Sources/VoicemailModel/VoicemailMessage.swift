@@ -81,9 +81,9 @@ public struct VoicemailMessage: Codable, Sendable, Equatable, Hashable, Identifi
                 CodingKeys.date, .init(codingPath: c.codingPath, debugDescription: "message without date"))
         }
         self.date = date
-        duration = try c.lenientInt(.duration) ?? 0
+        duration = max(0, try c.lenientInt(.duration) ?? 0)
         format = try c.decodeIfPresent(AudioFormat.self, forKey: .format) ?? .wav
-        size = try c.lenientInt(.size) ?? 0
+        size = max(0, try c.lenientInt(.size) ?? 0)
         let subject = try c.lenientString(.subject) ?? c.lenientString(.label)
         self.subject = (subject?.isEmpty ?? true) ? nil : subject
         let transcription = try c.lenientString(.transcription)

@@ -38,6 +38,9 @@ struct PBXSimCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
+    @Flag(name: .customLong("exit-with-stdin"), help: "Stop when standard input closes (for a parent process that runs pbx-sim).")
+    var exitWithStdin = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
@@ -45,6 +48,7 @@ struct PBXSimCommand: AsyncParsableCommand {
 
     func run() async throws {
         let signals = SignalWaiter()
+        if exitWithStdin { signals.watchStandardInput() }
         let logger = try makeLogger()
         var options = SimulatorOptions(
             dataDirectory: URL(fileURLWithPath: data), host: host, port: port, seed: seed)

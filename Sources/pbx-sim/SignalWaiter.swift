@@ -23,6 +23,20 @@ final class SignalWaiter: @unchecked Sendable {
         }
     }
 
+    /// Also ends when standard input reaches its end: a parent that started pbx-sim with a
+    /// pipe (vmtui --demo) takes it down even when the parent is killed outright.
+    func watchStandardInput() {
+        let thread = Thread { [weak self] in
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while true {
+                let count = read(STDIN_FILENO, &buffer, buffer.count)
+                if count == 0 || (count < 0 && errno != EINTR) { break }
+            }
+            self?.signalled()
+        }
+        thread.start()
+    }
+
     private func signalled() {
         lock.lock()
         received = true

@@ -55,7 +55,11 @@ final class AudioEndToEndTests: XCTestCase {
             + "--player \(TmuxScreen.quote(player.path + " {file}")); echo EXIT=$?"
         let tmux = try TmuxScreen(command: command, environment: environment)
         screen = tmux
-        let start = tmux.waitFor("the inbox") { $0.contains("Bob Nguyen") && $0.contains("Enter play") }
+        // The list may be on screen before the folder counts arrive (they load in parallel):
+        // wait for the badge to show the server's count, not just for the first row.
+        let start = tmux.waitFor("the inbox with its New badge") {
+            $0.contains("Bob Nguyen") && $0.contains("Enter play") && EndToEnd.badge($0, folder: "New") == newBefore.count
+        }
         let badgeBefore = try XCTUnwrap(EndToEnd.badge(start, folder: "New"))
         XCTAssertEqual(badgeBefore, newBefore.count)
 

@@ -143,4 +143,31 @@ final class FlavorIntegrationTests: XCTestCase {
             XCTAssertEqual(after.folder, .old)
         }
     }
+
+    func testWildixFlavorTakenForTheFullContractStillNeverPassesForUnreadOrMove() async throws {
+        try await eachFlavor { flavor, simulator, _ in
+            guard flavor == .wildix else { return }
+            let c = VoicemailClient(
+                configuration: ClientConfiguration(
+                    serverURL: simulator.baseURL, credentials: .bearer(token: "demo-101"), timeout: 20, api: .vmtui))
+            let inbox = try await c.listMessages(MessageQuery(folder: .inbox)).records
+            let target = try XCTUnwrap(inbox.first)
+            do {
+                _ = try await c.move(ids: [target.id], to: .work)
+                XCTFail("a move the server ignored was reported done")
+            } catch let error as VoicemailError {
+                guard case .notApplied(let what, let detail) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(what.hasPrefix("move message \(target.id) to Work"), what)
+                XCTAssertTrue(detail.hasPrefix("it is read, in Old"), detail)
+            }
+            let olds = try await c.listMessages(MessageQuery(folder: .old)).records
+            let other = try XCTUnwrap(olds.first { $0.id != target.id })
+            do {
+                _ = try await c.markUnread(ids: [other.id])
+                XCTFail("mark unread was attempted after the server was found to ignore changes")
+            } catch {
+                XCTAssertEqual(error as? VoicemailError, .unsupported(.markUnread))
+            }
+        }
+    }
 }

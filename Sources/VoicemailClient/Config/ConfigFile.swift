@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+import SafeTOML
 import VoicemailModel
 
 /// When the TUI marks a message read: when playback starts, when it ends, or never.
@@ -83,11 +83,9 @@ public struct ConfigFile: Sendable, Equatable {
     public static func parse(_ text: String, path: String) throws(SettingsError) -> ConfigFile {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw SettingsError(file: path, line: error.source.begin.line, "invalid TOML: \(error.description)")
+            table = try SafeTOML.parse(text)
         } catch {
-            throw SettingsError(file: path, "invalid TOML")
+            throw SettingsError(file: path, line: error.line, "invalid TOML: \(error.reason)")
         }
         let reader = Reader(table: table, text: text, path: path)
         var config = ConfigFile()
