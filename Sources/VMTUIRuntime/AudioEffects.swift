@@ -9,10 +9,10 @@ import VoicemailModel
 /// Runs the app's audio effects: the external player and recorder (AudioPlayback), saving
 /// audio, directory listings for completion, and the greetings calls. Playback and recording
 /// report many events per effect; they go through the sink given by `attach`.
-public final class AudioEffectRunner: Sendable {
+public final class AudioEffectRunner: Sendable, AttemptingRunner {
     private let client: any VoicemailBackend
     private let environment: [String: String]
-    private let logger: Logger
+    let logger: Logger
     private let player: PlaybackController
     private let recorder: RecordingController
     private let sink: EventSink
@@ -263,20 +263,6 @@ public final class AudioEffectRunner: Sendable {
 
     private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
-    private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
-        do {
-            return .success(try await body())
-        } catch let problem as LocalProblem {
-            return .failure(AppError(.other, problem.message))
-        } catch let error as AudioError {
-            return .failure(AppError(.other, Self.oneLine(error)))
-        } catch {
-            let failure = VoicemailError(error)
-            logger.warning("\(what) failed: \(failure.message)")
-            return .failure(ClientEffectRunner.appError(failure))
-        }
-    }
-
     static func oneLine(_ error: Error) -> String {
         let text = (error as? AudioError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
@@ -284,7 +270,7 @@ public final class AudioEffectRunner: Sendable {
 }
 
 /// A user-side problem found before any request (bad folder, existing file).
-private struct LocalProblem: Error {
+struct LocalProblem: Error {
     let message: String
     init(_ message: String) { self.message = message }
 }

@@ -5,7 +5,7 @@ import VoicemailClient
 import VoicemailModel
 
 /// Executes effects against the PBX through whichever `VoicemailBackend` it is given.
-public struct ClientEffectRunner: EffectRunner {
+public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     let client: any VoicemailBackend
     let logger: Logger
     /// The user's `on_new_message` command (SharedMailboxEffects.swift, HookRunner.swift).
@@ -82,16 +82,6 @@ public struct ClientEffectRunner: EffectRunner {
             messages += page.records
         }
         return .loaded(messages: messages, etag: newTag)
-    }
-
-    func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
-        do {
-            return .success(try await body())
-        } catch {
-            let failure = VoicemailError(error)
-            logger.warning("\(what) failed: \(failure.message)")
-            return .failure(Self.appError(failure))
-        }
     }
 
     /// Client errors reduced to what the screen reacts on, with the client's one-line message.

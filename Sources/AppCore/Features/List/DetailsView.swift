@@ -2,6 +2,8 @@ import VoicemailModel
 
 /// Everything about the selected message, then its transcription, word-wrapped.
 enum DetailsView {
+    static let maxFieldLines = 2
+
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ rect: Rect, beside: Bool) {
         if beside {
             grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .paneTitle)
@@ -39,7 +41,8 @@ enum DetailsView {
         // pane) rather than losing its end; the transcription gives up the room.
         for (label, value) in fields where y < bottom {
             grid.put(label, x: x, y: y, style: .detailsLabel)
-            let lines = TextWrap.wrap(value, width: width - labelWidth)
+            let lines = label == "From"
+                ? callerLines(message, width: width - labelWidth) : TextWrap.wrap(value, width: width - labelWidth)
             for line in lines.isEmpty ? [""] : lines where y < bottom {
                 grid.put(line, x: x + labelWidth, y: y, style: .detailsValue, maxWidth: width - labelWidth)
                 y += 1
@@ -70,6 +73,21 @@ enum DetailsView {
         let title = playing.id == shown?.id ? nil : MessageListView.caller(playing)
         PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title)
         return true
+    }
+
+    /// The caller id wrapped, its name two lines at most (a 2,000-character name must not take
+    /// the pane; "…" shows it goes on), the number always shown after it.
+    static func callerLines(_ message: VoicemailMessage, width: Int) -> [String] {
+        let name = TerminalSafe.line(message.callerName ?? "")
+        let number = TerminalSafe.line(message.callerNumber)
+        guard !name.isEmpty, !number.isEmpty else { return TextWrap.wrap(callerID(message), width: width) }
+        var nameLines = TextWrap.wrap(name, width: width)
+        if nameLines.count > maxFieldLines {
+            nameLines = Array(nameLines.prefix(maxFieldLines))
+            nameLines[maxFieldLines - 1] = DisplayWidth.truncate(nameLines[maxFieldLines - 1] + " …", to: width)
+        }
+        let last = nameLines.removeLast()
+        return nameLines + TextWrap.wrap("\(last) <\(number)>", width: width)
     }
 
     /// "Bob Nguyen <102>", sanitised.
