@@ -18,6 +18,8 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
     private let sink: EventSink
     /// The playback request the player's state changes belong to.
     private let playbackTag: Shared<RequestID?>
+    /// The playback whose message turned out to be gone from the server (deleted elsewhere).
+    private let goneTag: Shared<RequestID?>
     /// The recording request the recorder's state changes belong to, and whether it is
     /// being discarded (its "finished" must not start an upload).
     private let recordingTag: Shared<(id: RequestID?, discarding: Bool)>
@@ -37,14 +39,19 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         self.logger = logger
         let sink = EventSink()
         let playbackTag = Shared<RequestID?>(nil)
+        let goneTag = Shared<RequestID?>(nil)
         let recordingTag = Shared<(id: RequestID?, discarding: Bool)>((nil, false))
         self.sink = sink
         self.playbackTag = playbackTag
+        self.goneTag = goneTag
         self.recordingTag = recordingTag
         self.player = PlaybackController(
             player: player, environment: environment, logger: logger,
             onChange: { state in
-                guard let id = playbackTag.withLock({ $0 }), let report = Self.report(state) else { return }
+                guard let id = playbackTag.withLock({ $0 }), var report = Self.report(state) else { return }
+                // A download that failed because the message is gone says so, so the screen
+                // can refresh as it does for r/m/d instead of showing a player error.
+                if case .failed = report, goneTag.withLock({ $0 == id }) { report = .messageGone }
                 sink.post(.audio(.playback(id, report)))
             })
         self.recorder = RecordingController(
@@ -157,8 +164,9 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         let request: PlaybackRequest
         switch target {
         case .message(let message, let mailbox):
+            let source = MessageAudioSource(client: client, message: message, mailbox: Self.mailbox(mailbox))
             request = PlaybackRequest(
-                source: MessageAudioSource(client: client, message: message, mailbox: Self.mailbox(mailbox)),
+                source: GoneAwareSource(inner: source) { [goneTag] in goneTag.withLock { $0 = id } },
                 format: message.format, duration: target.duration, name: "message")
         case .greeting(let greeting, let mailbox):
             request = .greeting(greeting, mailbox: Self.mailbox(mailbox), client: client)
@@ -266,6 +274,21 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
     static func oneLine(_ error: Error) -> String {
         let text = (error as? AudioError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
+    }
+}
+
+/// Notes when a message's audio cannot be had because the message is gone from the server.
+private struct GoneAwareSource: AudioSource {
+    let inner: any AudioSource
+    let gone: @Sendable () -> Void
+
+    func download(to file: URL, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws {
+        do {
+            try await inner.download(to: file, progress: progress)
+        } catch {
+            if case .notFound = VoicemailError(error).kind { gone() }
+            throw error
+        }
     }
 }
 

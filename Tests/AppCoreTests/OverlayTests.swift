@@ -177,3 +177,15 @@ final class KeysWhileLoadingTests: XCTestCase {
         XCTAssertNil(state.deferredAction)
     }
 }
+
+/// Hardening 22: play on a message deleted elsewhere says so and refreshes.
+final class PlayGoneMessageTests: XCTestCase {
+    func testAGoneMessageRefreshesInsteadOfAPlayerError() {
+        var state = Fixtures.loaded()
+        guard case .audio(.play(let id, _))? = state.press(.enter).first else { return XCTFail() }
+        let effects = state.send(.audio(.playback(id, .messageGone)))
+        XCTAssertNil(state.audio.playback)
+        XCTAssertEqual(state.status, .info("That message was already deleted; list refreshed"))
+        XCTAssertTrue(effects.contains(where: \.isLoadFolder), "\(effects)")
+    }
+}

@@ -116,6 +116,10 @@ extension App {
             state.audio.playback = nil
             state.status = .error("Playback failed: " + TerminalSafe.line(reason))
             return []
+        case .messageGone:
+            state.audio.playback = nil
+            state.status = .info("That message was already deleted; list refreshed")
+            return refreshQuietly(&state)
         case .noPlayer(let reason):
             state.audio.playback = nil
             state.status = .error(TerminalSafe.line(reason))
