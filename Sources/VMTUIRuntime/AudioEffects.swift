@@ -250,9 +250,7 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
 
     /// "~" and "~/x" are the home folder; relative paths are from the working directory.
     static func expand(_ path: String, environment: [String: String]) -> String {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        if path == "~" { return home }
-        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        let path = Paths.expandTilde(path, environment: environment)
         if path.hasPrefix("/") { return path }
         return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }

@@ -96,3 +96,22 @@ final class BackendFoldersTests: XCTestCase {
         XCTAssertEqual(shown.first { $0.id == "u1" }?.urgent, true, "\(shown.map(\.id))")
     }
 }
+
+/// One Paths helper: config and themes resolve XDG_CONFIG_HOME the same way.
+final class PathsTests: XCTestCase {
+    func testARelativeXDGConfigHomeIsIgnoredAsTheSpecSays() {
+        let environment = ["HOME": "/home/alice", "XDG_CONFIG_HOME": "relative/conf"]
+        XCTAssertEqual(Paths.configHome(environment: environment).path, "/home/alice/.config")
+        XCTAssertEqual(
+            Paths.configHome(environment: ["HOME": "/home/alice", "XDG_CONFIG_HOME": "/etc/xdg"]).path, "/etc/xdg")
+        XCTAssertEqual(Paths.stateHome(environment: ["HOME": "/h"]).path, "/h/.local/state")
+    }
+
+    func testTildeMeansHomeOnlyAtTheStart() {
+        let environment = ["HOME": "/home/alice"]
+        XCTAssertEqual(Paths.expandTilde("~", environment: environment), "/home/alice")
+        XCTAssertEqual(Paths.expandTilde("~/x.log", environment: environment), "/home/alice/x.log")
+        XCTAssertEqual(Paths.expandTilde("a/~/b", environment: environment), "a/~/b")
+        XCTAssertEqual(Paths.expandTilde("~bob/x", environment: environment), "~bob/x")
+    }
+}
