@@ -1,26 +1,33 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// scripts/test builds with VMTUI_WARNINGS_AS_ERRORS=1: a warning in vmtui's own targets
+// fails the run (dependencies are left alone; their warnings are not ours to fix).
+let strict: [SwiftSetting] =
+    Context.environment["VMTUI_WARNINGS_AS_ERRORS"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 // Layers (see README "Architecture"):
 //   VoicemailModel  shared types of the API contract; no dependencies.
 //   VoicemailClient libcurl HTTP client, config and secrets; no UI, no server code.
 //   PBXSimulator    the Hummingbird simulator; never imported by the client library.
 //   AppCore         pure state/update/view; no I/O.
+//   Themes          theme files (TOML), colour reduction, the shipped themes as resources.
 //   TerminalUI      the only module that touches ncurses.
 //   VMTUIRuntime    runs AppCore's effects (HTTP, player, timers) and the event loop.
 //   VMTUICLI        the command line (swift-argument-parser); executables only wire it up.
 let package = Package(
     name: "vmtui",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "vmtui", targets: ["vmtui"]),
         .executable(name: "pbx-sim", targets: ["pbx-sim"]),
     ],
+    // Exact versions: Package.resolved does not travel between the machines that build this,
+    // so the manifest itself says what was tested.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "VoicemailModel"),
@@ -58,13 +65,14 @@ let package = Package(
                 "PBXSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend"]),
+        // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
-            name: "AppCore",
-            dependencies: [
-                "VoicemailModel", "VoicemailBackend", "SafeTOML",
-            ]),
+            name: "Themes",
+            dependencies: ["AppCore", "SafeTOML"],
+            resources: [.copy("Shipped")]),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore", "Themes"]),
         .target(
             name: "AudioPlayback",
             dependencies: [
@@ -74,13 +82,13 @@ let package = Package(
         .target(
             name: "VMTUIRuntime",
             dependencies: [
-                "AppCore", "TerminalUI", "VoicemailClient", "AudioPlayback",
+                "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool",
+                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool", "Themes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -97,10 +105,11 @@ let package = Package(
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
         .testTarget(
             name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppCoreTests", dependencies: ["AppCore"], exclude: ["Snapshots"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes"], exclude: ["Snapshots"]),
         .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "VMTUIRuntime", "TestSupport"]),
+        .testTarget(
+            name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
             dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),
@@ -115,3 +124,7 @@ let package = Package(
             dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport"]),
     ]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

@@ -1,4 +1,5 @@
 import AppCore
+import Themes
 
 /// Decides how many colours to use: none when NO_COLOR is set to anything non-empty
 /// (https://no-color.org) or the terminal reports no colours; otherwise what terminfo says.

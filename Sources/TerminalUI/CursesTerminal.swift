@@ -1,6 +1,7 @@
 import AppCore
 import CNcursesw
 import Glibc
+import Themes
 
 /// The ncurses screen. Create it on the thread that will draw and read input; every
 /// method must be called from that thread.

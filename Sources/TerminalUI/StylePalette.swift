@@ -1,5 +1,6 @@
 import AppCore
 import CNcursesw
+import Themes
 
 /// Turns style roles into ncurses attributes and colour pairs, allocating one pair per
 /// distinct (foreground, background) and caching per role, so a frame costs a dictionary

@@ -126,7 +126,7 @@ public final class SimulatorProcess: @unchecked Sendable {
         process.arguments = arguments
         let stdout = Pipe()
         process.standardOutput = stdout
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let logHandle = try FileHandle(forWritingTo: logFile)
         logHandle.seekToEndOfFile()
         process.standardError = logHandle

@@ -2,6 +2,7 @@ import AppCore
 import ArgumentParser
 import Foundation
 import Logging
+import Themes
 import VMTUIRuntime
 import VoicemailClient
 
@@ -104,7 +105,7 @@ enum ScreenLaunch {
     }
 
     static func defaultLogPath(environment: [String: String]) -> String {
-        let directory = XDGPaths.stateHome(environment: environment).appendingPathComponent("vmtui", isDirectory: true)
+        let directory = Paths.stateHome(environment: environment).appendingPathComponent("vmtui", isDirectory: true)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("vmtui.log").path
     }

@@ -9,15 +9,17 @@ import VoicemailModel
 /// Runs the app's audio effects: the external player and recorder (AudioPlayback), saving
 /// audio, directory listings for completion, and the greetings calls. Playback and recording
 /// report many events per effect; they go through the sink given by `attach`.
-public final class AudioEffectRunner: Sendable {
+public final class AudioEffectRunner: Sendable, AttemptingRunner {
     private let client: any VoicemailBackend
     private let environment: [String: String]
-    private let logger: Logger
+    let logger: Logger
     private let player: PlaybackController
     private let recorder: RecordingController
     private let sink: EventSink
     /// The playback request the player's state changes belong to.
     private let playbackTag: Shared<RequestID?>
+    /// The playback whose message turned out to be gone from the server (deleted elsewhere).
+    private let goneTag: Shared<RequestID?>
     /// The recording request the recorder's state changes belong to, and whether it is
     /// being discarded (its "finished" must not start an upload).
     private let recordingTag: Shared<(id: RequestID?, discarding: Bool)>
@@ -37,14 +39,19 @@ public final class AudioEffectRunner: Sendable {
         self.logger = logger
         let sink = EventSink()
         let playbackTag = Shared<RequestID?>(nil)
+        let goneTag = Shared<RequestID?>(nil)
         let recordingTag = Shared<(id: RequestID?, discarding: Bool)>((nil, false))
         self.sink = sink
         self.playbackTag = playbackTag
+        self.goneTag = goneTag
         self.recordingTag = recordingTag
         self.player = PlaybackController(
             player: player, environment: environment, logger: logger,
             onChange: { state in
-                guard let id = playbackTag.withLock({ $0 }), let report = Self.report(state) else { return }
+                guard let id = playbackTag.withLock({ $0 }), var report = Self.report(state) else { return }
+                // A download that failed because the message is gone says so, so the screen
+                // can refresh as it does for r/m/d instead of showing a player error.
+                if case .failed = report, goneTag.withLock({ $0 == id }) { report = .messageGone }
                 sink.post(.audio(.playback(id, report)))
             })
         self.recorder = RecordingController(
@@ -157,8 +164,9 @@ public final class AudioEffectRunner: Sendable {
         let request: PlaybackRequest
         switch target {
         case .message(let message, let mailbox):
+            let source = MessageAudioSource(client: client, message: message, mailbox: Self.mailbox(mailbox))
             request = PlaybackRequest(
-                source: MessageAudioSource(client: client, message: message, mailbox: Self.mailbox(mailbox)),
+                source: GoneAwareSource(inner: source) { [goneTag] in goneTag.withLock { $0 = id } },
                 format: message.format, duration: target.duration, name: "message")
         case .greeting(let greeting, let mailbox):
             request = .greeting(greeting, mailbox: Self.mailbox(mailbox), client: client)
@@ -242,9 +250,7 @@ public final class AudioEffectRunner: Sendable {
 
     /// "~" and "~/x" are the home folder; relative paths are from the working directory.
     static func expand(_ path: String, environment: [String: String]) -> String {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        if path == "~" { return home }
-        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        let path = Paths.expandTilde(path, environment: environment)
         if path.hasPrefix("/") { return path }
         return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
@@ -263,28 +269,29 @@ public final class AudioEffectRunner: Sendable {
 
     private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
-    private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
-        do {
-            return .success(try await body())
-        } catch let problem as LocalProblem {
-            return .failure(AppError(.other, problem.message))
-        } catch let error as AudioError {
-            return .failure(AppError(.other, Self.oneLine(error)))
-        } catch {
-            let failure = VoicemailError(error)
-            logger.warning("\(what) failed: \(failure.message)")
-            return .failure(ClientEffectRunner.appError(failure))
-        }
-    }
-
     static func oneLine(_ error: Error) -> String {
         let text = (error as? AudioError)?.description ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
         return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? text
     }
 }
 
+/// Notes when a message's audio cannot be had because the message is gone from the server.
+private struct GoneAwareSource: AudioSource {
+    let inner: any AudioSource
+    let gone: @Sendable () -> Void
+
+    func download(to file: URL, progress: @escaping @Sendable (Int64, Int64?) -> Void) async throws {
+        do {
+            try await inner.download(to: file, progress: progress)
+        } catch {
+            if case .notFound = VoicemailError(error).kind { gone() }
+            throw error
+        }
+    }
+}
+
 /// A user-side problem found before any request (bad folder, existing file).
-private struct LocalProblem: Error {
+struct LocalProblem: Error {
     let message: String
     init(_ message: String) { self.message = message }
 }

@@ -5,7 +5,7 @@ import VoicemailClient
 import VoicemailModel
 
 /// Executes effects against the PBX through whichever `VoicemailBackend` it is given.
-public struct ClientEffectRunner: EffectRunner {
+public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     let client: any VoicemailBackend
     let logger: Logger
     /// The user's `on_new_message` command (SharedMailboxEffects.swift, HookRunner.swift).
@@ -27,6 +27,8 @@ public struct ClientEffectRunner: EffectRunner {
 
     public func run(_ effect: Effect) async -> AppEvent? {
         switch effect {
+        case .loadCapabilities:
+            return .capabilitiesLoaded(await attempt("capabilities") { try await client.capabilities() })
         case .loadMailboxes(let id):
             return .mailboxesLoaded(id, await attempt("mailboxes") { try await mailboxesCache.load(client) })
         case .loadFolder(let id, let mailbox, let folder, let etag):
@@ -34,38 +36,16 @@ public struct ClientEffectRunner: EffectRunner {
                 id, await attempt("folder \(folder.rawValue)") {
                     try await loadFolder(mailbox: Self.mailbox(mailbox), folder: folder, etag: etag)
                 })
-        case .markRead(let id, let mailbox, let ids):
-            return .messagesUpdated(
-                id, await attempt("mark read") { try await client.markRead(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .markUnread(let id, let mailbox, let ids):
-            return .messagesUpdated(
-                id, await attempt("mark unread") { try await client.markUnread(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .move(let id, let mailbox, let ids, let folder):
-            return .messagesUpdated(
-                id, await attempt("move") { try await client.move(ids: ids, to: folder, mailbox: Self.mailbox(mailbox)) })
-        case .delete(let id, let mailbox, let ids):
-            return .messagesDeleted(
-                id, await attempt("delete") { try await client.delete(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .forward(let id, let mailbox, let ids, let targets):
-            return .messagesForwarded(
-                id, await attempt("forward") {
-                    var copies: [ForwardedCopy] = []
-                    for messageID in ids {
-                        copies += try await client.forward(id: messageID, to: targets, mailbox: Self.mailbox(mailbox))
-                    }
-                    return copies
-                })
+        case .actions(let effect):
+            return .actions(await run(effect))
         case .audio(let effect):
             return await audio?.run(effect)
         case .openMailbox(let id, let mailbox, let pin):
             return .mailboxOpened(id, await attempt("open mailbox \(mailbox)") { try await openMailbox(mailbox, pin: pin) })
         case .announceNewMessage(let notice):
             return await announce(notice)
-        case .redraw, .quit, .bell:
-            return nil
-        default:
-            // Effects this runner does not execute (yet) are logged, never silently lost.
-            logger.warning("effect not handled by the client runner: \(effect)")
+        case .redraw, .quit, .bell, .cancel:
+            // The loop handles these itself; they never reach a runner.
             return nil
         }
     }
@@ -75,10 +55,22 @@ public struct ClientEffectRunner: EffectRunner {
     public func shutdown() async { await audio?.shutdown() }
 
     /// No mailbox (or an empty one) means the user's own: the client sends no mailbox filter.
-    private static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
+    static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
-    /// The first page asks with the ETag; a changed folder is then read to its end.
+    /// The first page asks with the ETag; a changed folder is then read to its end. New also
+    /// brings Urgent's messages when the backend has that folder (Asterisk keeps urgent new
+    /// messages there); the pair has no single ETag, so it is always read whole.
     func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
+        if folder == .inbox, let capabilities = try? await client.capabilities(), capabilities.folders.contains(.urgent) {
+            guard case .loaded(let new, _) = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: nil),
+                case .loaded(let urgent, _) = try await loadOneFolder(mailbox: mailbox, folder: .urgent, etag: nil)
+            else { return .notModified }
+            return .loaded(messages: new + urgent, etag: nil)
+        }
+        return try await loadOneFolder(mailbox: mailbox, folder: folder, etag: etag)
+    }
+
+    private func loadOneFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
         var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: 1000)
         guard case .modified(let first, let newTag) = try await client.listMessages(query, ifNoneMatch: etag) else {
             return .notModified
@@ -92,21 +84,12 @@ public struct ClientEffectRunner: EffectRunner {
         return .loaded(messages: messages, etag: newTag)
     }
 
-    private func attempt<Value>(_ what: String, _ body: () async throws -> Value) async -> Result<Value, AppError> {
-        do {
-            return .success(try await body())
-        } catch {
-            let failure = VoicemailError(error)
-            logger.warning("\(what) failed: \(failure.message)")
-            return .failure(Self.appError(failure))
-        }
-    }
-
     /// Client errors reduced to what the screen reacts on, with the client's one-line message.
     public static func appError(_ error: VoicemailError) -> AppError {
         let kind: AppError.Kind
         switch error.kind {
-        case .notFound: kind = .notFound
+        case .notFound:
+            if case .noExtension = error { kind = .noSuchExtension } else { kind = .notFound }
         case .authentication: kind = .unauthorized
         case .permission:
             switch error {

@@ -123,6 +123,9 @@ public final class ScreenLoop {
                 terminal.invalidate()
             case .bell:
                 terminal.ring()
+            case .cancel(let request):
+                logger.debug("effect \(request) cancelled: superseded")
+                tasks.cancel(request)
             default:
                 launch(effect)
             }

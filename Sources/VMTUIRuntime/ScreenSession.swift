@@ -2,6 +2,7 @@ import AppCore
 import Foundation
 import Logging
 import TerminalUI
+import Themes
 
 /// Opens the ncurses screen, runs the event loop on a thread of its own and gives the
 /// terminal back on every way out.

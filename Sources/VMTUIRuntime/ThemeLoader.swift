@@ -1,12 +1,14 @@
 import AppCore
 import Foundation
+import Themes
+import VoicemailBackend
 
 /// Finds a theme by name: a user theme in `$XDG_CONFIG_HOME/vmtui/themes/NAME.toml`
 /// (default `~/.config/...`) wins over a shipped theme of the same name; a NAME containing
 /// a slash or ending in ".toml" is a path.
 public enum ThemeLoader {
     public static func userThemeDirectory(environment: [String: String]) -> URL {
-        XDGPaths.configHome(environment: environment).appendingPathComponent("vmtui/themes", isDirectory: true)
+        Paths.configHome(environment: environment).appendingPathComponent("vmtui/themes", isDirectory: true)
     }
 
     public static func load(name: String, environment: [String: String]) throws(ThemeError) -> Theme {
@@ -45,29 +47,5 @@ public enum ThemeLoader {
         } catch {
             return (BuiltinThemes.standard, error)
         }
-    }
-}
-
-/// XDG base directories with their documented defaults.
-public enum XDGPaths {
-    static func home(_ environment: [String: String]) -> URL {
-        URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory(), isDirectory: true)
-    }
-
-    private static func directory(_ variable: String, default relative: String, _ environment: [String: String]) -> URL {
-        if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value, isDirectory: true) }
-        return home(environment).appendingPathComponent(relative, isDirectory: true)
-    }
-
-    public static func configHome(environment: [String: String]) -> URL {
-        directory("XDG_CONFIG_HOME", default: ".config", environment)
-    }
-
-    public static func stateHome(environment: [String: String]) -> URL {
-        directory("XDG_STATE_HOME", default: ".local/state", environment)
-    }
-
-    public static func cacheHome(environment: [String: String]) -> URL {
-        directory("XDG_CACHE_HOME", default: ".cache", environment)
     }
 }

@@ -89,7 +89,7 @@ struct PBXSimCommand: AsyncParsableCommand {
         let handle: FileHandle
         if let logFile {
             if !FileManager.default.fileExists(atPath: logFile) {
-                FileManager.default.createFile(atPath: logFile, contents: nil)
+                _ = FileManager.default.createFile(atPath: logFile, contents: nil)
             }
             guard let file = FileHandle(forWritingAtPath: logFile) else {
                 throw ValidationError("cannot write the log file \(logFile)")

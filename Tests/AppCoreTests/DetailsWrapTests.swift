@@ -24,3 +24,26 @@ final class DetailsWrapTests: XCTestCase {
         XCTAssertTrue(joined.contains("Hohenberg-Rothenfels"), joined)
     }
 }
+
+/// Hardening 24: layout of hostile text.
+final class HostileLayoutTests: XCTestCase {
+    func testAHugeCallerNameTakesTwoLinesAtMost() {
+        var message = Fixtures.inbox[0]
+        message.callerName = String(repeating: "Very Long Name ", count: 140)
+        let state = Fixtures.loaded(size: TerminalSize(width: 120, height: 40), messages: [message])
+        let rows = App.view(state, size: state.size).text().split(separator: "\n", omittingEmptySubsequences: false)
+        let nameRows = rows.filter { $0.contains("Very Long Name") }
+        XCTAssertEqual(nameRows.count, 2, nameRows.joined(separator: "\n"))
+        XCTAssertTrue(nameRows[1].contains("…"), String(nameRows[1]))
+        XCTAssertTrue(rows.contains { $0.contains("<\(message.callerNumber)>") }, "the number still shows")
+        XCTAssertTrue(rows.contains { $0.contains("Date") }, "the other fields still show")
+    }
+
+    func testAZWJFamilyIsOneWideClusterInTheGrid() {
+        var grid = CellGrid(width: 10, height: 1)
+        let end = grid.put("👨‍👩‍👧x", x: 0, y: 0, style: .normal)
+        XCTAssertEqual(DisplayWidth.of("👨‍👩‍👧"), 2)
+        XCTAssertEqual(end, 3, "the family takes two cells and x the third")
+        XCTAssertEqual(grid.text().split(separator: "\n").first.map(String.init), "👨‍👩‍👧x       ")
+    }
+}

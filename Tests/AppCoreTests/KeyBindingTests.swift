@@ -20,20 +20,58 @@ final class KeyBindingTests: XCTestCase {
 
     func testRemapMovesKeyAndReportsProblems() {
         let (bindings, errors) = KeyBindings.from(table: [
-            "delete": ["x", "ctrl-d"], "mark_read": ["R"], "frobnicate": ["z"], "move": ["shift-m"],
-            "quit": ["ctrl-c"],
+            "delete": ["x", "ctrl-d"], "frobnicate": ["z"], "move": ["shift-m"], "quit": ["ctrl-c"],
         ])
         XCTAssertEqual(bindings.action(for: .character("x")), .delete)
         XCTAssertNil(bindings.action(for: .character("d")), "an action named in [keys] gets exactly those keys")
-        XCTAssertEqual(bindings.action(for: .character("R")), .markRead)
-        XCTAssertEqual(bindings.keys(for: .refresh), [], "R left refresh when mark-read took it")
-        XCTAssertEqual(bindings.keys(for: .move), [])
+        XCTAssertEqual(bindings.keys(for: .move), [.character("m")], "a remap with no usable key keeps the defaults")
+        XCTAssertEqual(bindings.keys(for: .quit), [.character("q")])
         XCTAssertEqual(bindings.action(for: .control("c")), .quit)
         XCTAssertEqual(errors, [
             "[keys]: unknown action \"frobnicate\"",
             "[keys] move: unknown key \"shift-m\"",
+            "[keys] move: no usable key left; its defaults are kept",
             "[keys] quit: ctrl-c always quits",
+            "[keys] quit: no usable key left; its defaults are kept",
         ])
+    }
+
+    /// Hardening 20: a remap that would take another action's key is refused, naming both.
+    func testStealingAnotherActionsKeyIsRefusedAndDefaultsKept() {
+        let (bindings, errors) = KeyBindings.from(table: ["mark_read": ["R"], "help": ["q"]])
+        XCTAssertEqual(bindings.keys(for: .refresh), [.character("R")], "refresh keeps its only key")
+        XCTAssertEqual(bindings.keys(for: .markRead), [.character("r")], "mark-read keeps its defaults")
+        XCTAssertEqual(bindings.action(for: .character("q")), .quit, "quit is never left without its key")
+        XCTAssertEqual(errors, [
+            "[keys] help: \"q\" is quit's key; remap quit too or pick another key (defaults kept)",
+            "[keys] mark-read: \"R\" is refresh's key; remap refresh too or pick another key (defaults kept)",
+        ])
+    }
+
+    func testAnEmptyListLeavesNoActionWithoutAKey() {
+        let (bindings, errors) = KeyBindings.from(table: ["quit": []])
+        XCTAssertEqual(bindings.keys(for: .quit), [.character("q")])
+        XCTAssertEqual(errors, ["[keys] quit: no usable key left; its defaults are kept"])
+    }
+
+    func testSwappingTwoKeysExplicitlyIsAllowed() {
+        let (bindings, errors) = KeyBindings.from(table: ["delete": ["m"], "move": ["d"]])
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(bindings.action(for: .character("m")), .delete)
+        XCTAssertEqual(bindings.action(for: .character("d")), .move)
+    }
+
+    /// A refusal keeps an action on its defaults, which may in turn refuse a remap that counted
+    /// on that key being free.
+    func testRefusalsCascade() {
+        let (bindings, errors) = KeyBindings.from(table: ["delete": ["q"], "move": ["d"]])
+        XCTAssertEqual(bindings.action(for: .character("d")), .delete)
+        XCTAssertEqual(bindings.action(for: .character("m")), .move)
+        XCTAssertEqual(errors.count, 2, "\(errors)")
+    }
+
+    func testEveryActionHasExactlyOneBinding() {
+        XCTAssertEqual(BindingTable.all.map(\.action), Action.allCases)
     }
 
     func testSameKeyForTwoActionsIsAnError() {
@@ -42,19 +80,12 @@ final class KeyBindingTests: XCTestCase {
         XCTAssertEqual(errors, ["[keys] up: \"n\" is already bound to down"])
     }
 
-    func testTOMLTable() throws {
-        let (bindings, errors) = KeyBindings.from(toml: try TOMLTableFixture.keys)
-        XCTAssertEqual(bindings.action(for: .character("n")), .down)
-        XCTAssertEqual(bindings.action(for: .pageDown), .delete)
-        XCTAssertEqual(errors, ["[keys] quit: expected a key name or a list of key names"])
-    }
-
     func testConfigErrorsShowInStatusLineAndRemapsWork() {
         var state = Fixtures.loaded(config: Fixtures.config(keys: ["delete": ["x"], "nope": ["y"]]))
         // The loads finished, but the config complaint is still there to read.
         XCTAssertEqual(state.status, .error("Config: [keys]: unknown action \"nope\""))
         state.press(.character("x"))
-        XCTAssertEqual(state.prompt, .delete(ids: ["m1"]))
+        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])))
     }
 
     func testEveryActionHasADefaultKey() {
@@ -64,19 +95,5 @@ final class KeyBindingTests: XCTestCase {
         }
         XCTAssertEqual(Action(name: "page_down"), .pageDown)
         XCTAssertEqual(Action(name: "markread"), .markRead)
-    }
-}
-
-import TOMLKit
-
-enum TOMLTableFixture {
-    static var keys: TOMLTable {
-        get throws {
-            try TOMLTable(string: """
-                down = ["n", "down"]
-                delete = "pgdn"
-                quit = 5
-                """)
-        }
     }
 }

@@ -75,7 +75,9 @@ final class PlaybackTests: XCTestCase {
     }
 
     func testPlaybackKeysAreRemappable() throws {
-        var state = Fixtures.loaded(config: Fixtures.config(keys: ["stop": ["x"], "seek-forward": ["L"], "play": ["o"]]))
+        var state = Fixtures.loaded(config: Fixtures.config(keys: [
+            "stop": ["x"], "seek-forward": ["L"], "play": ["o"], "open-mailbox": ["O"],
+        ]))
         guard case .play(let id, _)? = state.press(.character("o")).first?.audioEffect else { return XCTFail() }
         XCTAssertEqual(state.press(.enter), [], "Enter left play when the table named other keys")
         state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42))))
@@ -144,12 +146,12 @@ final class PlaybackTests: XCTestCase {
         let id = try XCTUnwrap(playing(&state))
         XCTAssertEqual(state.send(.audio(.playback(id, .playing(elapsed: 5, total: 42)))), [], "not on start by default")
         let effects = state.send(.audio(.playback(id, .finished)))
-        guard case .markRead(let mark, "101", ["m1"])? = effects.first else { return XCTFail("\(effects)") }
+        guard case .actions(.markRead(let mark, "101", ["m1"]))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertNil(state.audio.playback)
         var read = Fixtures.inbox[0]
         read.read = true
         read.folder = .old
-        state.send(.messagesUpdated(mark, .success([read])))
+        state.send(.actions(.messagesUpdated(mark, .success([read]))))
         XCTAssertEqual(state.count(of: .inbox).unread, 4, "the New badge drops by one")
         XCTAssertEqual(state.count(of: .old).total, 13)
         XCTAssertFalse(state.visibleIDs.contains("m1"), "it moved to Old")
@@ -167,7 +169,7 @@ final class PlaybackTests: XCTestCase {
         var state = Fixtures.loaded(config: config)
         let id = try XCTUnwrap(playing(&state))
         let effects = state.send(.audio(.playback(id, .playing(elapsed: 0, total: 42))))
-        guard case .markRead(_, _, ["m1"])? = effects.first else { return XCTFail("\(effects)") }
+        guard case .actions(.markRead(_, _, ["m1"]))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42)))), [])
         XCTAssertEqual(state.send(.audio(.playback(id, .finished))), [])
     }

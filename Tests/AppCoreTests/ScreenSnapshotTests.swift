@@ -55,9 +55,9 @@ final class ScreenSnapshotTests: XCTestCase {
         var state = Fixtures.loaded()
         var effects: [Effect] = []
         for key in [Key.character("d"), .character("y")] { effects = App.update(&state, .input(.key(key))) }
-        guard case .delete(let id, _, let ids)? = effects.first else { return XCTFail("no delete: \(effects)") }
+        guard case .actions(.delete(let id, _, let ids))? = effects.first else { return XCTFail("no delete: \(effects)") }
         XCTAssertEqual(ids, ["m1"])
-        _ = App.update(&state, .messagesDeleted(id, .failure(AppError(.network, "connection refused"))))
+        _ = App.update(&state, .actions(.messagesDeleted(id, .failure(AppError(.network, "connection refused")))))
         assertSnapshot(frame(state), named: "delete-failed-80x24")
     }
 

@@ -1,5 +1,6 @@
 import AppCore
 import Foundation
+import Themes
 import VoicemailModel
 import XCTest
 
@@ -204,7 +205,7 @@ final class SharedMailboxTests: XCTestCase {
         XCTAssertTrue(statusRow(state).contains("Delete 2 messages from Bob Nguyen's mailbox (102)? [y/N]"), statusRow(state))
         assertSnapshot(frame(state), named: "shared-delete-prompt-80x24")
         let deletion = state.press(.character("y"))
-        guard case .delete(_, let mailbox, let ids)? = deletion.first else { return XCTFail("\(deletion)") }
+        guard case .actions(.delete(_, let mailbox, let ids))? = deletion.first else { return XCTFail("\(deletion)") }
         XCTAssertEqual(mailbox, "102")
         XCTAssertEqual(Set(ids), ["b1", "b2"])
 
@@ -216,7 +217,7 @@ final class SharedMailboxTests: XCTestCase {
         XCTAssertTrue(
             statusRow(moving).contains("Move 1 message in Bob Nguyen's mailbox (102) to Work? [y/N]"), statusRow(moving))
         let move = moving.press(.character("y"))
-        guard case .move(_, "102", let moved, .work)? = move.first else { return XCTFail("\(move)") }
+        guard case .actions(.move(_, "102", let moved, .work))? = move.first else { return XCTFail("\(move)") }
         XCTAssertEqual(moved.count, 1)
         moving.press(.character("m"))
         moving.type("work")
@@ -229,7 +230,7 @@ final class SharedMailboxTests: XCTestCase {
         var state = Fixtures.loaded()
         state.press(.character("m"))
         state.type("2")
-        guard case .move(_, _, _, .work)? = state.press(.enter).first else { return XCTFail("own moves go straight") }
+        guard case .actions(.move(_, _, _, .work))? = state.press(.enter).first else { return XCTFail("own moves go straight") }
         state.press(.character("d"))
         XCTAssertTrue(statusRow(state).contains("Delete 1 message? [y/N]"))
     }

@@ -13,9 +13,9 @@ final class UpdateActionTests: XCTestCase {
     func testMarkReadInNewLeavesListAndBadgesFollow() {
         var state = Fixtures.loaded()
         let effects = state.press(.character("r"))
-        guard case .markRead(let id, "101", ["m1"])? = effects.first else { return XCTFail("\(effects)") }
+        guard case .actions(.markRead(let id, "101", ["m1"]))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(state.status, .busy("Marking 1 message read…"))
-        let after = state.send(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0])])))
+        let after = state.send(.actions(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0])]))))
         XCTAssertEqual(state.visibleIDs, ["m4", "m2", "m3", "m5"])
         XCTAssertEqual(state.selectedMessage?.id, "m4", "selection moves to the next row")
         XCTAssertEqual(state.count(of: .inbox), FolderCount(folder: .inbox, total: 4, unread: 4))
@@ -27,7 +27,7 @@ final class UpdateActionTests: XCTestCase {
     func testBulkActionsUseTagsElseSelection() {
         var state = Fixtures.loaded()
         state.press(.character(" "), .character("j"), .character(" "))  // m1, m2 tagged
-        guard case .markRead(_, _, let ids)? = state.press(.character("r")).first else { return XCTFail() }
+        guard case .actions(.markRead(_, _, let ids))? = state.press(.character("r")).first else { return XCTFail() }
         XCTAssertEqual(Set(ids), ["m1", "m2"])
         XCTAssertEqual(state.status, .busy("Marking 2 messages read…"))
     }
@@ -37,8 +37,8 @@ final class UpdateActionTests: XCTestCase {
         var state = Fixtures.loaded()
         guard case .loadFolder(let load, _, _, _)? = state.type("2").first else { return XCTFail() }
         state.send(.folderLoaded(load, .success(.loaded(messages: work, etag: nil))))
-        guard case .markUnread(let id, _, ["n00000"])? = state.press(.character("u")).first else { return XCTFail() }
-        state.send(.messagesUpdated(id, .success([readCopy(work[0], read: false)])))
+        guard case .actions(.markUnread(let id, _, ["n00000"]))? = state.press(.character("u")).first else { return XCTFail() }
+        state.send(.actions(.messagesUpdated(id, .success([readCopy(work[0], read: false)]))))
         XCTAssertEqual(state.visibleIDs, ["n00000", "n00001", "n00002"])
         XCTAssertFalse(state.selectedMessage!.read)
         XCTAssertEqual(state.count(of: .work).unread, 2)
@@ -48,8 +48,8 @@ final class UpdateActionTests: XCTestCase {
 
     func testMarkReadFailureKeepsEverythingAndShowsError() {
         var state = Fixtures.loaded()
-        guard case .markRead(let id, _, _)? = state.press(.character("r")).first else { return XCTFail() }
-        let effects = state.send(.messagesUpdated(id, .failure(AppError(.server, "HTTP 500"))))
+        guard case .actions(.markRead(let id, _, _))? = state.press(.character("r")).first else { return XCTFail() }
+        let effects = state.send(.actions(.messagesUpdated(id, .failure(AppError(.server, "HTTP 500")))))
         XCTAssertEqual(effects, [], "one message: nothing half done, nothing to refresh")
         XCTAssertEqual(state.visibleCount, 5)
         XCTAssertEqual(state.status, .error("Could not mark read: HTTP 500"))
@@ -58,8 +58,8 @@ final class UpdateActionTests: XCTestCase {
     func testBulkUpdateFailureRefreshesButKeepsErrorLine() {
         var state = Fixtures.loaded()
         state.press(.character(" "), .character(" "))
-        guard case .markRead(let id, _, _)? = state.press(.character("r")).first else { return XCTFail() }
-        let effects = state.send(.messagesUpdated(id, .failure(AppError(.network, "timed out"))))
+        guard case .actions(.markRead(let id, _, _))? = state.press(.character("r")).first else { return XCTFail() }
+        let effects = state.send(.actions(.messagesUpdated(id, .failure(AppError(.network, "timed out")))))
         XCTAssertTrue(effects.contains(where: \.isLoadFolder), "some may have succeeded")
         XCTAssertEqual(state.status, .error("Could not mark read 2 messages: timed out"))
     }
@@ -67,17 +67,17 @@ final class UpdateActionTests: XCTestCase {
     func testMoveWithPromptByDigitAndName() {
         var state = Fixtures.loaded()
         state.press(.character("m"))
-        guard case .move(["m1"], _)? = state.prompt else { return XCTFail() }
+        guard case .actions(.move(["m1"], _))? = state.prompt else { return XCTFail() }
         state.type("wrk")
         XCTAssertEqual(state.press(.enter), [])
         XCTAssertEqual(state.status, .error("No folder \"wrk\": type 0–4 or a name"))
         XCTAssertNotNil(state.prompt, "the prompt stays for a correction")
         state.press(.control("u"))
         state.type("Work")
-        guard case .move(let id, _, ["m1"], .work)? = state.press(.enter).first else { return XCTFail() }
+        guard case .actions(.move(let id, _, ["m1"], .work))? = state.press(.enter).first else { return XCTFail() }
         XCTAssertNil(state.prompt)
         XCTAssertEqual(state.status, .busy("Moving 1 message to Work…"))
-        state.send(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0], folder: .work, read: false)])))
+        state.send(.actions(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0], folder: .work, read: false)]))))
         XCTAssertFalse(state.visibleIDs.contains("m1"))
         XCTAssertEqual(state.count(of: .work), FolderCount(folder: .work, total: 4, unread: 2))
         XCTAssertEqual(state.count(of: .inbox).unread, 4)
@@ -85,7 +85,7 @@ final class UpdateActionTests: XCTestCase {
 
         state.press(.character("m"))
         state.type("3")
-        guard case .move(_, _, ["m4"], .family)? = state.press(.enter).first else { return XCTFail() }
+        guard case .actions(.move(_, _, ["m4"], .family))? = state.press(.enter).first else { return XCTFail() }
     }
 
     func testMovePromptEscCancelsAndSameFolderIsRefused() {
@@ -94,7 +94,7 @@ final class UpdateActionTests: XCTestCase {
         state.type("2")
         XCTAssertEqual(state.press(.escape), [])
         XCTAssertNil(state.prompt)
-        XCTAssertTrue(state.pending.values.allSatisfy { if case .update = $0 { false } else { true } })
+        XCTAssertTrue(state.pending.values.allSatisfy { if case .actions(.update) = $0 { false } else { true } })
         state.press(.character("m"))
         state.type("new")
         XCTAssertEqual(state.press(.enter), [])
@@ -104,14 +104,14 @@ final class UpdateActionTests: XCTestCase {
     func testDeleteAsksNamingHowManyAndOnlyYConfirms() {
         var state = Fixtures.loaded()
         state.press(.character(" "), .character(" "), .character("d"))
-        XCTAssertEqual(state.prompt, .delete(ids: ["m1", "m4"]))
+        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1", "m4"])))
         XCTAssertEqual(state.press(.enter), [], "Enter means the default, No")
         XCTAssertEqual(state.status, .info("Not deleted"))
         state.press(.character("d"))
-        guard case .delete(let id, _, let ids)? = state.press(.character("y")).first else { return XCTFail() }
+        guard case .actions(.delete(let id, _, let ids))? = state.press(.character("y")).first else { return XCTFail() }
         XCTAssertEqual(ids, ["m1", "m4"])
         XCTAssertEqual(state.status, .busy("Deleting 2 messages…"))
-        let after = state.send(.messagesDeleted(id, .success(["m1", "m4"])))
+        let after = state.send(.actions(.messagesDeleted(id, .success(["m1", "m4"]))))
         XCTAssertEqual(state.visibleIDs, ["m2", "m3", "m5"])
         XCTAssertEqual(state.tagged, [])
         XCTAssertEqual(state.status, .success("Deleted 2 messages"))
@@ -122,15 +122,15 @@ final class UpdateActionTests: XCTestCase {
     func testDeleteKeepsSelectionSensible() {
         var state = Fixtures.loaded()
         state.press(.end)  // last row, m5
-        guard case .delete(let id, _, _)? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
-        state.send(.messagesDeleted(id, .success(["m5"])))
+        guard case .actions(.delete(let id, _, _))? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
+        state.send(.actions(.messagesDeleted(id, .success(["m5"]))))
         XCTAssertEqual(state.selectedMessage?.id, "m3", "the last row's removal selects the new last row")
     }
 
     func testDeleteFailureLosesNothing() {
         var state = Fixtures.loaded()
-        guard case .delete(let id, _, _)? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
-        XCTAssertEqual(state.send(.messagesDeleted(id, .failure(AppError(.forbidden, "no permission")))), [])
+        guard case .actions(.delete(let id, _, _))? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
+        XCTAssertEqual(state.send(.actions(.messagesDeleted(id, .failure(AppError(.forbidden, "no permission"))))), [])
         XCTAssertEqual(state.visibleCount, 5)
         XCTAssertEqual(state.selectedMessage?.id, "m1")
         XCTAssertEqual(state.status, .error("Could not delete: permission denied (no permission)"))
@@ -138,8 +138,8 @@ final class UpdateActionTests: XCTestCase {
 
     func testDeleteNotFoundSaysAlreadyDeletedAndRefreshes() {
         var state = Fixtures.loaded()
-        guard case .delete(let id, _, _)? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
-        let effects = state.send(.messagesDeleted(id, .failure(AppError(.notFound, "no message m1"))))
+        guard case .actions(.delete(let id, _, _))? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
+        let effects = state.send(.actions(.messagesDeleted(id, .failure(AppError(.notFound, "no message m1")))))
         XCTAssertTrue(effects.contains(where: \.isLoadFolder))
         XCTAssertTrue(effects.contains(where: \.isLoadMailboxes))
         XCTAssertEqual(state.status, .info("That message was already deleted; list refreshed"))
@@ -157,10 +157,10 @@ final class UpdateActionTests: XCTestCase {
         guard case .error = state.status else { return XCTFail() }
         state.press(.backspace)
         state.type("2*103, 104 102")
-        guard case .forward(let id, _, ["m1"], let to)? = state.press(.enter).first else { return XCTFail() }
+        guard case .actions(.forward(let id, _, ["m1"], let to))? = state.press(.enter).first else { return XCTFail() }
         XCTAssertEqual(to, ["102", "103", "104"])
         XCTAssertEqual(state.status, .busy("Forwarding 1 message to 102, 103, 104…"))
-        state.send(.messagesForwarded(id, .success([ForwardedCopy(mailbox: "102", id: "x")])))
+        state.send(.actions(.messagesForwarded(id, .success([ForwardedCopy(mailbox: "102", id: "x")]))))
         XCTAssertEqual(state.status, .success("Forwarded to 102, 103, 104"))
     }
 
@@ -168,30 +168,64 @@ final class UpdateActionTests: XCTestCase {
         var state = Fixtures.loaded()
         state.press(.character("f"))
         state.type("999")
-        guard case .forward(let id, _, _, _)? = state.press(.enter).first else { return XCTFail() }
-        state.send(.messagesForwarded(id, .failure(AppError(.notFound, "no mailbox 999"))))
-        XCTAssertEqual(state.status, .error("Could not forward: no mailbox 999 (no such extension, or the message is gone)"))
+        guard case .actions(.forward(let id, _, _, _))? = state.press(.enter).first else { return XCTFail() }
+        // The backend tells an unknown extension from a message that is gone.
+        state.send(.actions(.messagesForwarded(id, .failure(AppError(.noSuchExtension, "no extension 999")))))
+        XCTAssertEqual(state.status, .error("Could not forward: no extension 999"))
         state.press(.character("f"))
         state.type("102")
-        guard case .forward(let id2, _, _, _)? = state.press(.enter).first else { return XCTFail() }
-        state.send(.messagesForwarded(id2, .failure(AppError(.other, "mailbox 102 is full"))))
+        guard case .actions(.forward(let id2, _, _, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.actions(.messagesForwarded(id2, .failure(AppError(.other, "mailbox 102 is full")))))
         XCTAssertEqual(state.status, .error("Could not forward: mailbox 102 is full"))
+    }
+
+    /// Hardening 22: forward of a message deleted elsewhere says so and refreshes, as r/m/d do.
+    func testForwardOfAMessageDeletedElsewhereRefreshes() {
+        var state = Fixtures.loaded()
+        state.press(.character("f"))
+        state.type("102")
+        guard case .actions(.forward(let id, _, _, _))? = state.press(.enter).first else { return XCTFail() }
+        let effects = state.send(.actions(.messagesForwarded(
+            id, .failure(AppError(.notFound, "message m1 not found, perhaps already deleted")))))
+        XCTAssertTrue(effects.contains(where: \.isLoadFolder), "\(effects)")
+        XCTAssertEqual(state.status, .info("That message was already deleted; list refreshed"))
+    }
+
+    /// Hardening 22: deleting the message that is playing stops the player.
+    func testDeletingThePlayingMessageStopsThePlayer() {
+        var state = Fixtures.loaded()
+        guard case .audio(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.audio(.playback(play, .playing(elapsed: 1, total: 42))))
+        guard case .actions(.delete(let id, _, ["m1"]))? = state.press(.character("d"), .character("y")).first
+        else { return XCTFail() }
+        let effects = state.send(.actions(.messagesDeleted(id, .success(["m1"]))))
+        XCTAssertEqual(effects.first, .audio(.stop))
+    }
+
+    func testDeletingAnotherMessageLetsPlaybackGoOn() {
+        var state = Fixtures.loaded()
+        guard case .audio(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.audio(.playback(play, .playing(elapsed: 1, total: 42))))
+        state.press(.character("j"))
+        guard case .actions(.delete(let id, _, ["m4"]))? = state.press(.character("d"), .character("y")).first
+        else { return XCTFail() }
+        XCTAssertFalse(state.send(.actions(.messagesDeleted(id, .success(["m4"])))).contains(.audio(.stop)))
     }
 
     func testForwardToOwnMailboxRefreshes() {
         var state = Fixtures.loaded()
         state.press(.character("f"))
         state.type("101")
-        guard case .forward(let id, _, _, _)? = state.press(.enter).first else { return XCTFail() }
-        XCTAssertTrue(state.send(.messagesForwarded(id, .success([]))).contains(where: \.isLoadFolder))
+        guard case .actions(.forward(let id, _, _, _))? = state.press(.enter).first else { return XCTFail() }
+        XCTAssertTrue(state.send(.actions(.messagesForwarded(id, .success([])))).contains(where: \.isLoadFolder))
     }
 
 
     func testUnknownResultIDsAreIgnored() {
         var state = Fixtures.loaded()
         let before = state
-        XCTAssertEqual(state.send(.messagesDeleted(RequestID(999), .success(["m1"]))), [])
-        XCTAssertEqual(state.send(.messagesUpdated(RequestID(998), .success([]))), [])
+        XCTAssertEqual(state.send(.actions(.messagesDeleted(RequestID(999), .success(["m1"])))), [])
+        XCTAssertEqual(state.send(.actions(.messagesUpdated(RequestID(998), .success([])))), [])
         XCTAssertEqual(state.send(.folderLoaded(RequestID(997), .success(.notModified))), [])
         XCTAssertEqual(state, before)
     }
@@ -205,9 +239,9 @@ final class UpdateActionTests: XCTestCase {
 
     func testActionCompletingDuringFolderLoadReloadsTheFolder() {
         var state = Fixtures.loaded()
-        guard case .delete(let id, _, _)? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
+        guard case .actions(.delete(let id, _, _))? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
         guard case .loadFolder(let oldLoad, _, _, _)? = state.press(.character("R")).first else { return XCTFail() }
-        let effects = state.send(.messagesDeleted(id, .success(["m1"])))
+        let effects = state.send(.actions(.messagesDeleted(id, .success(["m1"]))))
         guard case .loadFolder(let newLoad, _, _, _)? = effects.first(where: \.isLoadFolder) else { return XCTFail() }
         XCTAssertNotEqual(oldLoad, newLoad)
         // The older answer may predate the delete: it is ignored.

@@ -5,8 +5,9 @@ import XCTest
 final class UpdateNavigationTests: XCTestCase {
     func testInitialLoadsSummaryAndNew() {
         let (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
-        XCTAssertEqual(effects.count, 2)
+        XCTAssertEqual(effects.count, 3)
         XCTAssertTrue(effects[0].isLoadMailboxes)
+        XCTAssertEqual(effects[2], .loadCapabilities, "what the backend can do loads beside the first loads")
         guard case .loadFolder(_, let mailbox, let folder, let etag) = effects[1] else { return XCTFail() }
         XCTAssertEqual(mailbox, "101")
         XCTAssertEqual(folder, .inbox)

@@ -1,5 +1,6 @@
 import AppCore
 import TerminalUI
+import Themes
 import XCTest
 
 final class ColorReductionTests: XCTestCase {

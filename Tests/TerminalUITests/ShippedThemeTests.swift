@@ -1,30 +1,27 @@
 import AppCore
 import Foundation
+import Themes
 import XCTest
 
 final class ShippedThemeTests: XCTestCase {
     private var themesDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("themes")
+            .deletingLastPathComponent().appendingPathComponent("Sources/Themes/Shipped")
     }
 
-    func testEmbeddedCopiesEqualTheFilesInThemes() throws {
+    func testEveryShippedFileIsAResourceOfTheBuild() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: themesDirectory.path)
             .filter { $0.hasSuffix(".toml") }.sorted()
-        XCTAssertEqual(
-            files.map { String($0.dropLast(5)) }, BuiltinThemeSources.files.keys.sorted(),
-            "run scripts/embed-themes.sh")
+        XCTAssertEqual(files.map { String($0.dropLast(5)) }, BuiltinThemes.names)
         for file in files {
             let text = try String(contentsOf: themesDirectory.appendingPathComponent(file), encoding: .utf8)
-            XCTAssertEqual(
-                BuiltinThemeSources.files[String(file.dropLast(5))].map { $0 + "\n" }, text,
-                "\(file) differs from its embedded copy: run scripts/embed-themes.sh")
+            XCTAssertEqual(BuiltinThemes.sources[String(file.dropLast(5))], text, file)
         }
     }
 
     func testRequiredThemesShipAndParse() throws {
         for name in ["default", "light", "high-contrast", "monochrome"] {
-            let text = try XCTUnwrap(BuiltinThemeSources.files[name], name)
+            let text = try XCTUnwrap(BuiltinThemes.sources[name], name)
             XCTAssertNoThrow(try ThemeParser.parse(text, name: name, file: "\(name).toml"), name)
             XCTAssertNotNil(BuiltinThemes.all[name])
         }

@@ -1,6 +1,7 @@
 import AppCore
 import Foundation
 import TestSupport
+import Themes
 import XCTest
 
 /// User themes are hand-edited files: thousands of seeded random and mutated themes must each

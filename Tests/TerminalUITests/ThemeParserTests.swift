@@ -1,4 +1,5 @@
 import AppCore
+import Themes
 import XCTest
 
 final class ThemeParserTests: XCTestCase {

@@ -13,6 +13,8 @@ final class FakeEffectRunner: EffectRunner {
         var threads: Set<UInt> = []
         var held: Set<Folder> = []
         var waiting: [Folder: [CheckedContinuation<Void, Never>]] = [:]
+        /// Held folder loads whose task was cancelled while they waited.
+        var cancelled: [Folder] = []
     }
 
     let state = Mutex(State())
@@ -23,6 +25,8 @@ final class FakeEffectRunner: EffectRunner {
     }
 
     func hold(_ folder: Folder) { state.withLock { _ = $0.held.insert(folder) } }
+
+    var cancelled: [Folder] { state.withLock { $0.cancelled } }
 
     func release(_ folder: Folder) {
         let waiters = state.withLock { state in
@@ -44,21 +48,30 @@ final class FakeEffectRunner: EffectRunner {
         case .loadMailboxes(let id):
             return .mailboxesLoaded(id, .failure(AppError(.notFound, "no mailboxes call")))
         case .loadFolder(let id, _, let folder, _):
-            await withCheckedContinuation { continuation in
-                let wait = state.withLock { state in
-                    guard state.held.contains(folder) else { return false }
-                    state.waiting[folder, default: []].append(continuation)
-                    return true
+            // A held load ends early when its task is cancelled, as a libcurl transfer does.
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { continuation in
+                    let wait = state.withLock { state in
+                        guard state.held.contains(folder), !Task.isCancelled else { return false }
+                        state.waiting[folder, default: []].append(continuation)
+                        return true
+                    }
+                    if !wait { continuation.resume() }
                 }
-                if !wait { continuation.resume() }
+            } onCancel: {
+                let waiters = state.withLock { state in
+                    state.cancelled.append(folder)
+                    return state.waiting.removeValue(forKey: folder) ?? []
+                }
+                for waiter in waiters { waiter.resume() }
             }
             return .folderLoaded(id, .success(.loaded(messages: messages(folder), etag: nil)))
-        case .markRead(let id, _, _), .markUnread(let id, _, _), .move(let id, _, _, _):
-            return .messagesUpdated(id, .failure(AppError(.server, "not in this test")))
-        case .delete(let id, _, _):
-            return .messagesDeleted(id, .failure(AppError(.server, "not in this test")))
-        case .forward(let id, _, _, _):
-            return .messagesForwarded(id, .failure(AppError(.server, "not in this test")))
+        case .actions(.markRead(let id, _, _)), .actions(.markUnread(let id, _, _)), .actions(.move(let id, _, _, _)):
+            return .actions(.messagesUpdated(id, .failure(AppError(.server, "not in this test"))))
+        case .actions(.delete(let id, _, _)):
+            return .actions(.messagesDeleted(id, .failure(AppError(.server, "not in this test"))))
+        case .actions(.forward(let id, _, _, _)):
+            return .actions(.messagesForwarded(id, .failure(AppError(.server, "not in this test"))))
         default:
             return nil
         }

@@ -127,6 +127,26 @@ final class ScreenLoopTests: XCTestCase {
         wait(for: [finished], timeout: 20)
     }
 
+    /// A folder switch supersedes the load under way: its task is cancelled (aborting the
+    /// transfer), not left to answer into the void.
+    func testASupersededFolderLoadIsCancelled() throws {
+        runner.hold(.inbox)
+        let terminal = FakeTerminal()
+        let pipe = try WakePipe()
+        let (loop, finished, _) = startLoop(terminal, pipe: pipe)
+        waitUntil("the inbox load started") {
+            runner.effects.contains { if case .loadFolder(_, _, .inbox, _) = $0 { true } else { false } }
+        }
+        terminal.type("1")
+        waitUntil("the old folder on screen") { terminal.lastScreen.contains("Archived Caller") }
+        waitUntil("the inbox load cancelled") { runner.cancelled == [.inbox] }
+        waitUntil("its task gone") { loop.runningEffects == 0 }
+        XCTAssertFalse(terminal.lastScreen.contains("Inbox Caller"))
+        terminal.type("q")
+        wait(for: [finished], timeout: 20)
+        runner.release(.inbox)
+    }
+
     func testQuitCancelsRunningEffects() throws {
         runner.hold(.inbox)
         let terminal = FakeTerminal()

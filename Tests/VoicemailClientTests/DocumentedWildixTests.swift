@@ -193,7 +193,7 @@ final class DocumentedWildixTests: XCTestCase {
         pbx.swapAudio(of: message.id, with: "1764230400-00000004")
         for atomically in [true, false] {
             let target = directory.appending("wrong-\(atomically).wav")
-            if !atomically { FileManager.default.createFile(atPath: target.path, contents: nil) }
+            if !atomically { _ = FileManager.default.createFile(atPath: target.path, contents: nil) }
             do {
                 try await c.downloadAudio(of: message, to: target, atomically: atomically, progress: nil)
                 XCTFail("another message's audio was accepted")

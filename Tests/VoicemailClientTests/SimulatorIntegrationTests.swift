@@ -248,7 +248,7 @@ final class SimulatorIntegrationTests: XCTestCase {
 
         // Streaming into a file a player already holds open: same bytes, same inode.
         let followed = directory.appending("followed.\(message.format.fileExtension)")
-        FileManager.default.createFile(atPath: followed.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: followed.path, contents: nil)
         let reader = try FileHandle(forReadingFrom: followed)
         defer { try? reader.close() }
         try await c.downloadAudio(of: message, to: followed, atomically: false, progress: nil)

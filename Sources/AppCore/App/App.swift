@@ -7,8 +7,10 @@ public enum App {
     /// The first state and the loads that fill it.
     public static func initial(config: AppConfig, now: Date) -> (AppState, [Effect]) {
         var state = AppState(config: config, now: now)
+        // The capabilities load beside the first loads; until they answer, everything is offered.
         var effects = [loadMailboxes(&state)]
         effects.append(loadFolder(&state, .inbox, revalidate: false))
+        effects.append(.loadCapabilities)
         // Config problems outrank "Loading…": they stay until the user acts.
         if !config.configErrors.isEmpty {
             state.status = .error("Config: " + config.configErrors.joined(separator: "; "))
@@ -18,6 +20,12 @@ public enum App {
 
     /// Applies one event; returns the effects it asks for.
     public static func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        let effects = route(&state, event)
+        // Superseded requests are cancelled, not left to answer into the void.
+        return effects + state.takeSuperseded().map(Effect.cancel)
+    }
+
+    private static func route(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
         switch event {
         case .input(.key(let key)): return handleKey(&state, key)
         case .input(.mouse(let mouse)): return handleMouse(&state, mouse)
@@ -26,11 +34,10 @@ public enum App {
             keepSelectionVisible(&state)
             return []
         case .tick(let date): return handleTick(&state, date)
+        case .capabilitiesLoaded(let result): return capabilitiesLoaded(&state, result)
         case .mailboxesLoaded(let id, let result): return mailboxesLoaded(&state, id, result)
         case .folderLoaded(let id, let result): return folderLoaded(&state, id, result)
-        case .messagesUpdated(let id, let result): return messagesUpdated(&state, id, result)
-        case .messagesDeleted(let id, let result): return messagesDeleted(&state, id, result)
-        case .messagesForwarded(let id, let result): return messagesForwarded(&state, id, result)
+        case .actions(let event): return actionsAnswered(&state, event)
         case .audioSaved(let id, let result): return audioSaved(&state, id, result)
         case .mailboxOpened(let id, let result): return mailboxOpened(&state, id, result)
         case .notificationFailed(let message): return notificationFailed(&state, message)

@@ -5,6 +5,8 @@ public struct AppError: Error, Equatable, Sendable {
         case notFound, unauthorized, forbidden, network, server, other
         /// The mailbox needs its owner's PIN (403 `pin_required`), or the PIN sent was wrong.
         case pinRequired, pinWrong
+        /// A forward named an extension the PBX does not have.
+        case noSuchExtension
     }
 
     public var kind: Kind

@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// What a folder load produced.
@@ -14,14 +15,12 @@ public enum AppEvent: Equatable, Sendable {
     case input(InputEvent)
     /// The wall clock; the runtime sends one every few seconds (dates, auto refresh).
     case tick(Date)
+    /// Answer to `.loadCapabilities`: what the backend can do.
+    case capabilitiesLoaded(Result<BackendCapabilities, AppError>)
     case mailboxesLoaded(RequestID, Result<[MailboxSummary], AppError>)
     case folderLoaded(RequestID, Result<FolderLoad, AppError>)
-    /// Answer to markRead / markUnread / move: the updated messages as the server returned them.
-    case messagesUpdated(RequestID, Result<[VoicemailMessage], AppError>)
-    /// Answer to delete: the ids the server deleted.
-    case messagesDeleted(RequestID, Result<[String], AppError>)
-    /// Answer to forward: the copies made.
-    case messagesForwarded(RequestID, Result<[ForwardedCopy], AppError>)
+    /// Answers to the actions on messages (Features/Actions).
+    case actions(ActionsEvent)
     /// Answer to `AudioEffect.save`: the path of the saved file.
     case audioSaved(RequestID, Result<String, AppError>)
     /// Playback, recording, greetings, transfers and listings (see `AudioEffect`).

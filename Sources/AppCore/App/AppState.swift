@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Which pane has the keyboard.
@@ -22,15 +23,12 @@ public enum StatusLine: Equatable, Sendable {
 
 /// A question asked in the status line.
 public enum Prompt: Equatable, Sendable {
-    case move(ids: [String], editor: LineEditor)
-    case delete(ids: [String])
-    case forward(ids: [String], editor: LineEditor)
+    /// Move, delete, forward (Features/Actions).
+    case actions(ActionsPrompt)
     /// Live filter: the list follows every keystroke; Esc clears it, Enter keeps it.
     case filter(editor: LineEditor)
     /// The owner's PIN for another mailbox; shown masked.
     case pin(mailbox: String, editor: LineEditor)
-    /// A move in someone else's mailbox, confirmed naming the owner.
-    case confirmMove(ids: [String], to: Folder)
     /// `w`: where to save a message's audio (Tab completes paths).
     case saveAudio(id: String, editor: LineEditor)
     /// Greetings `u`: the file to upload (Tab completes paths).
@@ -40,9 +38,10 @@ public enum Prompt: Equatable, Sendable {
 
     public var editor: LineEditor? {
         switch self {
-        case .move(_, let e), .forward(_, let e), .filter(let e), .pin(_, let e): e
+        case .actions(let prompt): prompt.editor
+        case .filter(let e), .pin(_, let e): e
         case .saveAudio(_, let e), .uploadGreeting(_, let e): e
-        case .delete, .confirmMove, .resetGreeting: nil
+        case .resetGreeting: nil
         }
     }
 }
@@ -51,20 +50,13 @@ public enum Prompt: Equatable, Sendable {
 public enum PendingOperation: Equatable, Sendable {
     case mailboxes
     case folder(Folder)
-    /// `originals` are the messages as they were, to adjust folder counts on success.
-    case update(UpdateKind, originals: [VoicemailMessage])
-    case delete(originals: [VoicemailMessage])
-    case forward(ids: [String], to: [String])
+    /// Read, unread, move, delete, forward (Features/Actions).
+    case actions(ActionsPending)
     case download(id: String)
     /// Switching to another mailbox (its New folder is loaded first).
     case openMailbox(String)
     /// A conditional look at New while another folder is open (new-message notices).
     case inboxWatch
-}
-
-public enum UpdateKind: Equatable, Sendable {
-    case markRead, markUnread
-    case move(Folder)
 }
 
 /// The whole state of the mailbox screen.
@@ -73,6 +65,11 @@ public struct AppState: Equatable, Sendable {
     public var now: Date
     /// Last size the terminal reported; the runtime sends `.input(.resize)` at start.
     public var size: TerminalSize
+
+    /// What the backend can do: decides which keys the footer and help offer and which act.
+    /// Everything until the backend says otherwise (a backend refuses what it lacks anyway,
+    /// before sending anything).
+    public var capabilities: BackendCapabilities = .everything
 
     // Mailbox
     /// The mailbox being shown; nil until known when the user's own is meant.
@@ -94,6 +91,10 @@ public struct AppState: Equatable, Sendable {
     /// Indices into `messages` that pass the filter, in display order.
     public private(set) var visible: [Int]
     public var isLoading: Bool
+    /// A key pressed while the folder loaded, to act when its messages arrive.
+    public var deferredAction: Action?
+    /// Why the open folder's last load failed; the list pane says so while it has nothing to show.
+    public var loadFailure: AppError?
     public var etag: String?
     /// Index into `visible`.
     public var selection: Int
@@ -114,10 +115,11 @@ public struct AppState: Equatable, Sendable {
     public var audio = AudioState()
 
     // Requests
+    /// The one request table: every effect sent and not yet answered, with what its answer
+    /// needs. A request removed without its answer is superseded and gets cancelled.
     public var pending: [RequestID: PendingOperation]
-    /// The folder load whose answer is awaited; any other folder answer is stale.
-    public var folderRequest: RequestID?
-    public var mailboxesRequest: RequestID?
+    /// Superseded requests; `App.update` turns them into `.cancel` effects.
+    private(set) var superseded: [RequestID]
     public var lastRefresh: Date
     private var nextRequest: Int
 
@@ -138,6 +140,8 @@ public struct AppState: Equatable, Sendable {
         searchKeys = []
         visible = []
         isLoading = false
+        loadFailure = nil
+        deferredAction = nil
         etag = nil
         selection = 0
         scroll = 0
@@ -152,8 +156,7 @@ public struct AppState: Equatable, Sendable {
             ? .none
             : .error("Config: " + config.configErrors.joined(separator: "; "))
         pending = [:]
-        folderRequest = nil
-        mailboxesRequest = nil
+        superseded = []
         lastRefresh = now
         nextRequest = 1
     }
@@ -162,6 +165,31 @@ public struct AppState: Equatable, Sendable {
         defer { nextRequest += 1 }
         return RequestID(nextRequest)
     }
+
+    /// Forgets a request whose answer is no longer wanted and has the runtime cancel it
+    /// (which aborts its transfer).
+    public mutating func supersede(_ id: RequestID?) {
+        guard let id, pending.removeValue(forKey: id) != nil else { return }
+        superseded.append(id)
+    }
+
+    mutating func takeSuperseded() -> [RequestID] {
+        defer { superseded = [] }
+        return superseded
+    }
+
+    /// The request of one kind under way, if any (there is at most one of each of these).
+    private func request(_ matches: (PendingOperation) -> Bool) -> RequestID? {
+        pending.first { matches($0.value) }?.key
+    }
+
+    /// The open folder's load; any other folder answer is stale.
+    public var folderRequest: RequestID? { request { if case .folder = $0 { true } else { false } } }
+    public var mailboxesRequest: RequestID? { request { $0 == .mailboxes } }
+    /// The conditional look at New while another folder is open.
+    public var inboxWatchRequest: RequestID? { request { $0 == .inboxWatch } }
+    /// The mailbox being opened.
+    public var openingRequest: RequestID? { request { if case .openMailbox = $0 { true } else { false } } }
 
     // MARK: Derived
 
@@ -183,6 +211,15 @@ public struct AppState: Equatable, Sendable {
 
     public func count(of folder: Folder) -> FolderCount {
         folderCounts[folder] ?? FolderCount(folder: folder, total: 0, unread: 0)
+    }
+
+    /// The folder pane: the five phone folders, then the others the backend reports. Urgent is
+    /// not among them: its messages show in New, marked urgent, as the phone does.
+    public var shownFolders: [Folder] { capabilities.folders.filter { $0 != .urgent } }
+
+    /// False when the backend lacks what `action` needs.
+    public func offers(_ action: Action) -> Bool {
+        action.capability.map(capabilities.has) ?? true
     }
 
     public var totalUnread: Int { folderCounts.values.reduce(0) { $0 + $1.unread } }

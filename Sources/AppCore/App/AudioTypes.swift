@@ -55,6 +55,8 @@ public enum PlaybackReport: Equatable, Sendable {
     case stopped
     /// The player failed (missing codec, crash, non-zero exit, download failure): one line.
     case failed(String)
+    /// The message's audio could not be had: the message is gone (deleted elsewhere).
+    case messageGone
     /// No player could be used; the line says what to install or configure.
     case noPlayer(String)
 }

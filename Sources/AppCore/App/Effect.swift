@@ -4,21 +4,15 @@ import VoicemailModel
 /// `AppEvent` carrying the same `RequestID`. `mailbox` is the extension to send as
 /// `filter[mailbox]` (and to pick a PIN for); nil means the caller's own mailbox.
 public enum Effect: Equatable, Sendable {
+    /// Ask the backend what it can do (read-only, once per session) → `.capabilitiesLoaded`.
+    case loadCapabilities
     /// `GET /VoiceMail/Mailboxes` → `.mailboxesLoaded`.
     case loadMailboxes(RequestID)
     /// Every message of one folder (the runtime pages through `count=1000` until `total`),
     /// newest first; `etag` for `If-None-Match` → `.folderLoaded`.
     case loadFolder(RequestID, mailbox: String?, folder: Folder, etag: String?)
-    /// `PUT /VoiceMail/{id}` with an empty body, one per id → `.messagesUpdated`.
-    case markRead(RequestID, mailbox: String?, ids: [String])
-    /// `PUT /VoiceMail/{id}` `{"read":false}`, one per id → `.messagesUpdated`.
-    case markUnread(RequestID, mailbox: String?, ids: [String])
-    /// `PUT /VoiceMail/{id}` `{"folder":…}`, one per id → `.messagesUpdated`.
-    case move(RequestID, mailbox: String?, ids: [String], to: Folder)
-    /// One `DELETE /VoiceMail/{ids}/` → `.messagesDeleted`.
-    case delete(RequestID, mailbox: String?, ids: [String])
-    /// `POST /VoiceMail/{id}/forward` `{"to":extensions}`, one per id → `.messagesForwarded`.
-    case forward(RequestID, mailbox: String?, ids: [String], to: [String])
+    /// Read, unread, move, delete, forward (Features/Actions).
+    case actions(ActionsEffect)
     /// Switch to another mailbox: its New folder, sending `pin` (and remembering it for that
     /// mailbox when the server accepts it), else the PIN already known → `.mailboxOpened`.
     case openMailbox(RequestID, mailbox: String, pin: MailboxPIN?)
@@ -29,6 +23,8 @@ public enum Effect: Equatable, Sendable {
     case bell
     /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
     case audio(AudioEffect)
+    /// Stop the request's task (aborting its transfer): its answer is no longer wanted.
+    case cancel(RequestID)
     /// Repaint the whole terminal (Ctrl-L).
     case redraw
     /// Leave the program.
@@ -36,13 +32,13 @@ public enum Effect: Equatable, Sendable {
 
     public var requestID: RequestID? {
         switch self {
-        case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .markRead(let id, _, _),
-            .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
-            .forward(let id, _, _, _), .openMailbox(let id, _, _):
+        case .loadMailboxes(let id), .loadFolder(let id, _, _, _), .openMailbox(let id, _, _):
             id
+        case .actions(let effect):
+            effect.requestID
         case .audio(let effect):
             effect.requestID
-        case .announceNewMessage, .bell, .redraw, .quit:
+        case .loadCapabilities, .cancel, .announceNewMessage, .bell, .redraw, .quit:
             nil
         }
     }

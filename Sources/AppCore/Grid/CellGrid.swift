@@ -66,14 +66,6 @@ public struct CellGrid: Equatable, Sendable {
         }
     }
 
-    /// Changes the style of existing cells without touching their text.
-    public mutating func restyle(x: Int, y: Int, width w: Int, style: StyleRole) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + w) {
-            self[column, y].style = style
-        }
-    }
-
     /// Overwriting half of a wide character blanks its other half, so no orphan remains.
     private mutating func clearWide(at column: Int, y: Int) {
         guard column >= 0, column < width else { return }

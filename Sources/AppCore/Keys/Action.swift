@@ -1,4 +1,6 @@
-/// Everything a key can be bound to. Raw values are the names used in the `[keys]` table.
+/// Everything a key can be bound to. Raw values are the names used in the `[keys]` table;
+/// keys, help, footer word and needed capability live in each feature's bindings
+/// (`BindingTable`).
 public enum Action: String, CaseIterable, Sendable, Hashable {
     case down, up, top, bottom
     case pageDown = "page-down"
@@ -29,60 +31,6 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case greetingRecord = "greeting-record"
     case greetingReset = "greeting-reset"
     case closeGreetings = "close-greetings"
-
-    /// Shown in the help overlay.
-    public var summary: String {
-        switch self {
-        case .down: "Next message or folder"
-        case .up: "Previous message or folder"
-        case .top: "First message"
-        case .bottom: "Last message"
-        case .pageDown: "Page down"
-        case .pageUp: "Page up"
-        case .switchPane: "Switch between folders and list"
-        case .focusFolders: "Go to the folder pane"
-        case .focusList: "Go to the message list"
-        case .folderNew: "Open New"
-        case .folderOld: "Open Old"
-        case .folderWork: "Open Work"
-        case .folderFamily: "Open Family"
-        case .folderFriends: "Open Friends"
-        case .tag: "Tag or untag the message"
-        case .markRead: "Mark read"
-        case .markUnread: "Mark unread"
-        case .move: "Move to a folder"
-        case .delete: "Delete"
-        case .forward: "Forward to extensions"
-        case .filter: "Filter by caller or text"
-        case .refresh: "Refresh from the server"
-        case .redraw: "Redraw the screen"
-        case .help: "Show or hide this help"
-        case .quit: "Quit"
-        case .play: "Play; pause or resume"
-        case .toggleDetails: "Show or hide details"
-        case .openMailbox: "Open another mailbox (shared)"
-        case .save: "Save the audio to a file"
-        case .greetings: "Greetings (record, upload, reset)"
-        case .stop: "Playing: stop"
-        case .seekBack: "Playing: back 5 s"
-        case .seekForward: "Playing: forward 5 s"
-        case .playNext: "Playing: next message"
-        case .playPrevious: "Playing: previous message"
-        case .greetingUpload: "Greetings: upload a file"
-        case .greetingRecord: "Greetings: record"
-        case .greetingReset: "Greetings: reset to PBX default"
-        case .closeGreetings: "Greetings: back to the mailbox"
-        }
-    }
-
-    /// Where the action's keys apply; keys may repeat across contexts.
-    public var context: KeyContext {
-        switch self {
-        case .stop, .seekBack, .seekForward, .playNext, .playPrevious: .playback
-        case .greetingUpload, .greetingRecord, .greetingReset, .closeGreetings: .greetings
-        default: .mailbox
-        }
-    }
 
     /// The folder a jump action opens.
     public var folder: Folder? {

@@ -1,52 +1,13 @@
-import SafeTOML
-
-/// Which key runs which action. Defaults, then the user's `[keys]` table on top: an action
-/// named there gets exactly the keys listed, and those keys leave any other action.
+/// Which key runs which action: the binding table's defaults, then the user's `[keys]` table
+/// on top. An action named there gets exactly the keys listed. An entry that would take a key
+/// another action still owns, or leave its action with no key, is refused (one line naming
+/// both) and that action keeps its defaults: a remap never silently disarms another key.
 public struct KeyBindings: Equatable, Sendable {
     public private(set) var keys: [Action: [Key]]
     private var actionByKey: [KeyContext: [Key: Action]]
 
-    public static let defaults = KeyBindings(keys: [
-        .down: [.character("j"), .down],
-        .up: [.character("k"), .up],
-        .top: [.character("g"), .home],
-        .bottom: [.end],
-        .pageDown: [.pageDown, .control("f")],
-        .pageUp: [.pageUp, .control("b")],
-        .switchPane: [.tab, .backTab],
-        .focusFolders: [.character("h"), .left],
-        .focusList: [.character("l"), .right],
-        .folderNew: [.character("0")],
-        .folderOld: [.character("1")],
-        .folderWork: [.character("2")],
-        .folderFamily: [.character("3")],
-        .folderFriends: [.character("4")],
-        .tag: [.character(" ")],
-        .markRead: [.character("r")],
-        .markUnread: [.character("u")],
-        .move: [.character("m")],
-        .delete: [.character("d"), .delete],
-        .forward: [.character("f")],
-        .filter: [.character("/")],
-        .refresh: [.character("R")],
-        .redraw: [.control("l")],
-        .help: [.character("?"), .function(1)],
-        .quit: [.character("q")],
-        .play: [.enter, .character("p")],
-        .toggleDetails: [.character("i")],
-        .openMailbox: [.character("o")],
-        .save: [.character("w")],
-        .greetings: [.character("G")],
-        .stop: [.character("s")],
-        .seekBack: [.left],
-        .seekForward: [.right],
-        .playNext: [.character("n")],
-        .playPrevious: [.character("N")],
-        .greetingUpload: [.character("u")],
-        .greetingRecord: [.character("r")],
-        .greetingReset: [.character("x"), .character("d")],
-        .closeGreetings: [.escape, .character("q"), .character("G")],
-    ])
+    public static let defaults = KeyBindings(
+        keys: Dictionary(uniqueKeysWithValues: BindingTable.all.map { ($0.action, $0.defaultKeys) }))
 
     public init(keys: [Action: [Key]]) {
         self.keys = keys
@@ -81,17 +42,17 @@ public struct KeyBindings: Equatable, Sendable {
     }
 
     /// Applies a `[keys]` table (action → one spec or a list of specs) to the defaults.
-    /// Problems become one-line messages; the offending entries are skipped.
+    /// Problems become one-line messages; the offending entries keep their defaults.
     public static func from(table: [String: [String]]) -> (KeyBindings, [String]) {
-        var keys = defaults.keys
         var errors: [String] = []
-        var claimed: [KeyContext: [Key: Action]] = [:]
+        var wanted: [(action: Action, keys: [Key])] = []
         for name in table.keys.sorted() {
             guard let action = Action(name: name) else {
                 errors.append("[keys]: unknown action \"\(name)\"")
                 continue
             }
             var parsed: [Key] = []
+            var refused = false
             for spec in table[name] ?? [] {
                 guard let key = KeySpec.parse(spec) else {
                     errors.append("[keys] \(action.rawValue): unknown key \"\(spec)\"")
@@ -101,51 +62,46 @@ public struct KeyBindings: Equatable, Sendable {
                     errors.append("[keys] \(action.rawValue): ctrl-c always quits")
                     continue
                 }
-                if let other = claimed[action.context]?[key], other != action {
-                    errors.append(
-                        "[keys] \(action.rawValue): \"\(spec)\" is already bound to \(other.rawValue)")
-                    continue
+                if let other = wanted.first(where: { $0.action.context == action.context && $0.keys.contains(key) }) {
+                    errors.append("[keys] \(action.rawValue): \"\(spec)\" is already bound to \(other.action.rawValue)")
+                    refused = true
+                    break
                 }
-                claimed[action.context, default: [:]][key] = action
                 if !parsed.contains(key) { parsed.append(key) }
             }
-            keys[action] = parsed
-        }
-        // Keys the user gave to one action leave the defaults of every other action of the
-        // same context (other contexts may reuse a key: ← seeks while playing).
-        for (context, table) in claimed {
-            for (key, owner) in table {
-                for action in Action.allCases where action != owner && action.context == context {
-                    keys[action]?.removeAll { $0 == key }
-                }
+            if parsed.isEmpty, !refused {
+                errors.append("[keys] \(action.rawValue): no usable key left; its defaults are kept")
+            } else if !refused {
+                wanted.append((action, parsed))
             }
         }
+        // A key still owned by an action that keeps its defaults is not up for grabs. A refusal
+        // keeps one more action on its defaults, so look again until nothing changes.
+        var accepted = wanted
+        var refusals: [Action: String] = [:]
+        while true {
+            let remapped = Set(accepted.map(\.action))
+            var next: [(action: Action, keys: [Key])] = []
+            for entry in accepted {
+                let owner = BindingTable.all.first { binding in
+                    binding.action != entry.action && binding.context == entry.action.context
+                        && !remapped.contains(binding.action) && binding.defaultKeys.contains { entry.keys.contains($0) }
+                }
+                if let owner {
+                    let stolen = owner.defaultKeys.first { entry.keys.contains($0) }.map(KeySpec.display) ?? ""
+                    refusals[entry.action] =
+                        "[keys] \(entry.action.rawValue): \"\(stolen)\" is \(owner.action.rawValue)'s key; "
+                        + "remap \(owner.action.rawValue) too or pick another key (defaults kept)"
+                } else {
+                    next.append(entry)
+                }
+            }
+            if next.count == accepted.count { break }
+            accepted = next
+        }
+        errors += wanted.compactMap { refusals[$0.action] }
+        var keys = defaults.keys
+        for entry in accepted { keys[entry.action] = entry.keys }
         return (KeyBindings(keys: keys), errors)
-    }
-
-    /// Same, from a parsed TOML `[keys]` table whose values are strings or arrays of strings.
-    public static func from(toml table: TOMLTable) -> (KeyBindings, [String]) {
-        var plain: [String: [String]] = [:]
-        var errors: [String] = []
-        for name in table.keys {
-            guard let value = table[name] else { continue }
-            if let single = value.string {
-                plain[name] = [single]
-            } else if let array = value.array {
-                var specs: [String] = []
-                for element in array {
-                    if let text = element.string {
-                        specs.append(text)
-                    } else {
-                        errors.append("[keys] \(name): key names must be strings")
-                    }
-                }
-                plain[name] = specs
-            } else {
-                errors.append("[keys] \(name): expected a key name or a list of key names")
-            }
-        }
-        let (bindings, more) = from(table: plain)
-        return (bindings, errors.sorted() + more)
     }
 }

@@ -1,13 +1,21 @@
 import VoicemailModel
 
-/// Keys and mouse: prompts and the help overlay take keys first, then the key map.
+/// Keys and mouse: the topmost overlay takes them, else the mailbox's key map.
 extension App {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if key == .control("c") { return [.quit] }
-        if state.prompt != nil { return handlePromptKey(&state, key) }
-        if state.sharing.picker != nil { return handlePickerKey(&state, key) }
-        if state.showHelp { return handleHelpKey(&state, key) }
-        if state.audio.greetings != nil { return handleGreetingsKey(&state, key) }
+        // A screen too small to show anything shows no prompt either: only quit may act, so
+        // no key can confirm or type into something the user cannot see.
+        if Layout(size: state.size, detailsToggled: state.detailsToggled).tooSmall {
+            return state.config.keyBindings.action(for: key) == .quit ? [.quit] : []
+        }
+        switch state.topOverlay {
+        case .prompt?: return handlePromptKey(&state, key)
+        case .picker?: return handlePickerKey(&state, key)
+        case .help?: return handleHelpKey(&state, key)
+        case .greetings?: return handleGreetingsKey(&state, key)
+        case nil: break
+        }
         // While something plays, the playback keys (← → s n N) lie over the mailbox's.
         let contexts: [KeyContext] = state.audio.playback != nil ? [.playback, .mailbox] : [.mailbox]
         guard let action = state.config.keyBindings.action(for: key, in: contexts) else {
@@ -29,6 +37,10 @@ extension App {
     }
 
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if let refusal = refusal(state, action) {
+            state.status = .error(refusal)
+            return []
+        }
         let rows = pageRows(state)
         let inFolders = state.focus == .folders
         switch action {
@@ -42,7 +54,7 @@ extension App {
             if inFolders { return switchFolder(&state, to: .inbox) }
             moveSelection(&state, to: 0)
         case .bottom:
-            if inFolders { return switchFolder(&state, to: .friends) }
+            if inFolders { return switchFolder(&state, to: state.shownFolders.last ?? .friends) }
             moveSelection(&state, to: state.visibleCount - 1)
         case .pageDown:
             state.scroll += rows
@@ -62,8 +74,6 @@ extension App {
             guard let message = state.selectedMessage else { return [] }
             if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
             moveSelection(&state, to: state.selection + 1)
-        case .markRead, .markUnread, .move, .delete, .forward:
-            return startAction(&state, action)
         case .play:
             return playSelected(&state)
         case .save:
@@ -77,7 +87,7 @@ extension App {
         case .filter:
             state.prompt = .filter(editor: LineEditor(state.filter))
         case .refresh:
-            state.status = .busy("Refreshing…")
+            state.status = .busy(refreshingLine)
             return refresh(&state)
         case .redraw:
             return [.redraw]
@@ -91,44 +101,34 @@ extension App {
         case .toggleDetails:
             state.detailsToggled.toggle()
             keepSelectionVisible(&state)
-        }
-        return []
-    }
-
-    /// Help: Esc, ? (or whatever help is bound to) and q close; movement keys scroll.
-    private static func handleHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        let action = state.config.keyBindings.action(for: key)
-        switch action {
-        case .down?: state.helpScroll += 1
-        case .up?: state.helpScroll = max(0, state.helpScroll - 1)
-        case .pageDown?: state.helpScroll += 10
-        case .pageUp?: state.helpScroll = max(0, state.helpScroll - 10)
-        case .redraw?: return [.redraw]
         default:
-            if key == .escape || action == .help || action == .quit || key == .enter {
-                state.showHelp = false
-            }
+            // What is left are the actions on messages (Features/Actions).
+            return startAction(&state, action)
         }
         return []
     }
 
     static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
-        if state.showHelp {
+        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
+        guard !layout.tooSmall else { return [] }
+        switch state.topOverlay {
+        case .help?:
             switch mouse.action {
             case .wheelDown: state.helpScroll += 3
             case .wheelUp: state.helpScroll = max(0, state.helpScroll - 3)
             case .press: state.showHelp = false
             }
             return []
+        case .prompt?, .picker?, .greetings?:
+            return []
+        case nil:
+            break
         }
-        guard state.prompt == nil, state.sharing.picker == nil, state.audio.greetings == nil else { return [] }
-        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
-        guard !layout.tooSmall else { return [] }
         switch mouse.action {
         case .wheelDown: scroll(&state, by: 3)
         case .wheelUp: scroll(&state, by: -3)
         case .press:
-            if let folder = layout.folder(atX: mouse.x, y: mouse.y) {
+            if let folder = layout.folder(atX: mouse.x, y: mouse.y, in: state.shownFolders) {
                 state.focus = .folders
                 return switchFolder(&state, to: folder)
             }

@@ -41,39 +41,44 @@ enum AudioStatus {
         }
     }
 
-    /// Footer keys for the audio contexts; nil leaves the mailbox's.
-    static func hints(_ state: AppState) -> [(String, String)]? {
-        let keys = state.config.keyBindings
-        let label = keys.label
+    /// Footer keys of the path and reset prompts; nil for the other prompts.
+    static func promptHints(_ state: AppState) -> [(String, String)]? {
         switch state.prompt {
-        case .saveAudio?: return [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .uploadGreeting?: return [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .resetGreeting?: return [("y", "reset"), ("other key", "cancel")]
-        case .some: return nil
-        case nil: break
+        case .saveAudio?: [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .uploadGreeting?: [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .resetGreeting?: [("y", "reset"), ("other key", "cancel")]
+        default: nil
         }
-        guard let greetings = state.audio.greetings else { return nil }
+    }
+
+    /// Footer keys of the greetings screen.
+    static func greetingsHints(_ state: AppState) -> [(String, String)] {
+        guard let greetings = state.audio.greetings else { return [] }
         if greetings.isRecording {
-            return [("Enter/\(label(.stop))", "stop and upload"), ("Esc", "discard")]
+            return [("Enter/\(state.config.keyBindings.label(.stop))", "stop and upload"), ("Esc", "discard")]
         }
-        var hints: [(String, String)] = [(label(.help), "help"), (label(.closeGreetings), "back")]
-        if let playback = state.audio.playback, playback.target.greetingType != nil {
+        let footer = FooterHints(state: state)
+        var hints = footer.hints([footer.hint(.help), footer.hint(.closeGreetings)])
+        // While a greeting plays, Enter pauses: the footer says so once, not also "play".
+        let greetingPlaying = state.audio.playback.flatMap { $0.target.greetingType } != nil
+        if let playback = state.audio.playback, greetingPlaying {
             hints += playbackHints(state, playback)
         }
-        hints += [("\(label(.down))/\(label(.up))", "choose"), (label(.play), "play"),
-                  (label(.greetingUpload), "upload"), (label(.greetingRecord), "record"),
-                  (label(.greetingReset), "reset")]
+        hints += footer.hints([
+            footer.hint(.down, "choose", with: .up), greetingPlaying ? nil : footer.hint(.play),
+            footer.hint(.greetingUpload),
+            footer.hint(.greetingRecord), footer.hint(.greetingReset),
+        ])
         return hints
     }
 
     /// Pause, stop, seek, next: shown right after help and quit while something plays.
     static func playbackHints(_ state: AppState, _ playback: PlaybackInfo) -> [(String, String)] {
-        let label = state.config.keyBindings.label
-        var hints = [(label(.play), playback.phase == .paused ? "resume" : "pause"), (label(.stop), "stop"),
-                     ("\(label(.seekBack))/\(label(.seekForward))", "seek")]
-        if playback.target.messageID != nil {
-            hints.append(("\(label(.playNext))/\(label(.playPrevious))", "next/prev"))
-        }
-        return hints
+        let footer = FooterHints(state: state)
+        return footer.hints([
+            footer.hint(.play, playback.phase == .paused ? "resume" : "pause"), footer.hint(.stop),
+            footer.hint(.seekBack, with: .seekForward),
+            playback.target.messageID != nil ? footer.hint(.playNext, with: .playPrevious) : nil,
+        ])
     }
 }

@@ -85,12 +85,15 @@ public struct Layout: Equatable, Sendable {
     /// Message rows the list shows (its title row excluded).
     public var listRows: Int { max(0, (list?.height ?? 0) - 1) }
 
-    /// Screen row of the folder at its digit (after the title row).
-    public func row(of folder: Folder) -> Int { folders.y + 1 + (Folder.allCases.firstIndex(of: folder) ?? 0) }
+    /// Screen row of a folder of the pane (after the title row), the five phone folders first.
+    public func row(of folder: Folder, in shown: [Folder] = Folder.allCases) -> Int {
+        folders.y + 1 + (shown.firstIndex(of: folder) ?? 0)
+    }
 
-    public func folder(atX x: Int, y: Int) -> Folder? {
+    public func folder(atX x: Int, y: Int, in shown: [Folder] = Folder.allCases) -> Folder? {
         guard folders.contains(x: x, y: y) else { return nil }
-        return Folder(digit: y - folders.y - 1)
+        let index = y - folders.y - 1
+        return shown.indices.contains(index) ? shown[index] : nil
     }
 
     /// Offset of the list row under the pointer (0 = first row shown).

@@ -8,7 +8,8 @@ enum Screen {
             return Frame(grid: grid)
         }
         HeaderView.draw(&grid, state, layout.header)
-        if let greetings = state.audio.greetings {
+        let overlays = state.overlays
+        if overlays.contains(.greetings), let greetings = state.audio.greetings {
             let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
             GreetingsView.draw(&grid, state, greetings, body)
         } else {
@@ -17,14 +18,21 @@ enum Screen {
             if let list = layout.list { MessageListView.draw(&grid, state, list) }
             if let details = layout.details { DetailsView.draw(&grid, state, details, beside: layout.detailsBeside) }
         }
-        let cursor = StatusView.draw(&grid, state, layout)
-        if state.showHelp {
-            HelpView.draw(&grid, state)
-            return Frame(grid: grid)
-        }
-        if state.sharing.picker != nil {
-            let pickerCursor = MailboxPickerView.draw(&grid, state)
-            return Frame(grid: grid, cursor: pickerCursor)
+        let promptCursor = StatusView.draw(&grid, state, layout)
+        var cursor = promptCursor
+        // Bottom to top: what lies highest draws last and owns the cursor.
+        for overlay in overlays.reversed() {
+            switch overlay {
+            case .help:
+                HelpView.draw(&grid, state)
+                cursor = nil
+            case .picker:
+                cursor = MailboxPickerView.draw(&grid, state)
+            case .prompt:
+                cursor = promptCursor
+            case .greetings:
+                break
+            }
         }
         return Frame(grid: grid, cursor: cursor)
     }

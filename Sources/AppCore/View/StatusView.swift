@@ -69,57 +69,61 @@ enum StatusView {
 
     /// `owner` ("Bob Nguyen's mailbox (102)") when the mailbox is someone else's.
     static func label(_ prompt: Prompt, owner: String? = nil) -> String {
-        switch prompt {
-        case .move(let ids, _):
-            if let owner { "Move \(Text.messages(ids.count)) in \(owner) to folder (0–4 or name): " }
-            else { "Move \(Text.messages(ids.count)) to folder (0–4 or name): " }
-        case .delete(let ids):
-            if let owner { "Delete \(Text.messages(ids.count)) from \(owner)? [y/N] " }
-            else { "Delete \(Text.messages(ids.count))? [y/N] " }
-        case .confirmMove(let ids, let folder):
-            "Move \(Text.messages(ids.count)) in \(owner ?? "this mailbox") to \(folder.displayName)? [y/N] "
+        return switch prompt {
+        case .actions(let prompt): App.actionPromptLabel(prompt, owner: owner)
         case .pin(let mailbox, _): "PIN for mailbox \(owner ?? TerminalSafe.line(mailbox)): "
-        case .forward(let ids, _): "Forward \(Text.messages(ids.count)) to (e.g. 102*103): "
         case .filter: "Filter: "
-        case .saveAudio, .uploadGreeting, .resetGreeting: AudioStatus.label(prompt) ?? ""
+        case .saveAudio, .uploadGreeting, .resetGreeting:
+            AudioStatus.label(prompt) ?? ""
         }
     }
 
     /// The keys that matter in the current context, as (key, what it does).
     static func hints(_ state: AppState) -> [(String, String)] {
-        let keys = state.config.keyBindings
-        let label = keys.label
-        if state.showHelp { return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")] }
-        if let hints = AudioStatus.hints(state) { return hints }
-        if state.sharing.picker != nil, state.prompt == nil {
-            return [("Enter", "open"), ("Esc", "close"), ("↑/↓", "choose"), ("digits", "any extension")]
+        let label = state.config.keyBindings.label
+        switch state.topOverlay {
+        case .help?: return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")]
+        case .picker?: return [("Enter", "open"), ("Esc", "close"), ("↑/↓", "choose"), ("digits", "any extension")]
+        case .greetings?: return AudioStatus.greetingsHints(state)
+        case .prompt?: return promptHints(state)
+        case nil: return mailboxHints(state)
         }
+    }
+
+    private static func promptHints(_ state: AppState) -> [(String, String)] {
+        if let hints = AudioStatus.promptHints(state) { return hints }
+        if case .actions(let prompt)? = state.prompt, let hints = App.actionPromptHints(prompt) { return hints }
         switch state.prompt {
-        case .delete?: return [("y", "delete"), ("other key", "cancel")]
-        case .confirmMove?: return [("y", "move"), ("other key", "cancel")]
         case .pin?: return [("Enter", "open"), ("Esc", "cancel"), ("C-u", "erase")]
         case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
-        case .some: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
-        case nil: break
+        default: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
         }
-        let move = "\(label(.down))/\(label(.up))"
-        let folders = "\(label(.folderNew))-\(label(.folderFriends))"
+    }
+
+    private static func mailboxHints(_ state: AppState) -> [(String, String)] {
+        let footer = FooterHints(state: state)
         // Help and quit come first so they survive the narrowest footer.
-        let always = [(label(.help), "help"), (label(.quit), "quit")]
+        let always = footer.hints([footer.hint(.help), footer.hint(.quit)])
         if state.focus == .folders {
-            return always + [(move, "folder"), (label(.switchPane), "list"), (folders, "jump"),
-                             (label(.refresh), "refresh")]
+            return always + footer.hints([
+                footer.hint(.down, "folder", with: .up), footer.hint(.switchPane),
+                footer.hint(.folderNew, "jump", with: .folderFriends, separator: "-"), footer.hint(.refresh),
+            ])
         }
         let playing = state.audio.playback.map { AudioStatus.playbackHints(state, $0) } ?? []
-        var hints = always + playing + [(move, "move"), (label(.tag), "tag"), (label(.markRead), "read"),
-                              (label(.markUnread), "unread"), (label(.move), "move"), (label(.delete), "delete"),
-                              (label(.forward), "fwd"), (label(.filter), "filter")]
+        var hints = always + playing + footer.hints(
+            [footer.hint(.down, with: .up)] + ActionsBindings.footer.map { footer.hint($0) } + [footer.hint(.filter)])
         let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
-        if layout.details == nil || layout.list == nil {
-            hints.insert((label(.toggleDetails), layout.list == nil ? "list" : "details"), at: 2)
+        if layout.details == nil || layout.list == nil,
+            let details = footer.hint(.toggleDetails, layout.list == nil ? "list" : nil)
+        {
+            hints.insert(details, at: 2)
         }
-        if playing.isEmpty { hints.insert((label(.play), "play"), at: 2) }
-        return hints + [(label(.save), "save"), (label(.greetings), "greetings"), (folders, "folder")]
+        if playing.isEmpty, let play = footer.hint(.play) { hints.insert(play, at: 2) }
+        return hints + footer.hints([
+            footer.hint(.save), footer.hint(.greetings),
+            footer.hint(.folderNew, with: .folderFriends, separator: "-"),
+        ])
     }
 
     /// Whole hints only: one that does not fit is left out rather than cut.

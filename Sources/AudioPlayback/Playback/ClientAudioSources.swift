@@ -57,9 +57,4 @@ extension PlaybackRequest {
             source: GreetingAudioSource(client: client, type: info.type, mailbox: mailbox),
             format: info.format ?? .wav, duration: info.duration.map(Double.init), name: "greeting-\(info.type.rawValue)")
     }
-
-    /// Plays a local file (a recording before it is uploaded).
-    public static func localFile(_ url: URL, format: AudioFormat, duration: Double?) -> PlaybackRequest {
-        PlaybackRequest(source: LocalFileSource(url: url), format: format, duration: duration, name: "local")
-    }
 }

@@ -41,11 +41,6 @@ public struct PlayerDiscovery: Sendable {
         throw AudioError.noPlayer(message)
     }
 
-    /// The known players installed here, in discovery order (for `vmtui doctor`-style output).
-    public func installedPlayers() -> [PlayerKind] {
-        PlayerKind.discoveryOrder.filter(installed)
-    }
-
     private func installed(_ kind: PlayerKind) -> Bool {
         ExecutableSearch.resolve(kind.programName, path: environment["PATH"]) != nil
     }

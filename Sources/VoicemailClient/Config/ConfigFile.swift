@@ -62,13 +62,10 @@ public struct ConfigFile: Sendable, Equatable {
         "spool", "context", "voicemail_conf", "ami", "ami_user", "ami_secret_command",
     ]
 
-    /// `$XDG_CONFIG_HOME/vmtui/config.toml`, else `~/.config/vmtui/config.toml`.
+    /// `$XDG_CONFIG_HOME/vmtui/config.toml`, else `~/.config/vmtui/config.toml` (a relative
+    /// XDG_CONFIG_HOME is ignored, as the XDG spec says and as themes do).
     public static func defaultPath(environment: [String: String]) -> String {
-        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
-            return xdg + "/vmtui/config.toml"
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return home + "/.config/vmtui/config.toml"
+        Paths.configHome(environment: environment).appendingPathComponent("vmtui/config.toml").path
     }
 
     /// Reads `explicitPath`, or the default path if it exists (a missing default file is
@@ -147,13 +144,6 @@ public struct ConfigFile: Sendable, Equatable {
         config.amiSecretCommand = try reader.string("ami_secret_command")
         config.warnings = reader.unknownKeyWarnings()
         return config
-    }
-}
-
-enum Paths {
-    static func expandTilde(_ path: String, environment: [String: String]) -> String {
-        guard path == "~" || path.hasPrefix("~/") else { return path }
-        return (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst()
     }
 }
 

@@ -1,0 +1,89 @@
+import VoicemailModel
+
+/// Starting the actions on messages (some through a prompt).
+extension App {
+    static func startAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let targets = state.actionTargets
+        guard !targets.isEmpty else {
+            if state.isLoading { return deferUntilLoaded(&state, action) }
+            state.status = .info("No message selected")
+            return []
+        }
+        let ids = targets.map(\.id)
+        switch action {
+        case .markRead:
+            let unread = targets.filter { !$0.read }
+            guard !unread.isEmpty else {
+                state.status = .info(targets.count == 1 ? "Already read" : "All already read")
+                return []
+            }
+            return [startUpdate(&state, .markRead, unread)]
+        case .markUnread:
+            let read = targets.filter(\.read)
+            guard !read.isEmpty else {
+                state.status = .info(targets.count == 1 ? "Already unread" : "All already unread")
+                return []
+            }
+            return [startUpdate(&state, .markUnread, read)]
+        case .move:
+            state.prompt = .actions(.move(ids: ids, editor: LineEditor()))
+        case .delete:
+            state.prompt = .actions(.delete(ids: ids))
+        case .forward:
+            state.prompt = .actions(.forward(ids: ids, editor: LineEditor()))
+        default:
+            break
+        }
+        if case .error = state.status { state.status = .none }
+        return []
+    }
+
+    static func startUpdate(
+        _ state: inout AppState, _ kind: UpdateKind, _ targets: [VoicemailMessage]
+    ) -> Effect {
+        let id = state.makeRequestID()
+        let ids = targets.map(\.id)
+        state.pending[id] = .actions(.update(kind, originals: targets))
+        let what = Text.messages(targets.count)
+        switch kind {
+        case .markRead:
+            state.status = .busy("Marking \(what) read…")
+            return .actions(.markRead(id, mailbox: state.mailbox, ids: ids))
+        case .markUnread:
+            state.status = .busy("Marking \(what) unread…")
+            return .actions(.markUnread(id, mailbox: state.mailbox, ids: ids))
+        case .move(let folder):
+            state.status = .busy("Moving \(what) to \(folder.displayName)…")
+            return .actions(.move(id, mailbox: state.mailbox, ids: ids, to: folder))
+        }
+    }
+
+    static func startDelete(_ state: inout AppState, _ ids: [String]) -> Effect {
+        let id = state.makeRequestID()
+        let wanted = Set(ids)
+        let originals = state.messages.filter { wanted.contains($0.id) }
+        state.pending[id] = .actions(.delete(originals: originals))
+        state.status = .busy("Deleting \(Text.messages(ids.count))…")
+        return .actions(.delete(id, mailbox: state.mailbox, ids: ids))
+    }
+
+    static func startForward(_ state: inout AppState, _ ids: [String], to extensions: [String]) -> Effect {
+        let id = state.makeRequestID()
+        state.pending[id] = .actions(.forward(ids: ids, to: extensions))
+        state.status = .busy("Forwarding \(Text.messages(ids.count)) to \(extensions.joined(separator: ", "))…")
+        return .actions(.forward(id, mailbox: state.mailbox, ids: ids, to: extensions))
+    }
+
+    /// Messages still in the list among `ids` (they may have gone since the prompt opened).
+    static func present(_ state: AppState, _ ids: [String]) -> [VoicemailMessage] {
+        let wanted = Set(ids)
+        return state.messages.filter { wanted.contains($0.id) }
+    }
+}
+
+/// Wording shared by the status line.
+enum Text {
+    static func messages(_ count: Int) -> String {
+        count == 1 ? "1 message" : "\(count) messages"
+    }
+}

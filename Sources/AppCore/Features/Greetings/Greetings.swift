@@ -1,0 +1,313 @@
+import VoicemailModel
+
+/// The greetings screen (`G`): list the three greetings of the mailbox being viewed; play,
+/// upload, record or reset one. The server decides who may change which mailbox.
+extension App {
+    static func openGreetings(_ state: inout AppState) -> [Effect] {
+        var greetings = GreetingsState(mailbox: state.mailbox)
+        let id = state.makeRequestID()
+        greetings.loadRequest = id
+        state.audio.greetings = greetings
+        state.status = .busy("Loading greetings…")
+        return [.audio(.loadGreetings(id, mailbox: state.mailbox))]
+    }
+
+    /// Keys on the greetings screen (no prompt open, help closed).
+    static func handleGreetingsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
+        let bindings = state.config.keyBindings
+        if greetings.isRecording {
+            return handleRecordingKey(&state, key, greetings)
+        }
+        var contexts: [KeyContext] = [.greetings, .mailbox]
+        if state.audio.playback != nil { contexts.insert(.playback, at: 0) }
+        guard let action = bindings.action(for: key, in: contexts) else { return [] }
+        if let refusal = refusal(state, action) {
+            state.status = .error(refusal)
+            return []
+        }
+        switch action {
+        case .down: moveGreeting(&state, to: greetings.selection + 1)
+        case .up: moveGreeting(&state, to: greetings.selection - 1)
+        case .top, .pageUp: moveGreeting(&state, to: 0)
+        case .bottom, .pageDown: moveGreeting(&state, to: greetings.items.count - 1)
+        case .play: return playGreeting(&state, greetings)
+        case .stop, .seekBack, .seekForward: return performPlaybackAction(&state, action)
+        case .greetingUpload: return startGreetingUpload(&state, greetings)
+        case .greetingRecord: return startRecording(&state, greetings)
+        case .greetingReset: return startGreetingReset(&state, greetings)
+        case .refresh:
+            guard greetings.activity == nil else { return [] }
+            let id = state.makeRequestID()
+            state.audio.greetings?.loadRequest = id
+            state.audio.greetings?.isLoading = true
+            state.status = .busy("Loading greetings…")
+            return [.audio(.loadGreetings(id, mailbox: greetings.mailbox))]
+        case .closeGreetings:
+            state.audio.greetings = nil
+            if case .busy = state.status, greetings.activity == nil { state.status = .none }
+            if case .error = state.status { state.status = .none }
+            // A greeting still playing belongs to the screen being left.
+            if state.audio.playback?.target.greetingType != nil { return [.audio(.stop)] }
+        case .help:
+            state.showHelp = true
+            state.helpScroll = 0
+        case .redraw:
+            return [.redraw]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// While recording only stop (Enter, s) and discard (Esc) mean something.
+    private static func handleRecordingKey(_ state: inout AppState, _ key: Key, _ greetings: GreetingsState) -> [Effect] {
+        guard case .recording(let id, let type, _, _, _) = greetings.activity else { return [] }
+        let action = state.config.keyBindings.action(for: key, in: [.playback, .greetings, .mailbox])
+        if key == .enter || action == .play || action == .stop {
+            state.audio.greetings?.activity = .stoppingRecording(id, type)
+            state.status = .busy("Stopping the recorder…")
+            return [.audio(.stopRecording)]
+        }
+        if key == .escape || action == .closeGreetings {
+            state.status = .busy("Discarding the recording…")
+            return [.audio(.cancelRecording)]
+        }
+        state.status = .info("Recording: Enter or \(state.config.keyBindings.label(.stop)) stops and uploads, Esc discards")
+        return []
+    }
+
+    private static func moveGreeting(_ state: inout AppState, to row: Int) {
+        guard let count = state.audio.greetings?.items.count else { return }
+        state.audio.greetings?.selection = max(0, min(row, count - 1))
+    }
+
+    private static func playGreeting(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+        let greeting = greetings.selected
+        if state.audio.playback?.target.greetingType == greeting.type { return togglePause(state) }
+        guard greeting.present else {
+            state.status = .info("\(greeting.type.displayName): no recording; callers hear the PBX default")
+            return []
+        }
+        return startPlayback(&state, .greeting(greeting, mailbox: greetings.mailbox))
+    }
+
+    /// Refuses while another change of the greetings runs; true when free.
+    private static func greetingsIdle(_ state: inout AppState, _ greetings: GreetingsState) -> Bool {
+        guard greetings.activity == nil else {
+            state.status = .info("Wait until the current upload or reset is done")
+            return false
+        }
+        guard greetings.loaded else {
+            state.status = .info(greetings.isLoading ? "Still loading the greetings…" : "The greetings did not load; press \(state.config.keyBindings.label(.refresh)) to retry")
+            return false
+        }
+        return true
+    }
+
+    private static func startGreetingUpload(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+        guard greetingsIdle(&state, greetings) else { return [] }
+        state.prompt = .uploadGreeting(
+            type: greetings.selected.type, editor: LineEditor(directoryWithSlash(state.config.saveDirectory)))
+        if case .error = state.status { state.status = .none }
+        return []
+    }
+
+    private static func startRecording(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+        guard greetingsIdle(&state, greetings) else { return [] }
+        var effects: [Effect] = []
+        // The recorder must not hear the player.
+        if state.audio.playback != nil { effects.append(.audio(.stop)) }
+        let id = state.makeRequestID()
+        let type = greetings.selected.type
+        state.audio.greetings?.activity = .recording(id, type, elapsed: 0, level: nil, recorder: nil)
+        state.status = .busy("Starting the recorder…")
+        return effects + [.audio(.startRecording(id))]
+    }
+
+    private static func startGreetingReset(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+        guard greetingsIdle(&state, greetings) else { return [] }
+        let greeting = greetings.selected
+        guard greeting.present else {
+            state.status = .info("\(greeting.type.displayName) already uses the PBX default")
+            return []
+        }
+        state.prompt = .resetGreeting(type: greeting.type)
+        if case .error = state.status { state.status = .none }
+        return []
+    }
+
+    /// Enter in the upload prompt.
+    static func confirmGreetingUpload(_ state: inout AppState, type: GreetingType, text: String) -> [Effect] {
+        let path = text.trimmingCharacters(in: .whitespaces)
+        guard !path.isEmpty, !path.hasSuffix("/") else {
+            state.status = .error(path.isEmpty ? "Type the path of a WAV or MP3 file" : "That is a folder: type a file name (Tab completes)")
+            return []
+        }
+        state.prompt = nil
+        return startUpload(&state, type: type, path: path, isRecording: false)
+    }
+
+    private static func startUpload(_ state: inout AppState, type: GreetingType, path: String, isRecording: Bool) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
+        let id = state.makeRequestID()
+        state.audio.greetings?.activity = .uploading(id, type)
+        state.audio.transfer = TransferInfo(request: id, label: "Uploading the \(type.displayName) greeting")
+        if !isRecording {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            state.status = .busy("Checking \(TerminalSafe.line(name))…")
+        }
+        return [.audio(.uploadGreeting(id, mailbox: greetings.mailbox, type: type, path: path, isRecording: isRecording))]
+    }
+
+    /// y in the reset prompt.
+    static func confirmGreetingReset(_ state: inout AppState, type: GreetingType) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
+        let id = state.makeRequestID()
+        state.audio.greetings?.activity = .resetting(id, type)
+        state.status = .busy("Resetting the \(type.displayName) greeting…")
+        return [.audio(.resetGreeting(id, mailbox: greetings.mailbox, type: type))]
+    }
+
+    // MARK: Answers
+
+    static func greetingsLoaded(_ state: inout AppState, _ id: RequestID, _ result: Result<[GreetingInfo], AppError>) -> [Effect] {
+        guard var greetings = state.audio.greetings, greetings.loadRequest == id else { return [] }
+        greetings.loadRequest = nil
+        greetings.isLoading = false
+        switch result {
+        case .success(let list):
+            greetings.loaded = true
+            for type in GreetingType.allCases {
+                greetings.replace(list.first { $0.type == type } ?? GreetingInfo(type: type, present: false))
+            }
+            if case .busy = state.status { state.status = .none }
+        case .failure(let error):
+            state.status = .error(describe(error, doing: "Could not load the greetings"))
+        }
+        state.audio.greetings = greetings
+        return []
+    }
+
+    static func greetingUploaded(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingUpload, AppError>) -> [Effect] {
+        var type: GreetingType?
+        let ownsTransfer = state.audio.transfer?.request == id
+        if ownsTransfer { state.audio.transfer = nil }
+        if case .uploading(let request, let uploading)? = state.audio.greetings?.activity, request == id {
+            state.audio.greetings?.activity = nil
+            type = uploading
+        } else if !ownsTransfer {
+            return []
+        }
+        switch result {
+        case .success(let upload):
+            state.audio.greetings?.replace(upload.greeting)
+            let length = upload.greeting.duration.map { " (\(Formatting.duration($0)))" } ?? ""
+            var line = "Uploaded the \(upload.greeting.type.displayName) greeting\(length)"
+            if let note = upload.note { line += "; " + TerminalSafe.line(note) }
+            state.status = .success(line)
+        case .failure(let error):
+            let which = type.map { "the \($0.displayName) greeting" } ?? "the greeting"
+            state.status = .error(describe(error, doing: "Could not upload \(which) (the old one stays)"))
+        }
+        return []
+    }
+
+    static func greetingWasReset(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
+        guard case .resetting(let request, let type)? = state.audio.greetings?.activity, request == id else { return [] }
+        state.audio.greetings?.activity = nil
+        switch result {
+        case .success(let greeting):
+            state.audio.greetings?.replace(greeting)
+            state.status = .success("\(type.displayName) greeting reset to the PBX default")
+        case .failure(let error):
+            state.status = .error(describe(error, doing: "Could not reset the \(type.displayName) greeting"))
+        }
+        return []
+    }
+
+    static func recordingReported(_ state: inout AppState, _ id: RequestID, _ report: RecordingReport) -> [Effect] {
+        guard let activity = state.audio.greetings?.activity else { return [] }
+        let type: GreetingType
+        switch activity {
+        case .recording(let request, let t, _, _, _) where request == id: type = t
+        case .stoppingRecording(let request, let t) where request == id: type = t
+        default: return []
+        }
+        switch report {
+        case .started(let recorder):
+            state.audio.greetings?.activity = .recording(id, type, elapsed: 0, level: nil, recorder: recorder)
+            state.status = .info("Recording the \(type.displayName) greeting with \(TerminalSafe.line(recorder))")
+        case .progress(let elapsed, let level):
+            if case .recording(_, _, _, _, let recorder) = activity {
+                state.audio.greetings?.activity = .recording(id, type, elapsed: elapsed, level: level, recorder: recorder)
+            }
+        case .finished(let path, let duration, let reachedLimit):
+            state.status = .busy(
+                (reachedLimit ? "Stopped at the \(Formatting.duration(VoicemailLimits.maxDurationSeconds)) limit" : "Recorded \(Formatting.duration(Int(duration.rounded())))")
+                    + "; uploading…")
+            return startUpload(&state, type: type, path: path, isRecording: true)
+        case .failed(let reason):
+            state.audio.greetings?.activity = nil
+            state.status = .error("Recording failed: " + TerminalSafe.line(reason))
+        case .cancelled:
+            state.audio.greetings?.activity = nil
+            state.status = .info("Recording discarded; the \(type.displayName) greeting is unchanged")
+        }
+        return []
+    }
+
+    // MARK: Dispatch
+
+    static func handleAudioEvent(_ state: inout AppState, _ event: AudioEvent) -> [Effect] {
+        switch event {
+        case .playback(let id, let report): return playbackReported(&state, id, report)
+        case .transferProgress(let id, let bytes, let total): return transferProgressed(&state, id, bytes: bytes, total: total)
+        case .directoryListed(let id, let result): return directoryListed(&state, id, result)
+        case .greetingsLoaded(let id, let result): return greetingsLoaded(&state, id, result)
+        case .greetingUploaded(let id, let result): return greetingUploaded(&state, id, result)
+        case .greetingReset(let id, let result): return greetingWasReset(&state, id, result)
+        case .recording(let id, let report): return recordingReported(&state, id, report)
+        }
+    }
+
+    /// Keys in the audio prompts (save, upload, reset); nil when `prompt` is not one of them.
+    static func handleAudioPromptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key) -> [Effect]? {
+        switch prompt {
+        case .resetGreeting(let type):
+            state.prompt = nil
+            if key == .character("y") || key == .character("Y") { return confirmGreetingReset(&state, type: type) }
+            state.status = .info("Not reset")
+            return []
+        case .saveAudio(_, var editor), .uploadGreeting(_, var editor):
+            switch key {
+            case .escape:
+                state.prompt = nil
+                state.audio.completion = nil
+                state.status = .none
+                return []
+            case .tab:
+                return requestCompletion(&state, text: editor.text)
+            case .enter:
+                state.audio.completion = nil
+                if case .saveAudio(let id, _) = prompt { return confirmSave(&state, id: id, text: editor.text) }
+                if case .uploadGreeting(let type, _) = prompt {
+                    return confirmGreetingUpload(&state, type: type, text: editor.text)
+                }
+                return []
+            default:
+                guard editor.handle(key) else { return [] }
+                switch prompt {
+                case .saveAudio(let id, _): state.prompt = .saveAudio(id: id, editor: editor)
+                case .uploadGreeting(let type, _): state.prompt = .uploadGreeting(type: type, editor: editor)
+                default: break
+                }
+                if case .error = state.status { state.status = .none }
+                if case .info = state.status { state.status = .none }
+                return []
+            }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// The greetings screen: its own keys plus the shared movement keys.
+enum GreetingsBindings {
+    static let all: [Binding] = [
+        Binding(.greetings, keys: [.character("G")], help: "Greetings (record, upload, reset)", footer: "greetings",
+                needs: .greetings),
+        Binding(.greetingUpload, keys: [.character("u")], context: .greetings, help: "Greetings: upload a file",
+                footer: "upload", needs: .greetingUpload),
+        Binding(.greetingRecord, keys: [.character("r")], context: .greetings, help: "Greetings: record",
+                footer: "record", needs: .greetingUpload),
+        Binding(.greetingReset, keys: [.character("x"), .character("d")], context: .greetings,
+                help: "Greetings: reset to PBX default", footer: "reset", needs: .greetings),
+        Binding(.closeGreetings, keys: [.escape, .character("q"), .character("G")], context: .greetings,
+                help: "Greetings: back to the mailbox", footer: "back"),
+    ]
+}

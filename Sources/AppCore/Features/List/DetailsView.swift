@@ -1,0 +1,100 @@
+import VoicemailModel
+
+/// Everything about the selected message, then its transcription, word-wrapped.
+enum DetailsView {
+    static let maxFieldLines = 2
+
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ rect: Rect, beside: Bool) {
+        if beside {
+            grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .paneTitle)
+            grid.put(" Details", x: rect.x, y: rect.y, style: .paneTitle)
+        } else {
+            grid.put(String(repeating: "─", count: rect.width), x: rect.x, y: rect.y, style: .border)
+            grid.put(" Details ", x: rect.x + 1, y: rect.y, style: .paneTitle)
+        }
+        let x = rect.x + 1
+        let width = rect.width - 2
+        var y = rect.y + 1
+        let bottom = rect.y + rect.height
+        guard let message = state.selectedMessage else {
+            let note = state.isLoading ? "" : "No message selected"
+            grid.put(note, x: x, y: y, style: .dim, maxWidth: width)
+            if y + 2 < bottom { drawPlayback(&grid, state, nil, x: x, y: y + 2, width: width) }
+            return
+        }
+        let dates = DateText(now: state.now, timeZone: state.config.timeZone)
+        var flags = [message.folder.displayName]
+        flags.append(message.read ? "read" : "unread")
+        if message.urgent { flags.append("urgent") }
+        var fields: [(String, String)] = [
+            ("From", callerID(message)),
+            ("Date", dates.full(message.date)),
+            ("Length", "\(Formatting.duration(message.duration)) · \(message.format.rawValue.uppercased()) · "
+                + Formatting.size(message.size)),
+            ("Folder", flags.joined(separator: " · ")),
+        ]
+        if let subject = message.subject.map(TerminalSafe.line), !subject.isEmpty {
+            fields.append(("Subject", subject))
+        }
+        let labelWidth = 8
+        // A value wraps under itself (a long caller id or the date with its zone in a narrow
+        // pane) rather than losing its end; the transcription gives up the room.
+        for (label, value) in fields where y < bottom {
+            grid.put(label, x: x, y: y, style: .detailsLabel)
+            let lines = label == "From"
+                ? callerLines(message, width: width - labelWidth) : TextWrap.wrap(value, width: width - labelWidth)
+            for line in lines.isEmpty ? [""] : lines where y < bottom {
+                grid.put(line, x: x + labelWidth, y: y, style: .detailsValue, maxWidth: width - labelWidth)
+                y += 1
+            }
+        }
+        if y < bottom, drawPlayback(&grid, state, message, x: x, y: y, width: width) { y += 1 }
+        guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return }
+        y += 1
+        var lines = TextWrap.wrap(transcription, width: width)
+        let room = bottom - y
+        if lines.count > room {
+            lines = Array(lines.prefix(room))
+            // Show that the text goes on rather than cutting it silently.
+            lines[room - 1] = DisplayWidth.truncate(lines[room - 1] + " …", to: width)
+        }
+        for line in lines {
+            grid.put(line, x: x, y: y, style: .transcription)
+            y += 1
+        }
+    }
+
+    /// The message playing (named when it is not the one shown). True when drawn.
+    @discardableResult
+    private static func drawPlayback(
+        _ grid: inout CellGrid, _ state: AppState, _ shown: VoicemailMessage?, x: Int, y: Int, width: Int
+    ) -> Bool {
+        guard let playback = state.audio.playback, case .message(let playing, _) = playback.target else { return false }
+        let title = playing.id == shown?.id ? nil : MessageListView.caller(playing)
+        PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title)
+        return true
+    }
+
+    /// The caller id wrapped, its name two lines at most (a 2,000-character name must not take
+    /// the pane; "…" shows it goes on), the number always shown after it.
+    static func callerLines(_ message: VoicemailMessage, width: Int) -> [String] {
+        let name = TerminalSafe.line(message.callerName ?? "")
+        let number = TerminalSafe.line(message.callerNumber)
+        guard !name.isEmpty, !number.isEmpty else { return TextWrap.wrap(callerID(message), width: width) }
+        var nameLines = TextWrap.wrap(name, width: width)
+        if nameLines.count > maxFieldLines {
+            nameLines = Array(nameLines.prefix(maxFieldLines))
+            nameLines[maxFieldLines - 1] = DisplayWidth.truncate(nameLines[maxFieldLines - 1] + " …", to: width)
+        }
+        let last = nameLines.removeLast()
+        return nameLines + TextWrap.wrap("\(last) <\(number)>", width: width)
+    }
+
+    /// "Bob Nguyen <102>", sanitised.
+    static func callerID(_ message: VoicemailMessage) -> String {
+        let name = TerminalSafe.line(message.callerName ?? "")
+        let number = TerminalSafe.line(message.callerNumber)
+        if name.isEmpty { return number.isEmpty ? "Unknown caller" : number }
+        return number.isEmpty ? name : "\(name) <\(number)>"
+    }
+}
