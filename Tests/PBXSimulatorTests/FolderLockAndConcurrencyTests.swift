@@ -10,7 +10,7 @@ final class FolderLockAndConcurrencyTests: XCTestCase {
     private func holdLock(_ folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let unique = folder.appendingPathComponent(".lock-asterisk")
-        FileManager.default.createFile(atPath: unique.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: unique.path, contents: nil)
         XCTAssertEqual(link(unique.path, folder.appendingPathComponent(".lock").path), 0)
         unlink(unique.path)
     }

@@ -105,7 +105,7 @@ enum DurableFiles {
     }
 
     static func isRegularFile(_ url: URL) -> Bool {
-        var info = lstat_(url)
+        let info = lstat_(url)
         return info.map { ($0.st_mode & S_IFMT) == S_IFREG } ?? false
     }
 
