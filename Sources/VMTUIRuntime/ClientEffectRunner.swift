@@ -11,6 +11,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     /// The user's `on_new_message` command (SharedMailboxEffects.swift, HookRunner.swift).
     let hook: NewMessageHook?
     let mailboxesCache = MailboxesCache()
+    /// The loop's inbox, for events that come before an effect's answer (a folder's first page).
+    let outbox = EventSink()
     /// Player, recorder, saving and greetings (AudioEffects.swift).
     let audio: AudioEffectRunner?
 
@@ -34,7 +36,7 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
         case .loadFolder(let id, let mailbox, let folder, let etag):
             return .folderLoaded(
                 id, await attempt("folder \(folder.rawValue)") {
-                    try await loadFolder(mailbox: Self.mailbox(mailbox), folder: folder, etag: etag)
+                    try await loadFolder(id: id, mailbox: Self.mailbox(mailbox), folder: folder, etag: etag)
                 })
         case .actions(let effect):
             return .actions(await run(effect))
@@ -50,32 +52,60 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
         }
     }
 
-    public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) { audio?.attach(post) }
+    public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {
+        outbox.set(post)
+        audio?.attach(post)
+    }
 
     public func shutdown() async { await audio?.shutdown() }
 
     /// No mailbox (or an empty one) means the user's own: the client sends no mailbox filter.
     static func mailbox(_ name: String?) -> String? { name?.isEmpty == false ? name : nil }
 
-    /// The first page asks with the ETag; a changed folder is then read to its end. New also
-    /// brings Urgent's messages when the backend has that folder (Asterisk keeps urgent new
-    /// messages there); the pair has no single ETag, so it is always read whole.
-    func loadFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
-        if folder == .inbox, let capabilities = try? await client.capabilities(), capabilities.folders.contains(.urgent) {
-            guard case .loaded(let new, _) = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: nil),
-                case .loaded(let urgent, _) = try await loadOneFolder(mailbox: mailbox, folder: .urgent, etag: nil)
-            else { return .notModified }
-            return .loaded(messages: new + urgent, etag: nil)
+    /// The first page asks with the ETag; a changed folder is then read to its end. When more
+    /// pages follow, the first one is posted at once (`firstPage`) so the screen shows rows
+    /// while the rest arrives. New also shows Urgent's messages on a backend that has that
+    /// folder: both lists are fetched side by side, and the capability probe runs beside them.
+    func loadFolder(id: RequestID? = nil, mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
+        let outbox = self.outbox
+        // Only a folder load's own request takes a first page (opening a mailbox waits for all).
+        var onFirstPage: (@Sendable ([VoicemailMessage], Int) -> Void)?
+        if let id {
+            onFirstPage = { messages, total in
+                outbox.post(.folderLoaded(id, .success(.firstPage(messages: messages, total: total))))
+            }
         }
-        return try await loadOneFolder(mailbox: mailbox, folder: folder, etag: etag)
+        guard folder == .inbox else {
+            return try await loadOneFolder(mailbox: mailbox, folder: folder, etag: etag, onFirstPage: onFirstPage)
+        }
+        // Urgent is fetched beside INBOX. Without an ETag (opening the folder) nothing waits for
+        // the capability probe; a refresh knows the capabilities by then and keeps its cheap
+        // conditional request when there is no Urgent folder.
+        let knownUrgent: Bool? = etag == nil ? nil : ((try? await client.capabilities())?.folders.contains(.urgent) ?? false)
+        if knownUrgent == false {
+            return try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: etag, onFirstPage: onFirstPage)
+        }
+        async let capabilities = try? client.capabilities()
+        async let urgent = try? loadOneFolder(mailbox: mailbox, folder: .urgent, etag: nil, onFirstPage: nil)
+        let new = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: nil, onFirstPage: onFirstPage)
+        let hasUrgent = await capabilities?.folders.contains(.urgent) ?? false
+        guard hasUrgent, case .loaded(let inbox, _) = new, case .loaded(let urgentMessages, _)? = await urgent else {
+            return new
+        }
+        // INBOX's ETag cannot stand for both lists: the next refresh reads them again.
+        return .loaded(messages: inbox + urgentMessages, etag: nil)
     }
 
-    private func loadOneFolder(mailbox: String?, folder: Folder, etag: String?) async throws -> FolderLoad {
-        var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: 1000)
+    private func loadOneFolder(
+        mailbox: String?, folder: Folder, etag: String?,
+        onFirstPage: (@Sendable ([VoicemailMessage], Int) -> Void)?
+    ) async throws -> FolderLoad {
+        var query = MessageQuery(mailbox: mailbox, folder: folder, start: 0, count: Self.pageSize)
         guard case .modified(let first, let newTag) = try await client.listMessages(query, ifNoneMatch: etag) else {
             return .notModified
         }
         var messages = first.records
+        if !first.records.isEmpty, messages.count < first.total { onFirstPage?(messages, first.total) }
         while !first.records.isEmpty, messages.count < first.total {
             query.start = messages.count
             guard let page = try await client.listMessages(query, ifNoneMatch: nil).value, !page.records.isEmpty else { break }
@@ -83,6 +113,10 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
         }
         return .loaded(messages: messages, etag: newTag)
     }
+
+    /// Small enough that the first page is on screen quickly, large enough that a big folder
+    /// needs few round trips.
+    static let pageSize = 500
 
     /// Client errors reduced to what the screen reacts on, with the client's one-line message.
     public static func appError(_ error: VoicemailError) -> AppError {

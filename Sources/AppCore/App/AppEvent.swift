@@ -8,6 +8,10 @@ public enum FolderLoad: Equatable, Sendable {
     case loaded(messages: [VoicemailMessage], etag: String?)
     /// 304: nothing changed since the ETag that was sent.
     case notModified
+    /// The first page of a folder that has `total` messages, sent while the rest is still being
+    /// fetched (the same request then answers `.loaded` with all of them): the first rows are on
+    /// screen without waiting for every page.
+    case firstPage(messages: [VoicemailMessage], total: Int)
 }
 
 /// Everything that can happen to the app: input, time, and the results of effects.

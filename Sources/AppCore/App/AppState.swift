@@ -91,6 +91,8 @@ public struct AppState: Equatable, Sendable {
     /// Indices into `messages` that pass the filter, in display order.
     public private(set) var visible: [Int]
     public var isLoading: Bool
+    /// While the rest of a large folder is fetched after its first page: the folder's total.
+    public var expectedTotal: Int?
     /// A key pressed while the folder loaded, to act when its messages arrive.
     public var deferredAction: Action?
     /// Why the open folder's last load failed; the list pane says so while it has nothing to show.

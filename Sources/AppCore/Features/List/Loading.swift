@@ -21,6 +21,7 @@ extension App {
             state.clearMessages()
             state.etag = nil
             state.isLoading = true
+            state.expectedTotal = nil
             state.loadFailure = nil
             // A key meant for the folder being left does not act on the next one.
             state.deferredAction = nil
@@ -98,7 +99,11 @@ extension App {
         // Answers for a folder the user has left, or superseded by a newer load, are stale.
         if let effects = inboxWatched(&state, id, result) { return effects }
         guard case .folder(let folder)? = state.pending[id] else { return [] }
+        if case .success(.firstPage(let messages, let total)) = result {
+            return firstPageLoaded(&state, folder, messages, total: total)
+        }
         state.pending[id] = nil
+        state.expectedTotal = nil
         guard folder == state.folder else { return [] }
         let wasLoading = state.isLoading
         state.isLoading = false
@@ -125,6 +130,8 @@ extension App {
                 state.folderCounts[folder] = countOfLoadedList(state)
             }
             return effects
+        case .success(.firstPage):
+            return []  // handled above; the request stays pending for the rest
         case .success(.notModified):
             if case .busy = state.status { state.status = wasLoading ? .none : .info("Up to date") }
             if let action = state.deferredAction {
@@ -141,6 +148,22 @@ extension App {
             }
             state.status = .error(line)
         }
+        return []
+    }
+
+    /// The first page of a large folder being opened: its rows go on screen now (the request
+    /// stays pending, so the rest replaces them when it arrives). A refresh keeps the full list
+    /// it already shows instead.
+    static func firstPageLoaded(
+        _ state: inout AppState, _ folder: Folder, _ messages: [VoicemailMessage], total: Int
+    ) -> [Effect] {
+        guard folder == state.folder, state.isLoading else { return [] }
+        state.isLoading = false
+        state.loadFailure = nil
+        state.expectedTotal = total
+        state.replaceMessages(messages.compactMap { shownIn(folder, $0) })
+        keepSelectionVisible(&state)
+        state.status = .busy("Loading \(folder.displayName)… \(messages.count) of \(total)")
         return []
     }
 

@@ -56,7 +56,9 @@ enum MessageListView {
         if state.isLoading {
             title += "  loading…"
         } else if state.visibleCount > 0 {
-            title += "  \(state.selection + 1) of \(state.visibleCount)"
+            // The folder's total from its first page on, while the rest is still arriving.
+            let total = state.filter.isEmpty ? max(state.visibleCount, state.expectedTotal ?? 0) : state.visibleCount
+            title += "  \(state.selection + 1) of \(total)"
         } else {
             title += "  0 of 0"
         }
