@@ -62,7 +62,8 @@ public struct VoicemailMessage: Codable, Sendable, Equatable, Hashable, Identifi
         self.id = id
         mailbox = try c.lenientString(.mailbox) ?? c.lenientString(.extension) ?? ""
         folder = try c.decodeIfPresent(Folder.self, forKey: .folder) ?? .inbox
-        read = try c.lenientBool(.read) ?? (folder != .inbox)
+        // Without a read field, the folder says it, as in Asterisk: unread in INBOX and Urgent.
+        read = try c.lenientBool(.read) ?? !folder.holdsUnread
         let flag = try c.lenientString(.flag)
         urgent = try c.lenientBool(.urgent) ?? (flag?.lowercased() == "urgent")
         var name = try c.lenientString(.callerName)
@@ -118,19 +119,53 @@ public struct CallerID: Sendable, Equatable {
         self.number = number
     }
 
+    /// Asterisk's `callerid` text, read as `ast_callerid_parse` reads it: `"Name" <number>`
+    /// (quotes and backslash escapes in the name undone), `Name <number>`, `<number>`, or a
+    /// bare value, which is a number only when it looks like one (digits, `+`, `*`, `#` once
+    /// spaces, `-`, `.`, `(` and `)` are dropped; that shorter form is the number) and a name
+    /// otherwise (`anonymous`). `Unknown` is no caller id: no name, an empty number.
     public init(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let open = trimmed.lastIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
-            number = String(trimmed[trimmed.index(after: open)..<close])
-            var namePart = trimmed[..<open].trimmingCharacters(in: .whitespaces)
-            if namePart.hasPrefix("\""), namePart.hasSuffix("\""), namePart.count >= 2 {
-                namePart = String(namePart.dropFirst().dropLast())
-            }
-            name = namePart.isEmpty ? nil : namePart
+        if ["", "unknown", "<unknown>"].contains(trimmed.lowercased()) {
+            self.init(name: nil, number: "")
+        } else if let open = trimmed.lastIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
+            let name = Self.unquoted(trimmed[..<open].trimmingCharacters(in: .whitespaces))
+            self.init(name: name.isEmpty ? nil : name, number: String(trimmed[trimmed.index(after: open)..<close]))
+        } else if !Self.isQuoted(trimmed), let number = Self.phoneNumber(trimmed) {
+            self.init(name: nil, number: number)
         } else {
-            name = nil
-            number = trimmed
+            self.init(name: Self.unquoted(trimmed), number: "")
         }
+    }
+
+    /// A bare value's number, or nil when Asterisk takes it for a name.
+    static func phoneNumber(_ text: String) -> String? {
+        let shrunk = text.unicodeScalars.filter { !" -.()".unicodeScalars.contains($0) }
+        guard !shrunk.isEmpty, shrunk.allSatisfy({ "0123456789+*#".unicodeScalars.contains($0) }) else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: shrunk)
+        return String(view)
+    }
+
+    private static func isQuoted(_ text: String) -> Bool {
+        text.count >= 2 && text.hasPrefix("\"") && text.hasSuffix("\"")
+    }
+
+    /// Surrounding quotes dropped and `\x` read as `x`, as Asterisk escapes a quoted name.
+    private static func unquoted(_ text: String) -> String {
+        guard isQuoted(text) else { return text }
+        var out = ""
+        var escaping = false
+        for character in text.dropFirst().dropLast() {
+            if escaping || character != "\\" {
+                out.append(character)
+                escaping = false
+            } else {
+                escaping = true
+            }
+        }
+        if escaping { out.append("\\") }
+        return out.trimmingCharacters(in: .whitespaces)
     }
 
     /// The Asterisk spelling, with quotes in the name escaped away.

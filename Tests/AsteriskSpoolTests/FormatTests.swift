@@ -49,6 +49,10 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(AsteriskCallerID(parsing: "\"Back\\\\slash Ltd\" <+4930999>"), AsteriskCallerID(name: "Back\\slash Ltd", number: "+4930999"))
         XCTAssertEqual(AsteriskCallerID(parsing: "\"a <b> c\" <200>"), AsteriskCallerID(name: "a <b> c", number: "200"))
         XCTAssertEqual(AsteriskCallerID(parsing: "Plain Name <200>"), AsteriskCallerID(name: "Plain Name", number: "200"))
+        // ast_callerid_parse drops spaces, `-`, `.`, `(`, `)` before deciding that a bare value is a number.
+        XCTAssertEqual(AsteriskCallerID(parsing: "+1 (202) 555-0100"), AsteriskCallerID(name: nil, number: "+12025550100"))
+        XCTAssertEqual(AsteriskCallerID(parsing: "anonymous"), AsteriskCallerID(name: "anonymous", number: ""))
+        XCTAssertEqual(AsteriskCallerID(parsing: "()"), AsteriskCallerID(name: "()", number: ""))
     }
 
     func testCallerIDEscapesAsAsteriskDoesAndReadsItBack() {

@@ -45,6 +45,54 @@ final class AsteriskSpoolFormatTests: XCTestCase {
         XCTAssertEqual(CallerIDText.parse("+4930123"), CallerID(name: nil, number: "+4930123"))
     }
 
+    /// ast_callerid_parse: a bare value is a number only when it looks like a phone number
+    /// (and then in its shorter form); otherwise it is a name. `Unknown` is no caller id.
+    func testABareCallerIDIsANumberOnlyWhenItLooksLikeOne() {
+        XCTAssertEqual(CallerIDText.parse("anonymous"), CallerID(name: "anonymous", number: ""))
+        XCTAssertEqual(CallerIDText.parse("Reception Desk"), CallerID(name: "Reception Desk", number: ""))
+        XCTAssertEqual(CallerIDText.parse("+1 (202) 555-0100"), CallerID(name: nil, number: "+12025550100"))
+        XCTAssertEqual(CallerIDText.parse("*97#"), CallerID(name: nil, number: "*97#"))
+        XCTAssertEqual(CallerIDText.parse("555.0100 x12"), CallerID(name: "555.0100 x12", number: ""))
+        XCTAssertEqual(CallerIDText.parse("()"), CallerID(name: "()", number: ""), "nothing left once shrunk: a name")
+        XCTAssertEqual(CallerIDText.parse(#""5551234""#), CallerID(name: "5551234", number: ""), "quoted: a name")
+        XCTAssertEqual(CallerIDText.parse("Unknown"), CallerID(name: nil, number: ""))
+        XCTAssertEqual(CallerIDText.parse("unknown"), CallerID(name: nil, number: ""))
+        XCTAssertEqual(CallerIDText.parse("<unknown>"), CallerID(name: nil, number: ""))
+
+        // Written so that it reads back as it was: a name alone is bare, as Asterisk writes it;
+        // a number that is not phone-shaped is bracketed so it stays a number.
+        XCTAssertEqual(CallerIDText.render(CallerID(name: "anonymous", number: "")), "anonymous")
+        XCTAssertEqual(CallerIDText.render(CallerID(name: nil, number: "anonymous")), #""" <anonymous>"#)
+        XCTAssertEqual(CallerIDText.render(CallerID(name: nil, number: "+1 202 555 0100")), #""" <+1 202 555 0100>"#)
+        XCTAssertEqual(CallerIDText.render(CallerID(name: "5551234", number: "")), #""5551234" <>"#)
+        XCTAssertEqual(CallerIDText.render(CallerID(name: "Unknown", number: "")), #""Unknown" <>"#)
+        for caller in [CallerID(name: nil, number: "anonymous"), CallerID(name: "anonymous", number: ""),
+                       CallerID(name: "5551234", number: ""), CallerID(name: "Unknown", number: ""),
+                       CallerID(name: nil, number: "+1 202 555 0100"), CallerID(name: nil, number: "unknown")] {
+            XCTAssertEqual(CallerIDText.normalized(caller), caller, "\(caller)")
+        }
+    }
+
+    /// Older pbx-sim files carry a `read` key; Asterisk has none. The folder alone decides, and
+    /// the key is gone once the file is written again.
+    func testAnOldReadKeyIsIgnoredAndDroppedOnTheNextWrite() async throws {
+        let directory = try TemporaryDirectory(prefix: "spool-readkey")
+        try SpoolTestKit.writeMessage(
+            directory.appending("default/101/Work"), 0, text: SpoolTestKit.asteriskText(msgID: "1700000000-0000000a") + "read=no\n")
+        try SpoolTestKit.writeMessage(
+            directory.appending("default/101/INBOX"), 0, text: SpoolTestKit.asteriskText(msgID: "1700000000-0000000b") + "read=yes\n")
+
+        let store = try SpoolTestKit.store(directory.url)
+        XCTAssertEqual(store.message(mailbox: "101", id: "1700000000-0000000a")?.api.read, true, "out of INBOX and Urgent is read")
+        XCTAssertEqual(store.message(mailbox: "101", id: "1700000000-0000000b")?.api.read, false, "INBOX is unread")
+
+        let moved = try await store.update(mailbox: "101", id: "1700000000-0000000a", read: nil, folder: .family)
+        let text = try String(contentsOf: directory.appending("default/101/Family/msg0000.txt"), encoding: .utf8)
+        XCTAssertTrue(moved.api.read)
+        XCTAssertFalse(text.contains("read="), text)
+        XCTAssertTrue(text.contains("msg_id=1700000000-0000000a"), text)
+    }
+
     /// `1<2`, quotes, backslashes and control characters in a caller name or number come back
     /// the same after a restart as they were answered before it.
     func testCallerTextIsTheSameBeforeAndAfterARestart() async throws {
@@ -56,6 +104,8 @@ final class AsteriskSpoolFormatTests: XCTestCase {
             CallerID(name: "tab\there\u{7}bell\nnewline", number: "55\r5"),
             CallerID(name: " padded ", number: " 123 "),
             CallerID(name: nil, number: "Unknown"),
+            CallerID(name: nil, number: "anonymous"),
+            CallerID(name: "anonymous", number: ""),
             CallerID(name: "", number: ""),
             CallerID(name: "only a name", number: ""),
         ]

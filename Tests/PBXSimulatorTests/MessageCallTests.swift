@@ -68,8 +68,7 @@ final class MessageCallTests: XCTestCase {
 
         // A change made by ANOTHER client, in a folder not even listed, still changes the tag.
         let workID = try await f.ids("101", folder: "Work")[0]
-        let wasRead = try await f.message(workID)["read"] as? Bool ?? false
-        expectStatus(try await f.http.put("/api/v1/VoiceMail/\(workID)", auth: .bearer("demo-200"), json: "{\"read\":\(!wasRead)}"), 200)
+        expectStatus(try await f.http.put("/api/v1/VoiceMail/\(workID)", auth: .bearer("demo-200"), json: #"{"folder":"Family"}"#), 200)
         expectStatus(try await f.http.get("/api/v1/VoiceMail?filter%5Bfolder%5D=INBOX", headers: ["If-None-Match": etag]), 200)
         expectStatus(try await f.http.get("/api/v1/VoiceMail/Mailboxes", headers: ["If-None-Match": boxesTag]), 200)
         // Another query has another tag.
@@ -125,19 +124,23 @@ final class MessageCallTests: XCTestCase {
         XCTAssertEqual(unread.result["read"] as? Bool, false)
         let moved = try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: #"{"folder":"Work"}"#)
         XCTAssertEqual(moved.result["folder"] as? String, "Work")
-        XCTAssertEqual(moved.result["read"] as? Bool, false, "a move out of INBOX keeps it unread")
+        XCTAssertEqual(moved.result["read"] as? Bool, true, "Asterisk has no read flag: out of INBOX is read")
         let markedInWork = try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: #"{"read":"yes"}"#)
-        XCTAssertEqual(markedInWork.result["folder"] as? String, "Work", "read is a flag of its own outside INBOX")
+        XCTAssertEqual(markedInWork.result["folder"] as? String, "Work", "read already: nothing moves")
         XCTAssertEqual(markedInWork.result["read"] as? Bool, true)
-        let both = try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: #"{"folder":"family","read":false}"#)
+        let unreadFromWork = try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: #"{"read":false}"#)
+        XCTAssertEqual(unreadFromWork.result["folder"] as? String, "INBOX", "unread means back in INBOX, from any folder")
+        XCTAssertEqual(unreadFromWork.result["read"] as? Bool, false)
+        let both = try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: #"{"folder":"family","read":true}"#)
         XCTAssertEqual(both.result["folder"] as? String, "Family")
-        XCTAssertEqual(both.result["read"] as? Bool, false)
+        XCTAssertEqual(both.result["read"] as? Bool, true)
         let back = try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: #"{"folder":"0"}"#)
         XCTAssertEqual(back.result["folder"] as? String, "INBOX")
         let fetched = try await f.message(inboxID)
         XCTAssertEqual(fetched["folder"] as? String, "INBOX")
 
-        for bad in [#"{"folder":"Spam"}"#, "{oops", "[]", #"{"read":"maybe"}"#, "{}", #"{"folder":"INBOX","read":true}"#] {
+        for bad in [#"{"folder":"Spam"}"#, "{oops", "[]", #"{"read":"maybe"}"#, "{}", #"{"folder":"INBOX","read":true}"#,
+                    #"{"folder":"Work","read":false}"#] {
             expectCode(try await f.http.put("/api/v1/VoiceMail/\(inboxID)", json: bad), "bad_request")
         }
         expectCode(try await f.http.put("/api/v1/VoiceMail/1-gone"), "not_found")

@@ -78,7 +78,8 @@ final class RealAsteriskSpoolTests: XCTestCase {
         // No msg_id: a stable id of our own, the same on every start.
         let legacy = try XCTUnwrap(messages.first { $0.record.originTime == Date(timeIntervalSince1970: 1_600_000_000) && $0.folder == .inbox })
         XCTAssertTrue(legacy.id.hasPrefix("1600000000-"), legacy.id)
-        XCTAssertEqual(legacy.api.callerNumber, "Unknown")
+        XCTAssertEqual(legacy.api.callerNumber, "", "Unknown is no caller id")
+        XCTAssertNil(legacy.api.callerName)
         XCTAssertEqual(legacy.servedExtension, "WAV", "GSM in WAV when there is no PCM form")
         XCTAssertEqual(try SpoolTestKit.store(directory.url).message(mailbox: "101", id: legacy.id)?.number, 1)
 

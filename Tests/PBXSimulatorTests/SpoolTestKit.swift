@@ -29,7 +29,7 @@ enum SpoolTestKit {
         let now = Date()
         return MessageRecord(
             id: MessageID.make(at: now), originalMailbox: "101", callerID: CallerID(name: name, number: number),
-            originTime: now, duration: seconds, urgent: urgent, read: nil, subject: nil, transcription: nil, format: .wav)
+            originTime: now, duration: seconds, urgent: urgent, subject: nil, transcription: nil, format: .wav)
     }
 
     @discardableResult

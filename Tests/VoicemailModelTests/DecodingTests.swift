@@ -57,6 +57,23 @@ final class MessageDecodingTests: XCTestCase {
         XCTAssertEqual(message.duration, 0)
     }
 
+    /// A PBX that sends Asterisk's fields: `callerid` read as Asterisk reads it, and without a
+    /// read field the folder says it (unread exactly in INBOX and Urgent).
+    func testAsteriskCallerIDAndFolderDecideWhatIsMissing() throws {
+        let anonymous = try decode(
+            VoicemailMessage.self, #"{"id":"a","folder":"Urgent","callerid":"anonymous","origtime":"1700000000"}"#)
+        XCTAssertEqual(anonymous.callerName, "anonymous")
+        XCTAssertEqual(anonymous.callerNumber, "")
+        XCTAssertFalse(anonymous.read)
+        let withheld = try decode(VoicemailMessage.self, #"{"id":"b","folder":"Work","callerid":"Unknown","origtime":1700000000}"#)
+        XCTAssertNil(withheld.callerName)
+        XCTAssertEqual(withheld.callerNumber, "")
+        XCTAssertTrue(withheld.read)
+        let number = try decode(VoicemailMessage.self, #"{"id":"c","callerid":"+1 202-555-0100","origtime":1700000000}"#)
+        XCTAssertNil(number.callerName)
+        XCTAssertEqual(number.callerNumber, "+12025550100")
+    }
+
     func testMalformedMessagesFailToDecode() {
         XCTAssertThrowsError(try decode(VoicemailMessage.self, #"{"callerNumber":"1","date":"2026-01-01T00:00:00Z"}"#))
         XCTAssertThrowsError(try decode(VoicemailMessage.self, #"{"id":"a","date":"yesterday"}"#))

@@ -64,6 +64,23 @@ final class CallerIDTests: XCTestCase {
         XCTAssertEqual(CallerID(parsing: "Bob <102>"), CallerID(name: "Bob", number: "102"))
         XCTAssertEqual(CallerID(parsing: "<+4930123>"), CallerID(name: nil, number: "+4930123"))
         XCTAssertEqual(CallerID(parsing: "+4930123"), CallerID(name: nil, number: "+4930123"))
+        XCTAssertEqual(CallerID(parsing: #""O'Brien \"Ob\" \\ Ltd" <+353 1 555>"#), CallerID(name: #"O'Brien "Ob" \ Ltd"#, number: "+353 1 555"))
+    }
+
+    /// As Asterisk's ast_callerid_parse: bare, it is a number only when it looks like a phone
+    /// number (kept in its shorter form), else a name; `Unknown` is no caller id.
+    func testABareValueIsANumberOnlyWhenItLooksLikeOne() {
+        XCTAssertEqual(CallerID(parsing: "anonymous"), CallerID(name: "anonymous", number: ""))
+        XCTAssertEqual(CallerID(parsing: "Reception Desk"), CallerID(name: "Reception Desk", number: ""))
+        XCTAssertEqual(CallerID(parsing: " +1 (202) 555-0100 "), CallerID(name: nil, number: "+12025550100"))
+        XCTAssertEqual(CallerID(parsing: "*97#"), CallerID(name: nil, number: "*97#"))
+        XCTAssertEqual(CallerID(parsing: "555 0100 ext 2"), CallerID(name: "555 0100 ext 2", number: ""))
+        XCTAssertEqual(CallerID(parsing: "()"), CallerID(name: "()", number: ""))
+        XCTAssertEqual(CallerID(parsing: #""5551234""#), CallerID(name: "5551234", number: ""), "quoted: a name")
+        XCTAssertEqual(CallerID(parsing: #""" <anonymous>"#), CallerID(name: nil, number: "anonymous"))
+        for none in ["Unknown", "unknown", "<unknown>", ""] {
+            XCTAssertEqual(CallerID(parsing: none), CallerID(name: nil, number: ""), none)
+        }
     }
 
     func testRoundTripKeepsQuotesOutOfTheName() {

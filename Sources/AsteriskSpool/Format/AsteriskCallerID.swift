@@ -30,9 +30,12 @@ public struct AsteriskCallerID: Sendable, Equatable {
             self.init(name: name.isEmpty ? nil : name, number: number.trimmingCharacters(in: .whitespaces))
             return
         }
-        // No brackets: Asterisk writes the number alone, or the name alone when there is no number.
-        if trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || "+*#".contains($0)) }) {
-            self.init(name: nil, number: trimmed)
+        // No brackets: Asterisk writes the number alone, or the name alone when there is no number;
+        // ast_callerid_parse takes it for a number when, once spaces, `-`, `.`, `(` and `)` are
+        // dropped, only digits, `+`, `*` and `#` are left (and keeps that shorter form).
+        let shrunk = trimmed.filter { !" -.()".contains($0) }
+        if !shrunk.isEmpty, shrunk.allSatisfy({ $0.isASCII && ($0.isNumber || "+*#".contains($0)) }) {
+            self.init(name: nil, number: shrunk)
         } else {
             var name = trimmed[...]
             if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = name.dropFirst().dropLast() }

@@ -150,7 +150,7 @@ struct MessageHandlers {
             let record = MessageRecord(
                 id: MessageID.make(at: now), originalMailbox: mailbox,
                 callerID: CallerID(name: callerName, number: callerNumber), originTime: now,
-                duration: staged.info.wholeSeconds, urgent: urgent, read: false, subject: nil,
+                duration: staged.info.wholeSeconds, urgent: urgent, subject: nil,
                 transcription: transcription, format: staged.info.format)
             let stored = try await api.store.deposit(into: mailbox, audioFile: staged.url, record: record)
             return try Responses.json(stored.api, status: .created)

@@ -3,7 +3,7 @@ import Logging
 import VoicemailModel
 
 /// The demo PBX: four users, a full mailbox for Alice (every phone folder plus Asterisk's
-/// Urgent and Cust1, unread in New and Work, urgent, forwarded, international and non-Latin
+/// Urgent and Cust1, unread in New and Urgent, urgent, forwarded, international and non-Latin
 /// callers, transcriptions, a 180 s message, dates from minutes to a year ago), a few messages
 /// for Bob, and Alice's greetings. Written in Asterisk's layout (`DIR/default/<mailbox>/…`).
 /// Transcriptions are the words the clips speak (scripts/make-demo-audio.sh).
@@ -23,10 +23,10 @@ enum DemoCatalog {
             groups: ["staff"], canSeeVoicemailOfGroups: ["customers"]),
     ]
 
+    /// Read or unread is where the entry is filed: unread exactly in INBOX and Urgent.
     struct Entry {
         var mailbox: String
         var folder: Folder
-        var read: Bool
         var urgent = false
         var name: String?
         var number: String
@@ -43,62 +43,62 @@ enum DemoCatalog {
 
     static let entries: [Entry] = [
         // Alice (101): New
-        Entry(mailbox: "101", folder: .inbox, read: false, urgent: true, name: "Bob Nguyen", number: "102",
+        Entry(mailbox: "101", folder: .inbox, urgent: true, name: "Bob Nguyen", number: "102",
               age: 12 * minute, clip: .wav("bob-urgent"),
               transcription: "Hi Alice, it's Bob. The build server is down again. Please call me back as soon as you can."),
-        Entry(mailbox: "101", folder: .inbox, read: false, name: "Oliver Bennett", number: "+44 20 7946 0958",
+        Entry(mailbox: "101", folder: .inbox, name: "Oliver Bennett", number: "+44 20 7946 0958",
               age: 47 * minute, clip: .wav("london"),
               transcription: "Hello, this is Oliver from the London office, about the contract renewal. Please ring me back."),
-        Entry(mailbox: "101", folder: .inbox, read: false, name: "山田太郎", number: "+81 3 5555 0142",
+        Entry(mailbox: "101", folder: .inbox, name: "山田太郎", number: "+81 3 5555 0142",
               age: 26 * hour, clip: .wav("tokyo"),
               transcription: "Hello Alice, this is Taro Yamada in Tokyo. The samples arrived today. Thank you."),
-        Entry(mailbox: "101", folder: .inbox, read: false, name: "Support Desk", number: "200",
+        Entry(mailbox: "101", folder: .inbox, name: "Support Desk", number: "200",
               age: 30 * hour, clip: .wav("support")),
         // Old
-        Entry(mailbox: "101", folder: .old, read: true, name: "Dana Kowalski", number: "103",
+        Entry(mailbox: "101", folder: .old, name: "Dana Kowalski", number: "103",
               age: 3 * day, clip: .wav("dana-lunch"),
               transcription: "Hi Alice, Dana here. Lunch on Friday still works for me. See you at noon."),
-        Entry(mailbox: "101", folder: .old, read: true, name: "Ελένη Παπαδοπούλου", number: "+30 21 0555 0178",
+        Entry(mailbox: "101", folder: .old, name: "Ελένη Παπαδοπούλου", number: "+30 21 0555 0178",
               age: 5 * day + 3 * hour, clip: .wav("athens"),
               transcription: "Good morning, this is Eleni from Athens. Your parcel is ready for collection."),
-        Entry(mailbox: "101", folder: .old, read: true, name: nil, number: "anonymous",
+        Entry(mailbox: "101", folder: .old, name: nil, number: "anonymous",
               age: 40 * day, clip: .wav("pharmacy")),
         // Work
-        Entry(mailbox: "101", folder: .work, read: false, name: "Marco Rossi", number: "+39 02 5555 0111",
+        Entry(mailbox: "101", folder: .work, name: "Marco Rossi", number: "+39 02 5555 0111",
               age: 2 * day + 5 * hour, clip: .mp3("marco"),
               transcription: "Hi, this is Marco Rossi. The new price list is attached to my email. Talk soon.",
               subject: "Fwd: Marco Rossi"),
-        Entry(mailbox: "101", folder: .work, read: true, name: "Conference Bridge", number: "800",
+        Entry(mailbox: "101", folder: .work, name: "Conference Bridge", number: "800",
               age: 9 * day, clip: .padded("conference", seconds: 180)),
-        Entry(mailbox: "101", folder: .work, read: true, name: "Support Desk", number: "200",
+        Entry(mailbox: "101", folder: .work, name: "Support Desk", number: "200",
               age: 75 * day, clip: .wav("support"),
               transcription: "Hi, this is the support desk. Ticket four two one seven is resolved."),
         // Family
-        Entry(mailbox: "101", folder: .family, read: true, name: "Mum", number: "+1 202 555 0100",
+        Entry(mailbox: "101", folder: .family, name: "Mum", number: "+1 202 555 0100",
               age: 12 * day, clip: .wav("mum"),
               transcription: "Hello love, it's Mum. Call me when you get a minute."),
-        Entry(mailbox: "101", folder: .family, read: false, name: "Mum", number: "+1 202 555 0100",
+        Entry(mailbox: "101", folder: .family, name: "Mum", number: "+1 202 555 0100",
               age: 4 * day, clip: .wav("mum")),
         // Friends
-        Entry(mailbox: "101", folder: .friends, read: true, name: "Sam Taylor", number: "+1 415 555 0134",
+        Entry(mailbox: "101", folder: .friends, name: "Sam Taylor", number: "+1 415 555 0134",
               age: 400 * day, clip: .mp3("sam"),
               transcription: "Hey Alice, it's Sam. Are we still on for the game on Saturday?"),
         // Urgent: where Asterisk files an urgent new message (the one above came forwarded,
         // which leaves it in INBOX still flagged).
-        Entry(mailbox: "101", folder: .urgent, read: false, urgent: true, name: "Dana Kowalski", number: "103",
+        Entry(mailbox: "101", folder: .urgent, urgent: true, name: "Dana Kowalski", number: "103",
               age: 25 * minute, clip: .wav("dana-lunch"),
               transcription: "Hi Alice, Dana here. Lunch on Friday still works for me. See you at noon."),
         // Cust1: one of Asterisk's custom folders, as a real PBX may report them.
-        Entry(mailbox: "101", folder: .cust1, read: true, name: "Pharmacy", number: "+1 202 555 0199",
+        Entry(mailbox: "101", folder: .cust1, name: "Pharmacy", number: "+1 202 555 0199",
               age: 20 * day, clip: .wav("pharmacy"),
               transcription: "This is the pharmacy. Your prescription is ready to pick up."),
         // Bob (102)
-        Entry(mailbox: "102", folder: .inbox, read: false, name: "Alice Martin", number: "101",
+        Entry(mailbox: "102", folder: .inbox, name: "Alice Martin", number: "101",
               age: 2 * hour, clip: .wav("dana-lunch")),
-        Entry(mailbox: "102", folder: .inbox, read: false, urgent: true, name: "Oliver Bennett", number: "+44 20 7946 0958",
+        Entry(mailbox: "102", folder: .inbox, urgent: true, name: "Oliver Bennett", number: "+44 20 7946 0958",
               age: 20 * hour, clip: .wav("london"),
               transcription: "Hello, this is Oliver from the London office, about the contract renewal. Please ring me back."),
-        Entry(mailbox: "102", folder: .old, read: true, name: "Pharmacy", number: "+1 202 555 0199",
+        Entry(mailbox: "102", folder: .old, name: "Pharmacy", number: "+1 202 555 0199",
               age: 6 * day, clip: .wav("pharmacy"),
               transcription: "This is the pharmacy. Your prescription is ready to pick up."),
     ]
@@ -118,8 +118,7 @@ enum DemoCatalog {
             let record = MessageRecord(
                 id: MessageID.make(at: date), originalMailbox: entry.mailbox,
                 callerID: CallerID(name: entry.name, number: entry.number), originTime: date,
-                duration: info.wholeSeconds, urgent: entry.urgent, read: entry.folder.holdsUnread ? nil : entry.read,
-                subject: entry.subject,
+                duration: info.wholeSeconds, urgent: entry.urgent, subject: entry.subject,
                 transcription: entry.transcription, format: info.format)
             try store.append(entry.mailbox, entry.folder, audio: audio, record: record)
         }

@@ -2,8 +2,10 @@ import Foundation
 import VoicemailModel
 
 /// Asterisk's `callerid=` value (what `ast_callerid_merge` writes and `ast_callerid_parse`
-/// reads): `"Name" <number>` with `"` and `\` in the name backslash-escaped, a bare number,
-/// or `Unknown` when there is neither.
+/// reads): `"Name" <number>` with `"` and `\` in the name backslash-escaped, a bare number, a
+/// bare name, or `Unknown` when there is neither. A bare value is a number only when it looks
+/// like a phone number (`isPhoneNumber`); `callerid=anonymous` is a caller named "anonymous".
+/// No caller id is `CallerID(name: nil, number: "")`, as the spool backend reads it.
 ///
 /// The store keeps every caller id in `normalized` form, which is exactly what reading the
 /// file back gives: a message looks the same before and after a restart, whatever its caller
@@ -11,19 +13,27 @@ import VoicemailModel
 enum CallerIDText {
     static let unknown = "Unknown"
 
+    static let none = CallerID(name: nil, number: "")
+
+    /// Bare when Asterisk would write it bare and reads it back as the same thing; otherwise
+    /// quoted and bracketed (which it also reads), so nothing a caller sent changes meaning.
     static func render(_ callerID: CallerID) -> String {
         let name = clean(callerID.name ?? "")
         let number = clean(callerID.number)
         if name.isEmpty {
             if number.isEmpty { return unknown }
-            if isBare(number) { return number }
+            if number.unicodeScalars.allSatisfy(phoneSymbols.contains) { return number }
+        } else if number.isEmpty, readsBackAsName(name) {
+            return name
         }
         return "\"\(escape(name))\" <\(number)>"
     }
 
     /// By Unicode scalar, so a combining mark after a quote or bracket cannot hide it.
     static func parse(_ text: String) -> CallerID {
-        let scalars = Array(clean(text).unicodeScalars)
+        let cleaned = clean(text)
+        if ["unknown", "<unknown>"].contains(cleaned.lowercased()) { return none }
+        let scalars = Array(cleaned.unicodeScalars)
         func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: slice)
@@ -59,8 +69,22 @@ enum CallerIDText {
         if scalars.last == ">", let open = scalars.firstIndex(of: "<") {
             return finish(name: string(scalars[..<open]), number: string(scalars[(open + 1)..<(scalars.count - 1)]))
         }
-        return finish(name: "", number: string(scalars[...]))
+        if let number = phoneNumber(cleaned) { return finish(name: "", number: number) }
+        return finish(name: cleaned, number: "")
     }
+
+    /// What `ast_callerid_parse` takes a bare value for a number by: once spaces, `-`, `.`,
+    /// `(` and `)` are dropped, only digits, `+`, `*` and `#` are left (that shorter form is the
+    /// number). nil: the value is a name.
+    static func phoneNumber(_ text: String) -> String? {
+        var shrunk = String.UnicodeScalarView()
+        shrunk.append(contentsOf: text.unicodeScalars.filter { !phoneSeparators.contains($0) })
+        guard !shrunk.isEmpty, shrunk.allSatisfy(phoneSymbols.contains) else { return nil }
+        return String(shrunk)
+    }
+
+    private static let phoneSymbols = Set("0123456789+*#".unicodeScalars)
+    private static let phoneSeparators = Set(" -.()".unicodeScalars)
 
     /// What the value becomes once written and read back.
     static func normalized(_ callerID: CallerID) -> CallerID {
@@ -71,7 +95,7 @@ enum CallerIDText {
         let name = clean(name)
         let number = clean(number)
         // Neither a name nor a number is what Asterisk writes as Unknown.
-        if name.isEmpty, number.isEmpty { return CallerID(name: nil, number: unknown) }
+        if name.isEmpty, number.isEmpty { return none }
         return CallerID(name: name.isEmpty ? nil : name, number: number)
     }
 
@@ -81,9 +105,11 @@ enum CallerIDText {
         IniFile.singleLine(text).trimmingBlanks
     }
 
-    /// A number that reads back as itself without quotes or brackets.
-    private static func isBare(_ number: String) -> Bool {
-        !number.unicodeScalars.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
+    /// A name Asterisk may write alone: one that `parse` cannot take for a number, for no
+    /// caller id, for a quoted or bracketed value, or unescape into something else.
+    private static func readsBackAsName(_ name: String) -> Bool {
+        phoneNumber(name) == nil && !["unknown", "<unknown>"].contains(name.lowercased())
+            && !name.unicodeScalars.contains { $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\" }
     }
 
     private static func escape(_ name: String) -> String {

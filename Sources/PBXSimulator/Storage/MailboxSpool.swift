@@ -124,43 +124,25 @@ final class MailboxSpool: @unchecked Sendable {
         }
     }
 
-    /// Mark read/unread and move, per the contract's PUT semantics and Asterisk's folders:
-    /// reading a message in INBOX or Urgent files it in Old (an urgent one keeps its flag, which
-    /// is what shows its urgency from then on); "unread" brings it back to INBOX.
+    /// Mark read/unread and move, by Asterisk's rule that the folder is the read state: unread
+    /// exactly in INBOX and Urgent. Reading a message there files it in Old (an urgent one keeps
+    /// its flag, which shows its urgency from then on); "unread" brings a read one to INBOX; a
+    /// move makes the message whatever its new folder means. A `read` that contradicts the
+    /// folder asked for is refused rather than half done.
     func update(id: String, read: Bool?, folder target: Folder?) async throws -> StoredMessage {
         try await perform {
             guard let message = self.message(id: id) else { throw StoreError.notFound("no message \(id)") }
             var destination = target ?? message.folder
-            if target == nil {
-                if read == true, message.folder.holdsUnread { destination = .old }
-                if read == false, message.folder == .old { destination = .inbox }
+            if target == nil, let read, read == message.folder.holdsUnread {
+                destination = read ? .old : .inbox
             }
-            var record = message.record
-            if destination.holdsUnread {
-                if read == true {
-                    throw StoreError.badRequest(
-                        "a message in \(destination.rawValue) is unread; it cannot be marked read there")
-                }
-                record.read = nil
-            } else {
-                record.read = read ?? message.isRead
+            if let read, read == destination.holdsUnread {
+                throw StoreError.badRequest(
+                    read
+                        ? "a message in \(destination.rawValue) is unread; it cannot be marked read there"
+                        : "only INBOX and Urgent hold unread messages; a message in \(destination.rawValue) is read")
             }
-            if destination == message.folder {
-                let unchanged = destination.holdsUnread || record.read == message.isRead
-                guard !unchanged else { return message }
-                record.idWasStored = true
-                let written = record
-                return try FolderLock.withLock(self.layout.folder(self.name, destination)) {
-                    try self.changingDisk {
-                        try DurableFiles.write(
-                            Data(written.ini().render().utf8), to: self.layout.text(self.name, destination, message.number))
-                    }
-                    var updated = message
-                    updated.record = written
-                    self.replace(updated)
-                    return updated
-                }
-            }
+            guard destination != message.folder else { return message }
             try self.checkRoom(in: destination)
             let audio = Dictionary(uniqueKeysWithValues: message.audioExtensions.map {
                 ($0, self.layout.audio(self.name, message.folder, message.number, $0))
@@ -171,7 +153,7 @@ final class MailboxSpool: @unchecked Sendable {
             let target = self.layout.folder(self.name, destination)
             try DurableFiles.makeDirectory(target)
             return try FolderLock.withLocks([source, target]) {
-                let moved = try self.appendLocked(to: destination, record: record, audio: audio, size: message.size, how: .link)
+                let moved = try self.appendLocked(to: destination, record: message.record, audio: audio, size: message.size, how: .link)
                 try self.removeLocked([message.number], from: message.folder) { remaining in
                     self.folders[destination, default: []].append(moved)
                     self.folders[message.folder] = remaining
@@ -231,7 +213,6 @@ final class MailboxSpool: @unchecked Sendable {
                 try self.checkRoom(in: .inbox)
                 var record = staged.record
                 if self.message(id: record.id) != nil { record.id = MessageID.make(at: Date()) }
-                record.read = nil
                 record.subject = label
                 let stored = try FolderLock.withLock(self.layout.folder(self.name, .inbox)) {
                     try self.appendLocked(to: .inbox, record: record, audio: staged.audio, size: staged.size, how: .rename)

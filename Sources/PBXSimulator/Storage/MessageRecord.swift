@@ -1,8 +1,12 @@
 import Foundation
 import VoicemailModel
 
-/// The contents of one `msgNNNN.txt`: Asterisk's keys plus vmtui's `read`, `subject`,
-/// `transcription` and `format`, and whatever other keys the file had (kept as they were).
+/// The contents of one `msgNNNN.txt`: Asterisk's keys plus vmtui's `subject`, `transcription`
+/// and `format`, and whatever other keys the file had (kept as they were).
+///
+/// There is no read mark: as in Asterisk, a message is unread exactly when it sits in INBOX or
+/// Urgent. The `read` key older pbx-sim versions wrote is dropped (a message outside INBOX and
+/// Urgent is read, whatever it said), so a file never says something its folder contradicts.
 ///
 /// Every text field is held in the form it has once written and read back, so a message is the
 /// same before and after a restart.
@@ -18,9 +22,6 @@ struct MessageRecord: Equatable, Sendable {
     var originTime: Date
     var duration: Int
     var urgent: Bool
-    /// vmtui's read mark for folders other than INBOX and Urgent (where a message is unread by
-    /// definition); nil when the file has none, which Asterisk's files never do: read.
-    var read: Bool?
     var subject: String? {
         get { storedSubject }
         set { storedSubject = Self.normalizedText(newValue) }
@@ -47,6 +48,7 @@ struct MessageRecord: Equatable, Sendable {
     private var storedSubject: String?
     private var storedTranscription: String?
 
+    /// `read` is known so that it is not kept among the extra keys: see the type's comment.
     static let knownKeys: Set<String> = [
         "origmailbox", "context", "macrocontext", "exten", "rdnis", "priority", "callerchan", "callerid",
         "origdate", "origtime", "category", "msg_id", "flag", "duration", "read", "subject", "transcription", "format",
@@ -68,7 +70,6 @@ struct MessageRecord: Equatable, Sendable {
             .init(key: "msg_id", value: id),
             .init(key: "flag", value: urgent ? "Urgent" : ""),
             .init(key: "duration", value: String(duration)),
-            .init(key: "read", value: read.map { $0 ? "yes" : "no" } ?? ""),
             .init(key: "subject", value: IniFile.escape(subject ?? "")),
             .init(key: "transcription", value: IniFile.escape(transcription ?? "")),
             .init(key: "format", value: format.rawValue),
@@ -79,7 +80,7 @@ struct MessageRecord: Equatable, Sendable {
 
     init(
         id: String, originalMailbox: String, callerID: CallerID, originTime: Date, duration: Int,
-        urgent: Bool, read: Bool?, subject: String?, transcription: String?, format: AudioFormat
+        urgent: Bool, subject: String?, transcription: String?, format: AudioFormat
     ) {
         self.id = id
         self.originalMailbox = originalMailbox
@@ -88,7 +89,6 @@ struct MessageRecord: Equatable, Sendable {
         self.originTime = Date(timeIntervalSince1970: originTime.timeIntervalSince1970.rounded(.down))
         self.duration = duration
         self.urgent = urgent
-        self.read = read
         storedSubject = Self.normalizedText(subject)
         storedTranscription = Self.normalizedText(transcription)
         self.format = format
@@ -118,11 +118,6 @@ struct MessageRecord: Equatable, Sendable {
         let durationText = ini.value("duration") ?? ""
         duration = Int(durationText).map { min(max($0, 0), 1 << 31) } ?? 0
         urgent = ini.value("flag")?.lowercased().contains("urgent") ?? false
-        switch ini.value("read")?.lowercased() ?? "" {
-        case "yes", "1", "true": read = true
-        case "no", "0", "false": read = false
-        default: read = nil
-        }
         storedSubject = Self.normalizedText(ini.value("subject").map(IniFile.unescape))
         storedTranscription = Self.normalizedText(ini.value("transcription").map(IniFile.unescape))
         format = ini.value("format").flatMap { AudioFormat(rawValue: $0.lowercased()) } ?? fallbackFormat

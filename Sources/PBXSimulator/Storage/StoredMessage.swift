@@ -19,9 +19,8 @@ struct StoredMessage: Sendable, Equatable {
     /// The file that is served: `.wav` first (see `SpoolLayout.audioExtensions`).
     var servedExtension: String? { audioExtensions.first }
 
-    /// Unread exactly when in INBOX or Urgent (as Asterisk has it); elsewhere vmtui's read mark,
-    /// read when there is none.
-    var isRead: Bool { folder.holdsUnread ? false : (record.read ?? true) }
+    /// Unread exactly when in INBOX or Urgent: Asterisk has no read flag anywhere else.
+    var isRead: Bool { !folder.holdsUnread }
 
     var api: VoicemailMessage {
         VoicemailMessage(
