@@ -38,14 +38,21 @@ final class SpoolScreenEndToEndTests: XCTestCase {
         ].map(TmuxScreen.quote).joined(separator: " ")
         let screen = try TmuxScreen(command: command, environment: environment)
         self.screen = screen
-        let shown = screen.waitFor("the spool's inbox") { $0.contains("Bob \"The Builder\" Smith") && $0.contains("Alice Martin") }
-        XCTAssertEqual(EndToEnd.badge(shown, folder: "New"), 3, shown)
+        // New shows INBOX and, as the phone does, the urgent message Asterisk keeps in Urgent.
+        let shown = screen.waitFor("the spool's inbox") {
+            $0.contains("Bob \"The Builder\" Smith") && $0.contains("Carol") && EndToEnd.badge($0, folder: "New") == 4
+        }
         XCTAssertTrue(shown.contains("Unknown caller"), shown)
-        // The newest is selected; r moves it from INBOX to Old on disk.
+        // The newest (Carol, urgent) is selected; r moves it from Urgent to Old on disk.
         screen.send("r")
-        screen.waitFor("the New badge to drop") { EndToEnd.badge($0, folder: "New") == 2 }
-        XCTAssertEqual(texts("INBOX"), ["msg0000.txt", "msg0001.txt"])
+        screen.waitFor("the New badge to drop") { EndToEnd.badge($0, folder: "New") == 3 }
+        XCTAssertEqual(texts("Urgent"), [])
         XCTAssertEqual(texts("Old"), ["msg0000.txt", "msg0001.txt", "msg0002.txt"])
+        // Then the next newest, from INBOX: INBOX renumbers to two files.
+        screen.send("r")
+        screen.waitFor("the New badge to drop again") { EndToEnd.badge($0, folder: "New") == 2 }
+        XCTAssertEqual(texts("INBOX"), ["msg0000.txt", "msg0001.txt"])
+        XCTAssertEqual(texts("Old"), ["msg0000.txt", "msg0001.txt", "msg0002.txt", "msg0003.txt"])
         screen.send("q")
     }
 }

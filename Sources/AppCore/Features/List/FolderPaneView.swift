@@ -17,7 +17,8 @@ enum FolderPaneView {
             grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: style)
             let name = layout.compactFolders ? " \(folder.displayName)" : " \(folder.digit.map(String.init) ?? " ") \(folder.displayName)"
             grid.put(name, x: rect.x, y: y, style: style, maxWidth: rect.width)
-            let unread = state.count(of: folder).unread
+            // New holds Urgent's messages too (as the phone counts them).
+            let unread = state.count(of: folder).unread + (folder == .inbox ? state.count(of: .urgent).unread : 0)
             guard unread > 0 else { continue }
             let badge = unread > 999 ? "999+" : String(unread)
             let width = DisplayWidth.of(badge)
