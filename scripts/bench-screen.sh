@@ -4,13 +4,17 @@
 #  2. bytes the real vmtui writes to the terminal for one `j`: vmtui runs under script(1)
 #     inside tmux, against pbx-sim on a loopback port with a generated 10k-message spool.
 # Usage: scripts/bench-screen.sh [messages] [presses]
+#   BENCH_BYTES_ONLY=1  skips part 1;  VMTUI_BIN=path  measures another vmtui binary (before/after).
 set -eu
 cd "$(dirname "$0")/.."
 messages=${1:-10000}
 presses=${2:-1000}
+vmtui_bin=${VMTUI_BIN:-$PWD/.build/debug/vmtui}
 
-swift build -c release --product vmtui-bench >/dev/null
-.build/release/vmtui-bench "$messages" "$presses"
+if [ -z "${BENCH_BYTES_ONLY:-}" ]; then
+    swift build -c release --product vmtui-bench >/dev/null
+    .build/release/vmtui-bench "$messages" "$presses"
+fi
 
 swift build --product vmtui >/dev/null
 swift build --product pbx-sim >/dev/null
@@ -51,7 +55,7 @@ for _ in $(seq 1 100); do grep -q "listening" "$port_file" "$work/sim.log" 2>/de
 url=$(grep -oh 'http://127.0.0.1:[0-9]*' "$port_file" "$work/sim.log" | head -1)
 
 tmux -L "$socket" new-session -d -x 120 -y 40 \
-    "TERM=tmux-256color LANG=C.UTF-8 HOME=$work XDG_CONFIG_HOME=$work/c XDG_STATE_HOME=$work/s XDG_CACHE_HOME=$work/k VMTUI_TOKEN=demo-101 script -qfc '$PWD/.build/debug/vmtui --server $url' $work/typescript"
+    "TERM=tmux-256color LANG=C.UTF-8 HOME=$work XDG_CONFIG_HOME=$work/c XDG_STATE_HOME=$work/s XDG_CACHE_HOME=$work/k VMTUI_TOKEN=demo-101 script -qfc '$vmtui_bin --server $url' $work/typescript"
 for _ in $(seq 1 300); do tmux -L "$socket" capture-pane -p | grep -q "Caller 0" && break; sleep 0.1; done
 sleep 1
 sizes=""

@@ -25,6 +25,14 @@ public final class CursesTerminal: TerminalDevice {
     public let colorDepth: ColorDepth
     private var cursorVisible: Bool?
     private var stopped = false
+    /// ASCII under a locale that cannot encode what AppCore draws.
+    public let charset: Charset
+    /// The window title, framed for this terminal; nil when it cannot show one.
+    var titleStack: TitleStack?
+    /// Whether vmtui turned SGR mouse reports on itself (ncurses' entry lacks them).
+    private let ownsSGRMouse: Bool
+    /// What the terminal shows now, cell by cell: a frame only touches what differs.
+    private var shown: ShownGrid
 
     /// Opens the screen (alternate screen, no echo, keypad, mouse, colours).
     public init(options: Options) throws(TerminalError) {
@@ -35,6 +43,7 @@ public final class CursesTerminal: TerminalDevice {
             throw TerminalError("TERM is not set to a terminal that supports a full screen (try TERM=xterm-256color)")
         }
         setlocale(LC_ALL, "")
+        charset = Charset.ofCurrentLocale()
         SignalRelay.saveTerminalSettings()
         set_escdelay(options.escapeDelayMilliseconds)
         guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r")
@@ -44,6 +53,7 @@ public final class CursesTerminal: TerminalDevice {
         }
         self.screen = screen
         SignalRelay.setScreenActive(true)
+        SignalRelay.relayResizes()
         CursesTerminal.registerExitHandler()
         guard let window = vmtui_stdscr() else {
             endwin()
@@ -73,6 +83,14 @@ public final class CursesTerminal: TerminalDevice {
             vmtui_button1_pressed() | vmtui_button1_clicked() | vmtui_button4_pressed()
                 | vmtui_button5_pressed(), nil)
         mouseinterval(0)
+        ownsSGRMouse = MouseProtocol.needsOwnSGRMode(kmous: Self.capability("kmous"))
+        if ownsSGRMouse { Self.writeDirectly(MouseProtocol.enableSGR) }
+        if let (start, end) = TerminalTitle.sequences(
+            term: term, tsl: Self.capability("tsl"), fsl: Self.capability("fsl"))
+        {
+            titleStack = TitleStack(start: start, end: end)
+        }
+        shown = ShownGrid()
         setCursor(visible: false)
     }
 
@@ -86,14 +104,16 @@ public final class CursesTerminal: TerminalDevice {
 
     public func draw(_ frame: Frame) {
         guard !stopped else { return }
-        let grid = frame.grid
+        let grid = charset == .ascii ? GlyphFallback.asciiGrid(frame.grid) : frame.grid
         let rows = min(grid.height, Int(getmaxy(window)))
         let columns = min(grid.width, Int(getmaxx(window)))
+        let changes = shown.changes(to: grid, rows: rows, columns: columns)
         var characters = [wchar_t](repeating: 0, count: 6)
         var cell = cchar_t()
-        for y in 0..<rows {
-            var x = 0
-            while x < columns {
+        for run in changes {
+            let y = run.row
+            var x = run.start
+            while x < run.end {
                 let source = grid[x, y]
                 let entry = palette.entry(for: source.style)
                 var pair = entry.pair
@@ -103,7 +123,7 @@ public final class CursesTerminal: TerminalDevice {
                 let width = CursesTerminal.fill(&characters, with: text)
                 // Where wcwidth disagrees with the grid, draw something that keeps columns aligned.
                 if width != gridWidth, !(width == 1 && gridWidth == 2) {
-                    _ = CursesTerminal.fill(&characters, with: "\u{FFFD}")
+                    _ = CursesTerminal.fill(&characters, with: charset == .ascii ? "?" : "\u{FFFD}")
                 }
                 setcchar(&cell, characters, entry.attributes, 0, &pair)
                 put(&cell, x: x, y: y, lastCell: y == rows - 1 && x == columns - 1)
@@ -166,6 +186,7 @@ public final class CursesTerminal: TerminalDevice {
 
     public func invalidate() {
         clearok(window, true)
+        shown = ShownGrid()
     }
 
     public func readAvailableInput() -> [InputEvent] {
@@ -198,6 +219,7 @@ public final class CursesTerminal: TerminalDevice {
     public func suspend() {
         guard !stopped else { return }
         endwin()
+        leaveModes()
         SignalRelay.setScreenActive(false)
         kill(getpid(), SIGSTOP)
         // Continued: take the terminal back and repaint from scratch.
@@ -205,12 +227,25 @@ public final class CursesTerminal: TerminalDevice {
         cursorVisible = nil
         clearok(window, true)
         wrefresh(window)
+        if ownsSGRMouse { Self.writeDirectly(MouseProtocol.enableSGR) }
+        if let bytes = titleStack?.reapply(), !bytes.isEmpty {
+            Self.writeDirectly(bytes)
+            SignalRelay.setTitlePushed(true)
+        }
+    }
+
+    /// What ncurses does not undo itself: SGR mouse reports and the window title.
+    private func leaveModes() {
+        if ownsSGRMouse { Self.writeDirectly(MouseProtocol.disableSGR) }
+        if let bytes = titleStack?.restore(), !bytes.isEmpty { Self.writeDirectly(bytes) }
+        SignalRelay.setTitlePushed(false)
     }
 
     public func stop() {
         guard !stopped else { return }
         stopped = true
         endwin()
+        leaveModes()
         delscreen(screen)
         SignalRelay.setScreenActive(false)
     }

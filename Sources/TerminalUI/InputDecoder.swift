@@ -6,7 +6,9 @@ import CNcursesw
 /// A lone ESC is `.escape`. ncurses already waited ESCDELAY for the rest of a sequence it
 /// knows, so an ESC with more bytes right behind it is either Alt+key or a sequence ncurses
 /// does not know (bracketed paste, focus reports): both are dropped rather than turned
-/// into an Escape press followed by stray characters.
+/// into an Escape press followed by stray characters. The one such sequence that is read
+/// is an SGR (1006) mouse report, which terminals send when ncurses' terminfo entry only
+/// knows the old X10 encoding (see `MouseProtocol`).
 public enum InputDecoder {
     public static func decode(_ raws: [RawInput]) -> [InputEvent] {
         var events: [InputEvent] = []
@@ -20,6 +22,11 @@ public enum InputDecoder {
                     continue
                 }
                 index += 1
+                if next == UInt32(UInt8(ascii: "[")), let (mouse, after) = SGRMouse.decode(raws, from: index) {
+                    if let mouse { events.append(.mouse(mouse)) }
+                    index = after
+                    continue
+                }
                 if next == UInt32(UInt8(ascii: "[")) || next == UInt32(UInt8(ascii: "O")) {
                     // Skip parameters up to the final byte (0x40–0x7E) of a CSI/SS3 sequence.
                     while index < raws.count, case .character(let byte) = raws[index] {

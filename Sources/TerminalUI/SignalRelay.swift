@@ -35,7 +35,32 @@ public enum SignalRelay {
     /// Puts the orderly signals back to their default actions (after the screen closed).
     public static func uninstall() {
         for signal in orderlySignals { Glibc.signal(signal, SIG_DFL) }
+        if resizeRelayed {
+            _ = sigaction(SIGWINCH, previousResizeAction, nil)
+            resizeRelayed = false
+        }
         relayFD = -1
+    }
+
+    /// Wakes the event loop on SIGWINCH, after whatever handler is installed now (ncurses'
+    /// own, installed by `newterm`, which notes the new size for its KEY_RESIZE) has run.
+    /// Without it a resize waits for the next tick: the signal may land on any thread, and
+    /// the loop's poll just restarts on EINTR.
+    public static func relayResizes() {
+        guard !resizeRelayed else { return }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            let previous = previousResizeAction.pointee
+            if previous.sa_flags & SA_SIGINFO == 0, let handler = previous.__sigaction_handler.sa_handler {
+                let raw = unsafeBitCast(handler, to: Int.self)
+                if raw != 0, raw != 1 { handler(signal) }  // neither SIG_DFL nor SIG_IGN
+            }
+            var byte = WakePipe.wakeByte  // a wake-up, not a signal the loop would leave on
+            _ = write(relayFD, &byte, 1)
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        if sigaction(SIGWINCH, &action, previousResizeAction) == 0 { resizeRelayed = true }
     }
 
     /// Remembers the tty settings from before the screen, for `emergencyRestore`.
@@ -45,6 +70,8 @@ public enum SignalRelay {
 
     static func setScreenActive(_ active: Bool) { screenActive = active ? 1 : 0 }
     static var isScreenActive: Bool { screenActive != 0 }
+    /// Whether the user's title sits on the terminal's title stack, to be popped on a crash too.
+    static func setTitlePushed(_ pushed: Bool) { titlePushed = pushed ? 1 : 0 }
 
     /// Async-signal-safe: only tcsetattr and write.
     static func emergencyRestore() {
@@ -54,6 +81,10 @@ public enum SignalRelay {
         // Attributes off, mouse reporting off, cursor visible, leave the alternate screen.
         let reset: StaticString = "\u{1B}[0m\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?25h\u{1B}[?1049l\r\n"
         _ = write(STDOUT_FILENO, reset.utf8Start, reset.utf8CodeUnitCount)
+        if titlePushed != 0 {
+            let pop: StaticString = "\u{1B}[23;0t"
+            _ = write(STDOUT_FILENO, pop.utf8Start, pop.utf8CodeUnitCount)
+        }
     }
 }
 
@@ -62,6 +93,13 @@ nonisolated(unsafe) private var relayFD: Int32 = -1
 nonisolated(unsafe) private var savedTermios = termios()
 nonisolated(unsafe) private var hasSavedTermios = false
 nonisolated(unsafe) private var screenActive: sig_atomic_t = 0
+nonisolated(unsafe) private var titlePushed: sig_atomic_t = 0
+nonisolated(unsafe) private var resizeRelayed = false
+nonisolated(unsafe) private let previousResizeAction: UnsafeMutablePointer<sigaction> = {
+    let action = UnsafeMutablePointer<sigaction>.allocate(capacity: 1)
+    action.initialize(to: sigaction())
+    return action
+}()
 // Allocated at install time (globals initialise lazily, which a handler must not trigger).
 nonisolated(unsafe) private let previousFatalActions: UnsafeMutablePointer<sigaction> = {
     let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)

@@ -1,5 +1,5 @@
 import CNcursesw
-import Foundation
+import Glibc
 
 /// The terminal's window title and bell. ncurses has no title call: the title goes out as the
 /// terminfo status-line strings (`tsl`…`fsl`) when the terminal has them, else as OSC 0 for
@@ -25,14 +25,33 @@ public enum TerminalTitle {
 }
 
 extension CursesTerminal {
-    /// Sets the title (nil clears it, at exit). Written straight to the terminal after
-    /// ncurses has flushed its frame, so the two never interleave.
+    /// Sets the title; nil gives the user's own title back (at exit). The user's title is
+    /// saved on the terminal's title stack first (`TitleStack`), never blanked. Written
+    /// straight to the terminal after ncurses has flushed its frame, so the two never
+    /// interleave.
     public func setTitle(_ title: String?) {
-        guard let term = ProcessInfo.processInfo.environment["TERM"],
-            let (start, end) = TerminalTitle.sequences(
-                term: term, tsl: Self.capability("tsl"), fsl: Self.capability("fsl"))
-        else { return }
-        let bytes = Array((start + TerminalTitle.clean(title ?? "") + end).utf8)
+        guard var stack = titleStack else { return }
+        let shown = title.map { charset == .ascii ? GlyphFallback.ascii(line: TerminalTitle.clean($0)) : TerminalTitle.clean($0) }
+        let bytes = stack.set(shown)
+        titleStack = stack
+        SignalRelay.setTitlePushed(stack.pushed)
+        Self.writeDirectly(bytes)
+    }
+
+    /// The terminal bell (or its visible flash where the terminal has no bell).
+    public func ring() {
+        beep()
+    }
+
+    static func capability(_ name: String) -> String? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1, Int(bitPattern: value) != 0 else { return nil }
+        return String(cString: value)
+    }
+
+    /// Bytes straight to the terminal, past ncurses' buffer (which is flushed after each frame).
+    static func writeDirectly(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return }
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -44,15 +63,5 @@ extension CursesTerminal {
                 offset += written
             }
         }
-    }
-
-    /// The terminal bell (or its visible flash where the terminal has no bell).
-    public func ring() {
-        beep()
-    }
-
-    private static func capability(_ name: String) -> String? {
-        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
-        return String(cString: value)
     }
 }

@@ -1,4 +1,5 @@
 import AppCore
+import AudioPlayback
 import Foundation
 import Logging
 
@@ -35,78 +36,44 @@ public struct NewMessageHook: Sendable {
     }
 
     /// Runs the hook and waits for it (off the UI thread); nil on success, else one line.
+    /// It starts like a player does (`ChildProcess`): its own process group, so a timeout or
+    /// vmtui's exit stops what it started too, and none of vmtui's descriptors (log file,
+    /// PBX connection) beyond stdin/stdout/stderr.
     public func run(_ notice: NewMessageNotice, logger: Logger) async -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
         // Environment strings cannot hold NUL; anything else passes through untouched.
-        process.environment = Self.environment(for: notice, base: baseEnvironment)
+        let environment = Self.environment(for: notice, base: baseEnvironment)
             .mapValues { $0.replacingOccurrences(of: "\0", with: "") }
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let tail = StderrCollector(errors.fileHandleForReading)
-
-        let finished = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in finished.continuation.finish() }
+        let process: ChildProcess
         do {
-            try process.run()
+            process = try ChildProcess(
+                arguments: ["/bin/sh", "-c", command], environment: environment, input: .nullDevice,
+                output: .stderrOnly)
         } catch {
-            logger.error("on_new_message could not start /bin/sh: \(error.localizedDescription)")
-            return "could not start /bin/sh (\(error.localizedDescription))"
+            let reason = String(describing: error)
+            logger.error("on_new_message could not start /bin/sh: \(reason)")
+            return "could not start /bin/sh (\(reason))"
         }
-        let pid = process.processIdentifier
         let timeout = timeout
         let watchdog = Task.detached {
             try? await Task.sleep(for: .seconds(timeout))
-            if !Task.isCancelled { kill(pid, SIGKILL) }
+            guard !Task.isCancelled else { return false }
+            await process.terminate(first: SIGKILL, grace: .zero)
+            return true
         }
-        for await _ in finished.stream {}
+        let status = await process.waitForExit()
         watchdog.cancel()
-        let stderrTail = tail.finish()
-        let status = process.terminationStatus
-        let timedOut = process.terminationReason == .uncaughtSignal && status == SIGKILL
+        let timedOut = await watchdog.value
+        let stderrTail = String(TerminalSafe.line(process.failureLine ?? "").prefix(160))
         logger.info("on_new_message for message \(notice.messageID) exited with \(status)")
-        if process.terminationReason == .exit, status == 0 { return nil }
+        if status == 0 {
+            // A hook that left something running in the background is not waited for, but
+            // it must not outlive its welcome either: the group ends with vmtui (see ChildRegistry).
+            return nil
+        }
         let detail = stderrTail.isEmpty ? "" : ": " + stderrTail
         logger.warning("on_new_message failed (status \(status))\(detail)")
         if timedOut { return "on_new_message was stopped after \(Int(timeout)) s" }
-        return process.terminationReason == .exit
-            ? "on_new_message failed with exit status \(status)\(detail)"
-            : "on_new_message was killed by signal \(status)"
-    }
-}
-
-/// Reads a child's stderr as it comes (so a chatty child never blocks on a full pipe),
-/// keeping the last line for the log and the status line.
-private final class StderrCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                lock.lock()
-                data.append(chunk)
-                if data.count > 4096 { data = data.suffix(2048) }
-                lock.unlock()
-            }
-            try? handle.close()
-            done.signal()
-        }
-    }
-
-    /// Waits for end of file; the last non-empty line, cleaned for one-line display.
-    func finish() -> String {
-        _ = done.wait(timeout: .now() + 2)
-        lock.lock()
-        defer { lock.unlock() }
-        let text = String(decoding: data, as: UTF8.self)
-        let last = text.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
-        return String(TerminalSafe.line(last).prefix(160))
+        if let signal = process.exitSignal { return "on_new_message was killed by signal \(signal)" }
+        return "on_new_message failed with exit status \(status)\(detail)"
     }
 }

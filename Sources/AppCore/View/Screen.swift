@@ -49,10 +49,14 @@ enum Screen {
         }
     }
 
+    /// One line when it fits; else "Terminal too small", "need WxH", "have WxH" each on a
+    /// line of its own (never a size split across lines), as many as the height allows.
     private static func drawTooSmall(_ grid: inout CellGrid, _ size: TerminalSize) {
-        let message = "Terminal too small (need \(Layout.minimumWidth)x\(Layout.minimumHeight), "
-            + "have \(size.width)x\(size.height))"
-        let lines = TextWrap.wrap(message, width: size.width)
+        let need = "need \(Layout.minimumWidth)x\(Layout.minimumHeight)"
+        let have = "have \(size.width)x\(size.height)"
+        let whole = "Terminal too small (\(need), \(have))"
+        let parts = DisplayWidth.of(whole) <= size.width ? [whole] : ["Terminal too small", need, have]
+        let lines = Array(parts.flatMap { TextWrap.wrap($0, width: size.width) }.prefix(max(0, size.height)))
         let top = max(0, (size.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
             let x = max(0, (size.width - DisplayWidth.of(line)) / 2)

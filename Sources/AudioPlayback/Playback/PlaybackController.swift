@@ -265,8 +265,8 @@ public actor PlaybackController {
         guard let session else { return }
         session.endRequested = true
         session.downloadTask?.cancel()
-        if let process = session.process, process.isRunning {
-            if let mpv = session.mpv, !session.paused {
+        if let process = session.process, process.isRunning || process.groupIsAlive {
+            if let mpv = session.mpv, !session.paused, process.isRunning {
                 await mpv.quit()
             }
             await process.terminate(grace: .seconds(2))
@@ -281,11 +281,8 @@ public actor PlaybackController {
         session.ticker?.cancel()
         session.downloadTask?.cancel()
         session.mpv?.disconnect()
-        if let process = session.process, process.isRunning {
-            // A player that outlives its session (should not happen) is told to go.
-            process.signal(SIGTERM)
-            process.signal(SIGCONT)
-        }
+        // A player, or a child it left behind, that outlives its session is told to go.
+        session.process?.endGroup()
         store.remove(session.file)
         if let socket = session.socket { store.remove(socket) }
         self.session = nil

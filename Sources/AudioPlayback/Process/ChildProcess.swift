@@ -4,15 +4,24 @@ import Foundation
     import Glibc
 #endif
 
-/// A player or recorder started with posix_spawn, kept away from the terminal the TUI owns:
-/// stdin is a pipe or /dev/null, stdout and stderr go to one pipe whose last lines explain a
-/// failure. It runs in its own process group so the terminal's Ctrl-C reaches
-/// vmtui, which then stops it properly.
+/// A player, recorder or hook started with posix_spawn, kept away from the terminal the TUI
+/// owns: stdin is a pipe or /dev/null, stdout and stderr go to one pipe whose last lines
+/// explain a failure, and no other descriptor of vmtui (log file, PBX connection, wake pipe)
+/// survives into it. It leads a process group of its own: the terminal's Ctrl-C reaches vmtui
+/// only, and every signal vmtui sends (stop, pause, resume, exit) goes to the whole group, so
+/// a player that is a script or a pipeline stops with all its children.
 public final class ChildProcess: @unchecked Sendable {
     public enum Input: Sendable {
         case nullDevice
         /// A pipe; write to `inputFD` and close it (or call `closeInput`) for end of file.
         case pipe
+    }
+
+    public enum Output: Sendable {
+        /// stdout and stderr both feed `failureLine` (mpv writes its errors to stdout).
+        case combined
+        /// stdout goes to /dev/null; stderr alone feeds `failureLine`.
+        case stderrOnly
     }
 
     public let pid: pid_t
@@ -21,6 +30,7 @@ public final class ChildProcess: @unchecked Sendable {
     public private(set) var inputFD: Int32
     private let stderrTail: StderrTail
     private let exit = Locked<Int32?>(nil)
+    private let signalled = Locked<Int32?>(nil)
     private let exitWaiters = Locked<[CheckedContinuation<Int32, Never>]>([])
     private let inputLock = NSLock()
     /// Signalled when stderr reaches end of file, so a failure's reason is complete before
@@ -28,7 +38,7 @@ public final class ChildProcess: @unchecked Sendable {
     private let stderrDone = DispatchSemaphore(value: 0)
 
     /// Starts `arguments[0]` (an absolute path or a name searched in the environment's PATH).
-    public init(arguments: [String], environment: [String: String], input: Input) throws {
+    public init(arguments: [String], environment: [String: String], input: Input, output: Output = .combined) throws {
         guard let program = arguments.first, !program.isEmpty else {
             throw AudioError.spawnFailed("No program to start")
         }
@@ -57,9 +67,17 @@ public final class ChildProcess: @unchecked Sendable {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         }
-        // stdout too: mpv prints its errors there when it is not on a terminal.
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 1)
+        switch output {
+        case .combined:
+            // stdout too: mpv prints its errors there when it is not on a terminal.
+            posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 1)
+        case .stderrOnly:
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
+        // Close-on-exec is not enough: libraries (libcurl, ncurses, swift-log's file) open
+        // descriptors without it, and any thread may do so while this spawn runs.
+        _ = cSpawnAddCloseFrom(&actions, 3)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -104,6 +122,8 @@ public final class ChildProcess: @unchecked Sendable {
     /// The exit status once the child ended: the exit code, or 128 + signal number.
     public var exitStatus: Int32? { exit.current }
     public var isRunning: Bool { exitStatus == nil }
+    /// The signal that ended the child, when one did (an exit status of 137 is not SIGKILL).
+    public var exitSignal: Int32? { signalled.current }
 
     /// Waits for the child to end.
     public func waitForExit() async -> Int32 {
@@ -147,34 +167,52 @@ public final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Sends `number` to the child's whole process group (pause, resume, stop).
     public func signal(_ number: Int32) {
         guard isRunning else { return }
-        kill(pid, number)
+        kill(-pid, number)
     }
 
-    /// Asks the child to end with `first` (SIGTERM by default), then SIGKILL after `grace`.
+    /// Whether any process of the child's group is still alive (the child itself, or what it
+    /// started and left behind). The group's id cannot be reused while a member lives.
+    public var groupIsAlive: Bool { ProcessGroup.hasLiveMember(pid) }
+
+    /// Tells whatever is left of the group to go, without waiting (a session that ended while
+    /// the child's children still run).
+    public func endGroup() {
+        guard isRunning || groupIsAlive else { return }
+        kill(-pid, SIGTERM)
+        kill(-pid, SIGCONT)
+    }
+
+    /// Asks the child's process group to end with `first` (SIGTERM by default), then kills
+    /// what is left of it after `grace`. Returns once the child has exited.
     public func terminate(first: Int32 = SIGTERM, grace: Duration = .seconds(2)) async {
-        guard isRunning else { return }
-        kill(pid, first)
+        guard isRunning || groupIsAlive else { return }
+        kill(-pid, first)
         // A stopped process only acts on the signal once continued.
-        kill(pid, SIGCONT)
+        kill(-pid, SIGCONT)
+        let deadline = ContinuousClock.now + grace
         let exited = await withTaskGroup(of: Bool.self) { group in
             group.addTask {
                 _ = await self.waitForExit()
                 return true
             }
             group.addTask {
-                try? await Task.sleep(for: grace)
+                try? await Task.sleep(until: deadline)
                 return false
             }
             let first = await group.next() ?? false
             group.cancelAll()
             return first
         }
-        if !exited, isRunning {
-            kill(pid, SIGKILL)
-            _ = await waitForExit()
+        // The child is gone; its children may still be finishing. Give them the rest of the
+        // grace, then kill whatever of the group remains.
+        while exited, groupIsAlive, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
         }
+        if groupIsAlive { kill(-pid, SIGKILL) }
+        _ = await waitForExit()
     }
 
     private func startReadingStderr(_ fd: Int32) {
@@ -208,6 +246,7 @@ public final class ChildProcess: @unchecked Sendable {
                 code = (status >> 8) & 0xff
             } else {
                 code = 128 + (status & 0x7f)
+                signalled.withLock { $0 = status & 0x7f }
             }
             ChildRegistry.shared.remove(pid)
             // A grandchild may keep stderr open; do not wait for it long.
@@ -231,6 +270,10 @@ public final class ChildProcess: @unchecked Sendable {
 @_silgen_name("pipe2")
 private func cPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
 
+/// glibc 2.34+ (Debian 12 has 2.36); not exported by the Glibc module.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func cSpawnAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+
 /// Every live child of this module, so an emergency exit can stop them all.
 final class ChildRegistry: @unchecked Sendable {
     static let shared = ChildRegistry()
@@ -239,10 +282,11 @@ final class ChildRegistry: @unchecked Sendable {
     func add(_ pid: pid_t) { pids.withLock { _ = $0.insert(pid) } }
     func remove(_ pid: pid_t) { pids.withLock { _ = $0.remove(pid) } }
 
+    /// Each child's whole process group, so a script player's own children go too.
     func terminateAll() {
         for pid in pids.current {
-            kill(pid, SIGTERM)
-            kill(pid, SIGCONT)
+            kill(-pid, SIGTERM)
+            kill(-pid, SIGCONT)
         }
     }
 }
