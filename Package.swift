@@ -70,7 +70,9 @@ let package = Package(
         .target(
             name: "Themes",
             dependencies: ["AppCore", "SafeTOML"],
-            resources: [.copy("Shipped")]),
+            // Compiled into the binary (no resource bundle to ship beside it: a vmtui copied
+            // alone onto a PBX host still has its themes).
+            resources: ["default", "high-contrast", "light", "monochrome"].map { .embedInCode("Shipped/\($0).toml") }),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore", "Themes"]),
         .target(

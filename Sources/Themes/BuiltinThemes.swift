@@ -1,25 +1,21 @@
 import AppCore
 import Foundation
 
-/// The themes shipped with vmtui: the package resources in `Shipped/`, one TOML file each.
+/// The themes shipped with vmtui: the package resources in `Shipped/`, one TOML file each
+/// (a new one is a file there plus its line in Package.swift and in `sources`).
 public enum BuiltinThemes {
     public static let defaultName = "default"
     /// Used instead of a colour theme when the terminal shows no colour (NO_COLOR, mono).
     public static let monochromeName = "monochrome"
 
-    /// The shipped files' text by theme name.
-    public static let sources: [String: String] = {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Shipped", isDirectory: true),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path)
-        else { return [:] }
-        var files: [String: String] = [:]
-        for url in names.filter({ $0.hasSuffix(".toml") }).map(directory.appendingPathComponent) {
-            if let text = try? String(contentsOf: url, encoding: .utf8) {
-                files[url.deletingPathExtension().lastPathComponent] = text
-            }
-        }
-        return files
-    }()
+    /// The shipped files' text by theme name: `Shipped/*.toml`, compiled into the binary as
+    /// package resources (`embedInCode`), so no resource bundle has to travel with vmtui.
+    public static let sources: [String: String] = [
+        "default": String(decoding: PackageResources.default_toml, as: UTF8.self),
+        "high-contrast": String(decoding: PackageResources.high_contrast_toml, as: UTF8.self),
+        "light": String(decoding: PackageResources.light_toml, as: UTF8.self),
+        "monochrome": String(decoding: PackageResources.monochrome_toml, as: UTF8.self),
+    ]
 
     public static var names: [String] { sources.keys.sorted() }
 
