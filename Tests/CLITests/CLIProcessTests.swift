@@ -17,11 +17,7 @@ final class CLIProcessTests: XCTestCase {
         directory?.remove()
     }
 
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Outcome = VmtuiProcess.Outcome
 
     static func vmtuiExecutable() throws -> URL {
         var candidates: [URL] = []
@@ -40,25 +36,9 @@ final class CLIProcessTests: XCTestCase {
     func run(_ arguments: [String], environment: [String: String] = ["VMTUI_TOKEN": "demo-101"], withServer: Bool = true)
         throws -> Outcome
     {
-        let process = Process()
-        process.executableURL = try Self.vmtuiExecutable()
-        process.arguments = arguments + (withServer ? ["--server", simulator.baseURL.absoluteString] : [])
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.appending("config").path]
-        env.merge(environment) { $1 }
-        process.environment = env
-        process.currentDirectoryURL = directory.url
-        let out = directory.appending("stdout-\(UUID())")
-        let err = directory.appending("stderr-\(UUID())")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8))
+        try VmtuiProcess.run(
+            arguments + (withServer ? ["--server", simulator.baseURL.absoluteString] : []), in: directory,
+            environment: environment)
     }
 
     func listJSON(_ extra: [String] = []) throws -> [[String: Any]] {

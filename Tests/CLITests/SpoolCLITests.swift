@@ -20,24 +20,9 @@ final class SpoolCLITests: XCTestCase {
         directory?.remove()
     }
 
-    private func run(_ arguments: [String], spoolFlags: Bool = true, environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try CLIProcessTests.vmtuiExecutable()
+    private func run(_ arguments: [String], spoolFlags: Bool = true, environment: [String: String] = [:]) throws -> VmtuiProcess.Outcome {
         let flags = ["--spool", spool.path, "--user", "101", "--voicemail-conf", directory.appending("voicemail.conf").path]
-        process.arguments = (spoolFlags ? flags : []) + arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.appending("config").path]
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = directory.appending("stdout-\(UUID())")
-        let err = directory.appending("stderr-\(UUID())")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+        return try VmtuiProcess.run((spoolFlags ? flags : []) + arguments, in: directory, environment: environment)
     }
 
     private func list(_ folder: String = "all") throws -> [[String: Any]] {

@@ -17,23 +17,8 @@ final class SpoolInteropTests: XCTestCase {
         directory?.remove()
     }
 
-    private func vmtui(_ arguments: [String], token: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = try CLIProcessTests.vmtuiExecutable()
-        process.arguments = arguments
-        var environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.appending("config").path]
-        if let token { environment["VMTUI_TOKEN"] = token }
-        process.environment = environment
-        let out = directory.appending("out-\(UUID())")
-        let err = directory.appending("err-\(UUID())")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: out, encoding: .utf8), try String(contentsOf: err, encoding: .utf8))
+    private func vmtui(_ arguments: [String], token: String? = nil) throws -> VmtuiProcess.Outcome {
+        try VmtuiProcess.run(arguments, in: directory, environment: token.map { ["VMTUI_TOKEN": $0] } ?? [:])
     }
 
     private func messages(_ arguments: [String], token: String? = nil) throws -> [String: [String: Any]] {

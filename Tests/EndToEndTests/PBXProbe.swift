@@ -33,11 +33,14 @@ struct PBXProbe {
     }
 
     /// Unread counts per folder of the token owner's mailbox.
+    /// Unread messages per phone folder as the screen's badges count them: "INBOX" (New)
+    /// includes the urgent new messages Asterisk keeps in Urgent, as the phone does.
     func unreadCounts() throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for folder in ["INBOX", "Old", "Work", "Family", "Friends"] {
+        for folder in ["INBOX", "Old", "Work", "Family", "Friends", "Urgent"] {
             counts[folder] = try messages(folder: folder).filter { ($0["read"] as? Bool) == false }.count
         }
+        counts["INBOX", default: 0] += counts.removeValue(forKey: "Urgent") ?? 0
         return counts
     }
 }
