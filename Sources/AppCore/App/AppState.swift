@@ -111,6 +111,17 @@ public struct AppState: Equatable, Sendable {
     public var helpScroll: Int
     /// Flips the layout's default: hides details where they fit, shows them where not.
     public var detailsToggled: Bool
+    /// Lines of the selected message's transcription scrolled past (J/K); only for the
+    /// message it was scrolled on, so another selection starts at the top.
+    public var detailsScroll: (messageID: String, lines: Int)? {
+        get { detailsScrollID.map { ($0, detailsScrollLines) } }
+        set {
+            detailsScrollID = newValue?.messageID
+            detailsScrollLines = newValue?.lines ?? 0
+        }
+    }
+    private var detailsScrollID: String?
+    private var detailsScrollLines = 0
     public var prompt: Prompt?
     public var status: StatusLine
     /// Playback, saves, path completion and the greetings screen (Update/Playback.swift…).

@@ -18,6 +18,8 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case markUnread = "mark-unread"
     case move, delete, forward, filter, refresh, redraw, help, quit, play
     case toggleDetails = "toggle-details"
+    case detailsDown = "details-down"
+    case detailsUp = "details-up"
     case openMailbox = "open-mailbox"
     case save, greetings
     // While something plays.

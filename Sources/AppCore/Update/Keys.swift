@@ -101,6 +101,11 @@ extension App {
         case .toggleDetails:
             state.detailsToggled.toggle()
             keepSelectionVisible(&state)
+        case .detailsDown, .detailsUp:
+            guard let id = state.selectedMessage?.id else { return [] }
+            let current = state.detailsScroll?.messageID == id ? state.detailsScroll?.lines ?? 0 : 0
+            let limit = DetailsView.maxTranscriptionScroll(state)
+            state.detailsScroll = (id, max(0, min(limit, current + (action == .detailsDown ? 3 : -3))))
         default:
             // What is left are the actions on messages (Features/Actions).
             return startAction(&state, action)

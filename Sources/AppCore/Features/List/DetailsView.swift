@@ -4,7 +4,22 @@ import VoicemailModel
 enum DetailsView {
     static let maxFieldLines = 2
 
-    static func draw(_ grid: inout CellGrid, _ state: AppState, _ rect: Rect, beside: Bool) {
+    /// How far J can scroll the selected message's transcription at this size: the lines it
+    /// wraps to minus the room the pane leaves it (measured by drawing the pane once, so the
+    /// answer always matches what is shown).
+    static func maxTranscriptionScroll(_ state: AppState) -> Int {
+        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
+        guard let rect = layout.details else { return 0 }
+        var scratch = CellGrid(width: state.size.width, height: state.size.height)
+        var unscrolled = state
+        unscrolled.detailsScroll = nil
+        let fit = draw(&scratch, unscrolled, rect, beside: layout.detailsBeside)
+        return max(0, fit.lines - fit.room)
+    }
+
+    /// Returns how many lines the transcription wraps to and how many the pane had room for.
+    @discardableResult
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ rect: Rect, beside: Bool) -> (lines: Int, room: Int) {
         if beside {
             grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .paneTitle)
             grid.put(" Details", x: rect.x, y: rect.y, style: .paneTitle)
@@ -20,7 +35,7 @@ enum DetailsView {
             let note = state.isLoading ? "" : "No message selected"
             grid.put(note, x: x, y: y, style: .dim, maxWidth: width)
             if y + 2 < bottom { drawPlayback(&grid, state, nil, x: x, y: y + 2, width: width) }
-            return
+            return (0, 0)
         }
         let dates = DateText(now: state.now, timeZone: state.config.timeZone)
         var flags = [message.folder.displayName]
@@ -49,10 +64,17 @@ enum DetailsView {
             }
         }
         if y < bottom, drawPlayback(&grid, state, message, x: x, y: y, width: width) { y += 1 }
-        guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return }
+        guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return (0, 0) }
         y += 1
         var lines = TextWrap.wrap(transcription, width: width)
         let room = bottom - y
+        let fit = (lines: lines.count, room: room)
+        if let scroll = state.detailsScroll, scroll.messageID == message.id, lines.count > room {
+            // J/K scrolled it: from that line on, with … where text was skipped above.
+            let skipped = min(scroll.lines, lines.count - room)
+            lines = Array(lines.dropFirst(skipped))
+            if skipped > 0 { lines[0] = DisplayWidth.truncate("… " + lines[0], to: width) }
+        }
         if lines.count > room {
             lines = Array(lines.prefix(room))
             // Show that the text goes on rather than cutting it silently.
@@ -62,6 +84,7 @@ enum DetailsView {
             grid.put(line, x: x, y: y, style: .transcription)
             y += 1
         }
+        return fit
     }
 
     /// The message playing (named when it is not the one shown). True when drawn.

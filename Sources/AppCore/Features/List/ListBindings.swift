@@ -19,5 +19,7 @@ enum ListBindings {
         Binding(.redraw, keys: [.control("l")], help: "Redraw the screen"),
         Binding(.quit, keys: [.character("q")], help: "Quit", footer: "quit"),
         Binding(.toggleDetails, keys: [.character("i")], help: "Show or hide details", footer: "details"),
+        Binding(.detailsDown, keys: [.character("J")], help: "Scroll a long transcription down"),
+        Binding(.detailsUp, keys: [.character("K")], help: "Scroll a long transcription up"),
     ]
 }
