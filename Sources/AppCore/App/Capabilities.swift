@@ -5,7 +5,15 @@ extension App {
     static func capabilitiesLoaded(_ state: inout AppState, _ result: Result<BackendCapabilities, AppError>) -> [Effect] {
         // Unknown capabilities leave everything offered: the backend itself refuses what it
         // lacks before sending anything, so nothing unsafe can follow.
-        if case .success(let capabilities) = result { state.capabilities = capabilities }
+        guard case .success(let capabilities) = result else { return [] }
+        state.capabilities = capabilities
+        if !capabilities.has(.mailboxList), !state.mailboxesUnsupported {
+            // No Mailboxes call (a PBX that speaks only the documented calls): the badges come
+            // from the folders as they load, starting with the one on screen.
+            state.mailboxesUnsupported = true
+            state.supersede(state.mailboxesRequest)
+            if !state.isLoading { state.folderCounts[state.folder] = countOfLoadedList(state) }
+        }
         return []
     }
 
