@@ -78,22 +78,33 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
         guard folder == .inbox else {
             return try await loadOneFolder(mailbox: mailbox, folder: folder, etag: etag, onFirstPage: onFirstPage)
         }
-        // Urgent is fetched beside INBOX. Without an ETag (opening the folder) nothing waits for
-        // the capability probe; a refresh knows the capabilities by then and keeps its cheap
-        // conditional request when there is no Urgent folder.
-        let knownUrgent: Bool? = etag == nil ? nil : ((try? await client.capabilities())?.folders.contains(.urgent) ?? false)
-        if knownUrgent == false {
-            return try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: etag, onFirstPage: onFirstPage)
+        // New is INBOX and Urgent together, as the phone shows them (every Asterisk-based PBX
+        // keeps urgent new messages in Urgent). Both lists are fetched side by side, each with
+        // its own ETag, joined in the one token the screen keeps, so an idle refresh is still
+        // two 304s. A PBX that will not list Urgent just has none.
+        let tags = NewFolderTag(etag)
+        async let urgentLoad = try? loadOneFolder(mailbox: mailbox, folder: .urgent, etag: tags.urgent, onFirstPage: nil)
+        var inboxLoad = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: tags.inbox, onFirstPage: onFirstPage)
+        var urgent = await urgentLoad
+        let urgentUnchanged = urgent == nil || urgent == .notModified
+        if inboxLoad == .notModified, urgentUnchanged { return .notModified }
+        // One of the two changed: the other is read whole, so the list is complete.
+        if inboxLoad == .notModified {
+            inboxLoad = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: nil, onFirstPage: nil)
         }
-        async let capabilities = try? client.capabilities()
-        async let urgent = try? loadOneFolder(mailbox: mailbox, folder: .urgent, etag: nil, onFirstPage: nil)
-        let new = try await loadOneFolder(mailbox: mailbox, folder: .inbox, etag: nil, onFirstPage: onFirstPage)
-        let hasUrgent = await capabilities?.folders.contains(.urgent) ?? false
-        guard hasUrgent, case .loaded(let inbox, _) = new, case .loaded(let urgentMessages, _)? = await urgent else {
-            return new
+        if urgent == .notModified {
+            urgent = try? await loadOneFolder(mailbox: mailbox, folder: .urgent, etag: nil, onFirstPage: nil)
         }
-        // INBOX's ETag cannot stand for both lists: the next refresh reads them again.
-        return .loaded(messages: inbox + urgentMessages, etag: nil)
+        guard case .loaded(let inbox, let inboxTag) = inboxLoad else { return inboxLoad }
+        var urgentMessages: [VoicemailMessage] = []
+        var urgentTag: String?
+        if case .loaded(let messages, let tag)? = urgent {
+            // Only what really is in Urgent (a server that ignores the folder filter sends INBOX).
+            let inboxIDs = Set(inbox.map(\.id))
+            urgentMessages = messages.filter { $0.folder == .urgent && !inboxIDs.contains($0.id) }
+            urgentTag = tag
+        }
+        return .loaded(messages: inbox + urgentMessages, etag: NewFolderTag.join(inbox: inboxTag, urgent: urgentTag))
     }
 
     private func loadOneFolder(

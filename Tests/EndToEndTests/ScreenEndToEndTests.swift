@@ -83,15 +83,19 @@ final class ScreenEndToEndTests: XCTestCase {
 
     func testDeleteAsksAndRemovesFromTheServer() throws {
         let screen = try open()
-        screen.waitFor("Bob Nguyen")
-        let before = try probe.messages(folder: "INBOX").count
+        // New lists INBOX and Urgent newest first: Bob (INBOX, 12 min), then Dana's urgent
+        // message (Urgent, 25 min). The second row is Dana's.
+        screen.waitFor("Bob and Dana in New") { $0.contains("Bob Nguyen") && $0.contains("Dana Kowalski") }
+        let newMessages = { try self.probe.messages(folder: "INBOX") + self.probe.messages(folder: "Urgent") }
+        let before = try newMessages().count
         screen.send("j")
         screen.send("d")
         screen.waitFor("a delete confirmation") { $0.lowercased().contains("delete") && $0.contains("y") && $0.contains("?") }
         screen.send("y")
-        try waitForServer("one message fewer") { try self.probe.messages(folder: "INBOX").count == before - 1 }
-        XCTAssertFalse(try probe.messages(folder: "INBOX").contains { ($0["callerName"] as? String) == "Oliver Bennett" })
-        screen.waitFor("Oliver gone from the list") { !$0.contains("Oliver Bennett") && $0.contains("Bob Nguyen") }
+        try waitForServer("one message fewer") { try newMessages().count == before - 1 }
+        XCTAssertTrue(try probe.messages(folder: "Urgent").isEmpty, "Dana's urgent message is gone")
+        XCTAssertTrue(try probe.messages(folder: "INBOX").contains { ($0["callerName"] as? String) == "Bob Nguyen" })
+        screen.waitFor("Dana gone from the list") { !$0.contains("Dana Kowalski") && $0.contains("Bob Nguyen") }
     }
 
     func testForwardCopiesToAnotherMailbox() throws {
