@@ -128,14 +128,38 @@ public struct CallerID: Sendable, Equatable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if ["", "unknown", "<unknown>"].contains(trimmed.lowercased()) {
             self.init(name: nil, number: "")
-        } else if let open = trimmed.lastIndex(of: "<"), let close = trimmed.lastIndex(of: ">"), open < close {
+        } else if let open = Self.openingBracket(in: trimmed), let close = trimmed.lastIndex(of: ">"), open < close {
             let name = Self.unquoted(trimmed[..<open].trimmingCharacters(in: .whitespaces))
-            self.init(name: name.isEmpty ? nil : name, number: String(trimmed[trimmed.index(after: open)..<close]))
+            self.init(
+                name: name.isEmpty ? nil : name,
+                number: trimmed[trimmed.index(after: open)..<close].trimmingCharacters(in: .whitespaces))
         } else if !Self.isQuoted(trimmed), let number = Self.phoneNumber(trimmed) {
             self.init(name: nil, number: number)
         } else {
             self.init(name: Self.unquoted(trimmed), number: "")
         }
+    }
+
+    /// The last `<` outside the quoted name (a name may itself hold `<…>`).
+    private static func openingBracket(in text: String) -> String.Index? {
+        var inQuotes = false
+        var escaping = false
+        var found: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if escaping {
+                escaping = false
+            } else if character == "\\" && inQuotes {
+                escaping = true
+            } else if character == "\"" {
+                inQuotes.toggle()
+            } else if character == "<" && !inQuotes {
+                found = index
+            }
+            index = text.index(after: index)
+        }
+        return found
     }
 
     /// A bare value's number, or nil when Asterisk takes it for a name.
