@@ -96,7 +96,7 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
             await player.stop()
             return nil
         case .save(let id, let mailbox, let messageID, let path):
-            return .audioSaved(id, await attempt("save") { try await self.save(id, mailbox, messageID, path) })
+            return .audio(.saved(id, await attempt("save") { try await self.save(id, mailbox, messageID, path) }))
         case .listDirectory(let id, let path):
             return .audio(.directoryListed(id, Self.list(path, environment: environment)))
         case .loadGreetings(let id, let mailbox):

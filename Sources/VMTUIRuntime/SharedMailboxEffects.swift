@@ -28,6 +28,13 @@ final class MailboxesCache: Sendable {
 }
 
 extension ClientEffectRunner {
+    func run(_ effect: PickerEffect) async -> PickerEvent {
+        switch effect {
+        case .openMailbox(let id, let mailbox, let pin):
+            .mailboxOpened(id, await attempt("open mailbox \(mailbox)") { try await openMailbox(mailbox, pin: pin) })
+        }
+    }
+
     /// Opens another mailbox by loading its New folder. A PIN typed by the user is sent for
     /// this attempt and kept (in memory, for this session) only when the PBX accepts it, so a
     /// wrong PIN never replaces a good one.
@@ -46,7 +53,7 @@ extension ClientEffectRunner {
     }
 
     /// Runs the user's hook for one new message; a failure comes back as one line.
-    func announce(_ notice: NewMessageNotice) async -> AppEvent? {
+    func announce(_ notice: NewMessageNotice) async -> ListEvent? {
         guard let hook else { return nil }
         guard let failure = await hook.run(notice, logger: logger) else { return nil }
         return .notificationFailed(failure)

@@ -25,8 +25,8 @@ enum BenchMain {
                     callerNumber: String(100 + index % 900), date: date, duration: 5 + index % 170))
         }
         for effect in effects {
-            if case .loadFolder(let id, _, .inbox, _) = effect {
-                effects = App.update(&state, .folderLoaded(id, .success(.loaded(messages: messages, etag: nil))))
+            if case .list(.loadFolder(let id, _, .inbox, _)) = effect {
+                effects = App.update(&state, .list(.folderLoaded(id, .success(.loaded(messages: messages, etag: nil)))))
             }
         }
         let first = App.render(state, size: size)

@@ -87,11 +87,11 @@ final class BackendFoldersTests: XCTestCase {
     func testUrgentMessagesShowInNewMarkedUrgent() {
         var state = Fixtures.loaded()
         state.send(.capabilitiesLoaded(.success(asterisk)))
-        guard case .loadFolder(let id, _, .inbox, _)? = state.press(.character("R")).first else { return XCTFail() }
+        guard case .list(.loadFolder(let id, _, .inbox, _))? = state.press(.character("R")).first else { return XCTFail() }
         let urgent = VoicemailMessage(
             id: "u1", mailbox: "101", folder: .urgent, callerName: "Boss", callerNumber: "100",
             date: Fixtures.now, duration: 9)
-        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox + [urgent], etag: nil))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox + [urgent], etag: nil)))))
         let shown = (0..<state.visibleCount).map { state.visibleMessage(at: $0) }
         XCTAssertEqual(shown.first { $0.id == "u1" }?.urgent, true, "\(shown.map(\.id))")
     }

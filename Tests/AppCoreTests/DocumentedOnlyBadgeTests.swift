@@ -10,8 +10,8 @@ final class DocumentedOnlyBadgeTests: XCTestCase {
         var (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
         state.send(.input(.resize(TerminalSize(width: 80, height: 24))))
         for effect in effects {
-            if case .loadFolder(let id, _, _, _) = effect {
-                state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: nil))))
+            if case .list(.loadFolder(let id, _, _, _)) = effect {
+                state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: nil)))))
             }
         }
         XCTAssertEqual(state.count(of: .inbox).unread, 0, "no counts yet: the summary never came")

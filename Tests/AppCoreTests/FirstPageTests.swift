@@ -9,11 +9,11 @@ final class FirstPageTests: XCTestCase {
     func testFirstPageShowsRowsAndTheTotalThenTheRestKeepsTheSelection() {
         var (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
         state.send(.input(.resize(TerminalSize(width: 120, height: 40))))
-        guard case .loadFolder(let id, _, _, _)? = effects.first(where: { if case .loadFolder = $0 { true } else { false } })
+        guard case .list(.loadFolder(let id, _, _, _))? = effects.first(where: { if case .list(.loadFolder) = $0 { true } else { false } })
         else { return XCTFail("no folder load") }
         let all = Fixtures.many(3000)
 
-        state.send(.folderLoaded(id, .success(.firstPage(messages: Array(all.prefix(500)), total: 3000))))
+        state.send(.list(.folderLoaded(id, .success(.firstPage(messages: Array(all.prefix(500)), total: 3000)))))
         XCTAssertFalse(state.isLoading, "rows are shown from the first page on")
         XCTAssertEqual(state.visibleCount, 500)
         XCTAssertTrue(App.view(state, size: state.size).text().contains("1 of 3000"), "the title counts the whole folder")
@@ -22,7 +22,7 @@ final class FirstPageTests: XCTestCase {
         let selected = state.selectedMessage?.id
         XCTAssertEqual(state.selection, 2)
 
-        state.send(.folderLoaded(id, .success(.loaded(messages: all, etag: "e"))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: all, etag: "e")))))
         XCTAssertEqual(state.visibleCount, 3000)
         XCTAssertEqual(state.selectedMessage?.id, selected, "the selection stays on the same message")
         XCTAssertEqual(state.status, .none)
@@ -32,17 +32,17 @@ final class FirstPageTests: XCTestCase {
 
     func testARefreshIgnoresAFirstPageAndAStaleOneIsIgnoredToo() {
         var state = Fixtures.loaded(messages: Fixtures.many(800))
-        guard case .loadFolder(let refresh, _, _, _)? = state.press(.character("R")).first else { return XCTFail() }
-        state.send(.folderLoaded(refresh, .success(.firstPage(messages: Array(Fixtures.many(800).prefix(100)), total: 800))))
+        guard case .list(.loadFolder(let refresh, _, _, _))? = state.press(.character("R")).first else { return XCTFail() }
+        state.send(.list(.folderLoaded(refresh, .success(.firstPage(messages: Array(Fixtures.many(800).prefix(100)), total: 800)))))
         XCTAssertEqual(state.visibleCount, 800, "a refresh keeps the full list it shows")
 
-        guard case .loadFolder(let work, _, _, _)? = state.type("2").first,
-            case .loadFolder(let family, _, _, _)? = state.type("3").first
+        guard case .list(.loadFolder(let work, _, _, _))? = state.type("2").first,
+            case .list(.loadFolder(let family, _, _, _))? = state.type("3").first
         else { return XCTFail() }
-        state.send(.folderLoaded(work, .success(.firstPage(messages: Fixtures.many(10, folder: .work), total: 900))))
+        state.send(.list(.folderLoaded(work, .success(.firstPage(messages: Fixtures.many(10, folder: .work), total: 900)))))
         XCTAssertTrue(state.isLoading, "Work's first page must not fill Family")
         XCTAssertEqual(state.visibleCount, 0)
-        state.send(.folderLoaded(family, .success(.loaded(messages: [], etag: nil))))
+        state.send(.list(.folderLoaded(family, .success(.loaded(messages: [], etag: nil)))))
         XCTAssertFalse(state.isLoading)
     }
 }

@@ -65,10 +65,10 @@ enum Fixtures {
         _ = App.update(&state, .input(.resize(size)))
         for effect in effects {
             switch effect {
-            case .loadMailboxes(let id):
-                _ = App.update(&state, .mailboxesLoaded(id, .success([summary, sharedSummary])))
-            case .loadFolder(let id, _, _, _):
-                _ = App.update(&state, .folderLoaded(id, .success(.loaded(messages: messages, etag: "e1"))))
+            case .list(.loadMailboxes(let id)):
+                _ = App.update(&state, .list(.mailboxesLoaded(id, .success([summary, sharedSummary]))))
+            case .list(.loadFolder(let id, _, _, _)):
+                _ = App.update(&state, .list(.folderLoaded(id, .success(.loaded(messages: messages, etag: "e1")))))
             default:
                 break
             }

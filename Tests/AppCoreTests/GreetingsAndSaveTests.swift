@@ -30,9 +30,9 @@ final class SaveAudioTests: XCTestCase {
         let status = App.view(state, size: state.size).text().split(separator: "\n")[22]
         XCTAssertTrue(status.contains("Saving Bob-Nguyen-2026-11-27-0815.wav ━"), String(status))
         XCTAssertTrue(status.contains("50% of 656 KB"), String(status))
-        state.send(.audioSaved(id, .success("/home/alice/Bob-Nguyen-2026-11-27-0815.wav")))
+        state.send(.audio(.saved(id, .success("/home/alice/Bob-Nguyen-2026-11-27-0815.wav"))))
         XCTAssertEqual(state.status, .success("Saved to /home/alice/Bob-Nguyen-2026-11-27-0815.wav"))
-        XCTAssertNil(state.audio.transfer)
+        XCTAssertNil(state.transfer)
     }
 
     func testSaveFailuresAndAFolderAlone() {
@@ -43,7 +43,7 @@ final class SaveAudioTests: XCTestCase {
         state.type("/tmp/")
         guard case .save(let id, _, _, "/tmp/Bob-Nguyen-2026-11-27-0815.wav")? = state.press(.enter).first?.audioEffect
         else { return XCTFail() }
-        state.send(.audioSaved(id, .failure(AppError(.other, "/tmp/x.wav already exists; choose another name"))))
+        state.send(.audio(.saved(id, .failure(AppError(.other, "/tmp/x.wav already exists; choose another name")))))
         XCTAssertEqual(state.status, .error("Could not save the audio: /tmp/x.wav already exists; choose another name"))
     }
 
@@ -142,8 +142,8 @@ final class GreetingsTests: XCTestCase {
 
     func testSharedMailboxGreetingsAskForThatMailbox() {
         var (state, effects) = App.initial(config: Fixtures.config(mailbox: "102"), now: Fixtures.now)
-        for case .loadMailboxes(let id) in effects {
-            state.send(.mailboxesLoaded(id, .success([Fixtures.summary, Fixtures.sharedSummary])))
+        for case .list(.loadMailboxes(let id)) in effects {
+            state.send(.list(.mailboxesLoaded(id, .success([Fixtures.summary, Fixtures.sharedSummary]))))
         }
         guard case .loadGreetings(_, "102")? = state.press(.character("G")).first?.audioEffect else { return XCTFail() }
     }
@@ -208,7 +208,7 @@ final class GreetingsTests: XCTestCase {
         guard case .startRecording(let id)? = state.press(.character("r")).first?.audioEffect else { return XCTFail() }
         state.send(.audio(.recording(id, .started(recorder: "arecord"))))
         state.send(.audio(.recording(id, .progress(elapsed: 12.3, level: 0.2))))
-        XCTAssertEqual(state.audio.greetings?.activity, .recording(id, .unavailable, elapsed: 12.3, level: 0.2, recorder: "arecord"))
+        XCTAssertEqual(state.audio.greetings?.activity, .recording(.unavailable, elapsed: 12.3, level: 0.2, recorder: "arecord"))
         XCTAssertEqual(state.press(.character("j")), [], "other keys wait")
         XCTAssertEqual(state.audio.greetings?.selection, 0)
         XCTAssertEqual(state.press(.enter), [.audio(.stopRecording)])

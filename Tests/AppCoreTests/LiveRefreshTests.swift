@@ -22,15 +22,15 @@ final class LiveRefreshTests: XCTestCase {
         var produced: [Effect] = []
         for effect in effects {
             switch effect {
-            case .loadFolder(let id, _, let folder, let sentETag) where folder == state.folder:
+            case .list(.loadFolder(let id, _, let folder, let sentETag)) where folder == state.folder:
                 XCTAssertNotNil(sentETag, "a refresh is conditional")
                 let load: FolderLoad = messages.map { .loaded(messages: $0, etag: etag) } ?? .notModified
-                produced += state.send(.folderLoaded(id, .success(load)))
-            case .loadFolder(let id, _, .inbox, _):
+                produced += state.send(.list(.folderLoaded(id, .success(load))))
+            case .list(.loadFolder(let id, _, .inbox, _)):
                 let load: FolderLoad = inbox.map { .loaded(messages: $0, etag: "w") } ?? .notModified
-                produced += state.send(.folderLoaded(id, .success(load)))
-            case .loadMailboxes(let id):
-                produced += state.send(.mailboxesLoaded(id, .success([Fixtures.summary, Fixtures.sharedSummary])))
+                produced += state.send(.list(.folderLoaded(id, .success(load))))
+            case .list(.loadMailboxes(let id)):
+                produced += state.send(.list(.mailboxesLoaded(id, .success([Fixtures.summary, Fixtures.sharedSummary]))))
             default:
                 XCTFail("unexpected effect \(effect)")
             }
@@ -41,7 +41,7 @@ final class LiveRefreshTests: XCTestCase {
     }
 
     private func announcements(_ effects: [Effect]) -> [NewMessageNotice] {
-        effects.compactMap { if case .announceNewMessage(let notice) = $0 { notice } else { nil } }
+        effects.compactMap { if case .list(.announceNewMessage(let notice)) = $0 { notice } else { nil } }
     }
 
     func testDefaultRefreshIntervalIsThirtySeconds() {
@@ -123,14 +123,14 @@ final class LiveRefreshTests: XCTestCase {
     func testFirstLoadAndMailboxSwitchAreNotNews() {
         var (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
         var produced: [Effect] = []
-        for case .loadFolder(let id, _, _, _) in effects {
-            produced += state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e1"))))
+        for case .list(.loadFolder(let id, _, _, _)) in effects {
+            produced += state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e1")))))
         }
         XCTAssertEqual(announcements(produced), [])
         state.press(.character("o"))
         state.type("102")
-        for case .openMailbox(let id, _, _) in state.press(.enter) {
-            produced = state.send(.mailboxOpened(id, .success(.loaded(messages: [arrival("x")], etag: nil))))
+        for case .picker(.openMailbox(let id, _, _)) in state.press(.enter) {
+            produced = state.send(.picker(.mailboxOpened(id, .success(.loaded(messages: [arrival("x")], etag: nil)))))
         }
         XCTAssertEqual(state.mailbox, "102")
         XCTAssertEqual(announcements(produced), [])
@@ -147,22 +147,22 @@ final class LiveRefreshTests: XCTestCase {
     func testArrivalsInNewAreNoticedFromAnotherFolder() {
         var state = Fixtures.loaded()
         state.press(.character("2"))
-        state.send(.folderLoaded(state.folderRequest!, .success(.loaded(messages: [], etag: "w0"))))
+        state.send(.list(.folderLoaded(state.folderRequest!, .success(.loaded(messages: [], etag: "w0")))))
         let effects = refresh(&state, with: nil, inbox: Fixtures.inbox + [arrival("new1")])
         XCTAssertEqual(announcements(effects).map(\.messageID), ["new1"])
         XCTAssertEqual(state.folder, .work)
         // Seen from Work, the message is not news again on opening New.
         let open = state.press(.character("0"))
         var later: [Effect] = []
-        for case .loadFolder(let id, _, .inbox, _) in open {
-            later = state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox + [arrival("new1")], etag: "e9"))))
+        for case .list(.loadFolder(let id, _, .inbox, _)) in open {
+            later = state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox + [arrival("new1")], etag: "e9")))))
         }
         XCTAssertEqual(announcements(later), [])
     }
 
     func testHookFailureIsOneLine() {
         var state = Fixtures.loaded()
-        state.send(.notificationFailed("on_new_message failed with exit status 2: boom\nsecond"))
+        state.send(.list(.notificationFailed("on_new_message failed with exit status 2: boom\nsecond")))
         XCTAssertEqual(state.status, .error("New-message hook: on_new_message failed with exit status 2: boom second"))
     }
 
@@ -175,7 +175,7 @@ final class LiveRefreshTests: XCTestCase {
 
     func testRefreshDoesNotWaitForLongTransfers() {
         var state = Fixtures.loaded()
-        state.pending[state.makeRequestID()] = .download(id: "m1")  // a long transfer under way
+        state.pending[state.makeRequestID()] = .audio(.save(messageID: "m1", TransferInfo(label: "Saving m1")))  // a long transfer under way
         let tick = state.lastRefresh.addingTimeInterval(61)
         XCTAssertTrue(state.send(.tick(tick)).contains(where: \.isLoadFolder))
     }

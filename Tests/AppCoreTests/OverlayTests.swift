@@ -41,28 +41,6 @@ final class OverlayTests: XCTestCase {
     }
 }
 
-/// One request table: a superseded request is cancelled, its late answer ignored.
-final class RequestTableTests: XCTestCase {
-    func testAFolderSwitchCancelsTheLoadItSupersedes() throws {
-        var state = Fixtures.loaded()
-        guard case .loadFolder(let first, _, .old, _)? = state.press(.character("1")).first else { return XCTFail() }
-        let effects = state.press(.character("2"))
-        XCTAssertTrue(effects.contains(.cancel(first)), "\(effects)")
-        XCTAssertNil(state.pending[first])
-        XCTAssertEqual(state.send(.folderLoaded(first, .success(.loaded(messages: Fixtures.inbox, etag: nil)))), [])
-        XCTAssertEqual(state.folder, .work)
-        XCTAssertTrue(state.isLoading, "the late answer of Old did not fill Work")
-    }
-
-    func testAnsweredRequestsAreNotCancelled() {
-        var state = Fixtures.loaded()
-        guard case .loadFolder(let id, _, .old, _)? = state.press(.character("1")).first else { return XCTFail() }
-        let effects = state.send(.folderLoaded(id, .success(.loaded(messages: [], etag: nil))))
-        XCTAssertFalse(effects.contains(.cancel(id)))
-        XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
-    }
-}
-
 /// Hardening 26, the screen's small things.
 final class SmallThingsTests: XCTestCase {
     func testPausingReplacesThePlayerAnnouncement() throws {
@@ -79,12 +57,12 @@ final class SmallThingsTests: XCTestCase {
 
     func testRefreshSaysHowItWent() {
         var state = Fixtures.loaded()
-        guard case .loadFolder(let id, _, .inbox, _)? = state.press(.character("R")).first else { return XCTFail() }
+        guard case .list(.loadFolder(let id, _, .inbox, _))? = state.press(.character("R")).first else { return XCTFail() }
         XCTAssertEqual(state.status, .busy("Refreshing…"))
-        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e2"))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e2")))))
         XCTAssertEqual(state.status, .success("Refreshed New: 5 messages"))
-        guard case .loadFolder(let again, _, .inbox, _)? = state.press(.character("R")).first else { return XCTFail() }
-        state.send(.folderLoaded(again, .success(.notModified)))
+        guard case .list(.loadFolder(let again, _, .inbox, _))? = state.press(.character("R")).first else { return XCTFail() }
+        state.send(.list(.folderLoaded(again, .success(.notModified))))
         XCTAssertEqual(state.status, .info("Up to date"))
     }
 }
@@ -94,7 +72,7 @@ final class LoadFailureTests: XCTestCase {
     private func failedStart(_ error: AppError) -> (AppState, String) {
         var (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
         state.send(.input(.resize(TerminalSize(width: 100, height: 30))))
-        for case .loadFolder(let id, _, _, _) in effects { state.send(.folderLoaded(id, .failure(error))) }
+        for case .list(.loadFolder(let id, _, _, _)) in effects { state.send(.list(.folderLoaded(id, .failure(error)))) }
         return (state, App.view(state, size: state.size).text())
     }
 
@@ -115,9 +93,9 @@ final class LoadFailureTests: XCTestCase {
 
     func testRRetriesAndASuccessClearsTheFailure() {
         var (state, _) = failedStart(AppError(.network, "connection refused"))
-        guard case .loadFolder(let id, _, .inbox, nil)? = state.press(.character("R")).first else { return XCTFail() }
+        guard case .list(.loadFolder(let id, _, .inbox, nil))? = state.press(.character("R")).first else { return XCTFail() }
         XCTAssertTrue(App.view(state, size: state.size).text().contains("Loading…"))
-        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e1"))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: "e1")))))
         XCTAssertNil(state.loadFailure)
         XCTAssertEqual(state.visibleCount, 5)
     }
@@ -127,7 +105,7 @@ final class LoadFailureTests: XCTestCase {
 final class KeysWhileLoadingTests: XCTestCase {
     private func loadingOld() -> (AppState, RequestID) {
         var state = Fixtures.loaded()
-        guard case .loadFolder(let id, _, .old, _)? = state.press(.character("1")).first else {
+        guard case .list(.loadFolder(let id, _, .old, _))? = state.press(.character("1")).first else {
             XCTFail("no load of Old")
             return (state, RequestID(0))
         }
@@ -142,21 +120,21 @@ final class KeysWhileLoadingTests: XCTestCase {
         var (state, id) = loadingOld()
         XCTAssertEqual(state.press(.character("d")), [])
         XCTAssertEqual(state.status, .busy("Loading Old…; d acts when it is here"))
-        state.send(.folderLoaded(id, .success(.loaded(messages: old, etag: nil))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: old, etag: nil)))))
         XCTAssertEqual(state.prompt, .actions(.delete(ids: ["o1"])))
     }
 
     func testMarkUnreadSendsWhenTheMessagesArrive() {
         var (state, id) = loadingOld()
         state.press(.character("u"))
-        let effects = state.send(.folderLoaded(id, .success(.loaded(messages: old, etag: nil))))
+        let effects = state.send(.list(.folderLoaded(id, .success(.loaded(messages: old, etag: nil)))))
         XCTAssertTrue(effects.contains { if case .actions(.markUnread(_, _, ["o1"])) = $0 { true } else { false } }, "\(effects)")
     }
 
     func testAFailedLoadSaysTheKeyWasNotDone() {
         var (state, id) = loadingOld()
         state.press(.character("d"))
-        state.send(.folderLoaded(id, .failure(AppError(.network, "connection refused"))))
+        state.send(.list(.folderLoaded(id, .failure(AppError(.network, "connection refused")))))
         XCTAssertEqual(state.status, .error("Could not load Old: connection refused (d not done)"))
         XCTAssertNil(state.prompt)
     }
@@ -164,15 +142,15 @@ final class KeysWhileLoadingTests: XCTestCase {
     func testAnEmptyFolderSaysThereIsNothingToActOn() {
         var (state, id) = loadingOld()
         state.press(.character("r"))
-        state.send(.folderLoaded(id, .success(.loaded(messages: [], etag: nil))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: [], etag: nil)))))
         XCTAssertEqual(state.status, .info("No message selected"))
     }
 
     func testSwitchingFolderDropsTheKey() {
         var (state, _) = loadingOld()
         state.press(.character("d"))
-        guard case .loadFolder(let work, _, .work, _)? = state.press(.character("2")).first else { return XCTFail() }
-        state.send(.folderLoaded(work, .success(.loaded(messages: [], etag: nil))))
+        guard case .list(.loadFolder(let work, _, .work, _))? = state.press(.character("2")).first else { return XCTFail() }
+        state.send(.list(.folderLoaded(work, .success(.loaded(messages: [], etag: nil)))))
         XCTAssertNil(state.prompt)
         XCTAssertNil(state.deferredAction)
     }

@@ -24,7 +24,7 @@ final class PlaybackTests: XCTestCase {
             return XCTFail()
         }
         XCTAssertEqual(message.id, "m1")
-        XCTAssertEqual(state.audio.playback?.request, id)
+        XCTAssertEqual(state.playbackRequest, id)
         XCTAssertEqual(state.audio.playback?.phase, .starting)
         XCTAssertEqual(state.audio.playback?.total, 42)
         state.press(.character("j"))
@@ -137,7 +137,7 @@ final class PlaybackTests: XCTestCase {
         let second = try XCTUnwrap(playing(&state))
         // The old playback's stop arrives after the new one started.
         XCTAssertEqual(state.send(.audio(.playback(first, .stopped))), [])
-        XCTAssertEqual(state.audio.playback?.request, second)
+        XCTAssertEqual(state.playbackRequest, second)
     }
 
     func testNewMessageIsMarkedReadWhenPlayedToTheEnd() throws {

@@ -38,15 +38,15 @@ final class ScreenSnapshotTests: XCTestCase {
     func testSharedMailboxHeader() {
         var (state, effects) = App.initial(config: Fixtures.config(mailbox: "102"), now: Fixtures.now)
         _ = App.update(&state, .input(.resize(TerminalSize(width: 80, height: 24))))
-        for case .loadMailboxes(let id) in effects {
-            _ = App.update(&state, .mailboxesLoaded(id, .success([Fixtures.summary, Fixtures.sharedSummary])))
+        for case .list(.loadMailboxes(let id)) in effects {
+            _ = App.update(&state, .list(.mailboxesLoaded(id, .success([Fixtures.summary, Fixtures.sharedSummary]))))
         }
         let bobs = [VoicemailMessage(
             id: "b1", mailbox: "102", folder: .inbox, callerName: "Carol", callerNumber: "104",
             date: Fixtures.date("2026-11-27T09:59:00Z"), duration: 3)]
-        for case .loadFolder(let id, let mailbox, _, _) in effects {
+        for case .list(.loadFolder(let id, let mailbox, _, _)) in effects {
             XCTAssertEqual(mailbox, "102")
-            _ = App.update(&state, .folderLoaded(id, .success(.loaded(messages: bobs, etag: nil))))
+            _ = App.update(&state, .list(.folderLoaded(id, .success(.loaded(messages: bobs, etag: nil)))))
         }
         assertSnapshot(frame(state), named: "shared-80x24")
     }

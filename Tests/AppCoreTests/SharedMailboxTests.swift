@@ -24,7 +24,7 @@ final class SharedMailboxTests: XCTestCase {
     private func openEffect(_ effects: [Effect], file: StaticString = #filePath, line: UInt = #line)
         -> (RequestID, String, MailboxPIN?)?
     {
-        for case .openMailbox(let id, let mailbox, let pin) in effects { return (id, mailbox, pin) }
+        for case .picker(.openMailbox(let id, let mailbox, let pin)) in effects { return (id, mailbox, pin) }
         XCTFail("no openMailbox in \(effects)", file: file, line: line)
         return nil
     }
@@ -80,7 +80,7 @@ final class SharedMailboxTests: XCTestCase {
         XCTAssertEqual(mailbox, "102")
         XCTAssertEqual(state.mailbox, "101", "the own mailbox stays until the other has loaded")
         XCTAssertEqual(state.visibleIDs.count, 5)
-        let effects = state.send(.mailboxOpened(id, .success(.loaded(messages: bobs, etag: "b"))))
+        let effects = state.send(.picker(.mailboxOpened(id, .success(.loaded(messages: bobs, etag: "b")))))
         XCTAssertTrue(effects.contains(where: \.isLoadMailboxes))
         XCTAssertEqual(state.mailbox, "102")
         XCTAssertFalse(state.isOwnMailbox)
@@ -92,13 +92,13 @@ final class SharedMailboxTests: XCTestCase {
         // Later loads act on the shared mailbox.
         state.press(.character("2"))
         XCTAssertTrue(state.press(.character("R")).contains { effect in
-            if case .loadFolder(_, "102", _, _) = effect { true } else { false }
+            if case .list(.loadFolder(_, "102", _, _)) = effect { true } else { false }
         })
         // Back to one's own through the picker.
         state.press(.character("o"))
         state.type("101")
         let back = state.press(.enter)
-        XCTAssertTrue(back.contains { if case .loadFolder(_, "101", .inbox, nil) = $0 { true } else { false } }, "\(back)")
+        XCTAssertTrue(back.contains { if case .list(.loadFolder(_, "101", .inbox, nil)) = $0 { true } else { false } }, "\(back)")
         XCTAssertTrue(state.isOwnMailbox)
         XCTAssertEqual(state.mailboxName, "Alice Martin")
     }
@@ -112,7 +112,7 @@ final class SharedMailboxTests: XCTestCase {
         XCTAssertEqual(App.pickerRows(state), [.typed("103")])
         guard let (id, mailbox, _) = openEffect(state.press(.enter)) else { return }
         XCTAssertEqual(mailbox, "103")
-        state.send(.mailboxOpened(id, .failure(AppError(.forbidden, "no permission for mailbox 103"))))
+        state.send(.picker(.mailboxOpened(id, .failure(AppError(.forbidden, "no permission for mailbox 103")))))
         XCTAssertEqual(state.status, .error("You may not open mailbox 103 (permission denied); still in your mailbox"))
         XCTAssertEqual(state.mailbox, "101")
         XCTAssertTrue(state.isOwnMailbox)
@@ -126,7 +126,7 @@ final class SharedMailboxTests: XCTestCase {
             state.press(.character("o"))
             state.type("104")
             guard let (id, _, _) = openEffect(state.press(.enter)) else { return }
-            state.send(.mailboxOpened(id, .failure(AppError(kind, kind == .network ? "connection refused" : "gone"))))
+            state.send(.picker(.mailboxOpened(id, .failure(AppError(kind, kind == .network ? "connection refused" : "gone")))))
             XCTAssertEqual(state.status, .error(expected))
             XCTAssertEqual(state.mailbox, "101")
         }
@@ -136,8 +136,8 @@ final class SharedMailboxTests: XCTestCase {
         var state = Fixtures.loaded()
         var locked = Fixtures.sharedSummary
         locked.pinRequired = true
-        for case .loadMailboxes(let id) in state.press(.character("o")) {
-            state.send(.mailboxesLoaded(id, .success([Fixtures.summary, locked])))
+        for case .list(.loadMailboxes(let id)) in state.press(.character("o")) {
+            state.send(.list(.mailboxesLoaded(id, .success([Fixtures.summary, locked]))))
         }
         XCTAssertTrue(frame(state).grid.text().contains("PIN"))
         state.type("102")
@@ -153,7 +153,7 @@ final class SharedMailboxTests: XCTestCase {
         XCTAssertEqual(mailbox, "102")
         XCTAssertEqual(pin?.value, "97531")
         XCTAssertFalse("\(effects)".contains("97531"), "an effect's description hides the PIN")
-        state.send(.mailboxOpened(id, .failure(AppError(.pinWrong, "Wrong PIN"))))
+        state.send(.picker(.mailboxOpened(id, .failure(AppError(.pinWrong, "Wrong PIN")))))
         XCTAssertEqual(state.status, .error("Wrong PIN for mailbox 102 Bob Nguyen; still in your mailbox"))
         XCTAssertEqual(state.mailbox, "101")
         XCTAssertEqual(state.visibleIDs.count, 5)
@@ -165,7 +165,7 @@ final class SharedMailboxTests: XCTestCase {
         state.press(.character("o"))
         state.type("102")
         guard let (id, _, _) = openEffect(state.press(.enter)) else { return }
-        state.send(.mailboxOpened(id, .failure(AppError(.pinRequired, "This mailbox needs the owner's PIN"))))
+        state.send(.picker(.mailboxOpened(id, .failure(AppError(.pinRequired, "This mailbox needs the owner's PIN")))))
         guard case .pin("102", _)? = state.prompt else { return XCTFail("no PIN prompt") }
         state.press(.enter)
         XCTAssertEqual(state.status, .error("Type the PIN (the first five characters of the owner's web password)"))
@@ -179,16 +179,16 @@ final class SharedMailboxTests: XCTestCase {
         var (state, effects) = App.initial(config: Fixtures.config(mailbox: "103"), now: Fixtures.now)
         state.send(.input(.resize(TerminalSize(width: 80, height: 24))))
         guard let id = effects.compactMap({ effect -> RequestID? in
-            if case .loadFolder(let id, "103", .inbox, _) = effect { id } else { nil }
+            if case .list(.loadFolder(let id, "103", .inbox, _)) = effect { id } else { nil }
         }).first else { return XCTFail("no load of 103: \(effects)") }
-        let fallback = state.send(.folderLoaded(id, .failure(AppError(.forbidden, "no permission for mailbox 103"))))
-        XCTAssertTrue(fallback.contains { if case .loadFolder(_, "101", .inbox, nil) = $0 { true } else { false } }, "\(fallback)")
+        let fallback = state.send(.list(.folderLoaded(id, .failure(AppError(.forbidden, "no permission for mailbox 103")))))
+        XCTAssertTrue(fallback.contains { if case .list(.loadFolder(_, "101", .inbox, nil)) = $0 { true } else { false } }, "\(fallback)")
         XCTAssertTrue(state.isOwnMailbox)
         XCTAssertEqual(state.status, .error("You may not open mailbox 103 (permission denied); showing your own mailbox"))
 
         (state, effects) = App.initial(config: Fixtures.config(mailbox: "102"), now: Fixtures.now)
-        for case .loadFolder(let id, "102", _, _) in effects {
-            state.send(.folderLoaded(id, .failure(AppError(.pinRequired, "needs PIN"))))
+        for case .list(.loadFolder(let id, "102", _, _)) in effects {
+            state.send(.list(.folderLoaded(id, .failure(AppError(.pinRequired, "needs PIN")))))
         }
         guard case .pin("102", _)? = state.prompt else { return XCTFail("no PIN prompt at launch") }
         XCTAssertEqual(state.mailbox, "101")
@@ -199,7 +199,7 @@ final class SharedMailboxTests: XCTestCase {
         state.press(.character("o"))
         state.type("102")
         guard let (id, _, _) = openEffect(state.press(.enter)) else { return }
-        state.send(.mailboxOpened(id, .success(.loaded(messages: bobs, etag: nil))))
+        state.send(.picker(.mailboxOpened(id, .success(.loaded(messages: bobs, etag: nil)))))
         state.press(.character(" "), .character(" "))
         state.press(.character("d"))
         XCTAssertTrue(statusRow(state).contains("Delete 2 messages from Bob Nguyen's mailbox (102)? [y/N]"), statusRow(state))

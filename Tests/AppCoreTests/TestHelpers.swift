@@ -25,6 +25,6 @@ extension AppState {
 }
 
 extension Effect {
-    var isLoadFolder: Bool { if case .loadFolder = self { true } else { false } }
-    var isLoadMailboxes: Bool { if case .loadMailboxes = self { true } else { false } }
+    var isLoadFolder: Bool { if case .list(.loadFolder) = self { true } else { false } }
+    var isLoadMailboxes: Bool { if case .list(.loadMailboxes) = self { true } else { false } }
 }

@@ -35,8 +35,8 @@ final class UpdateActionTests: XCTestCase {
     func testMarkUnreadInWorkUpdatesInPlace() {
         let work = Fixtures.many(3, folder: .work)
         var state = Fixtures.loaded()
-        guard case .loadFolder(let load, _, _, _)? = state.type("2").first else { return XCTFail() }
-        state.send(.folderLoaded(load, .success(.loaded(messages: work, etag: nil))))
+        guard case .list(.loadFolder(let load, _, _, _))? = state.type("2").first else { return XCTFail() }
+        state.send(.list(.folderLoaded(load, .success(.loaded(messages: work, etag: nil)))))
         guard case .actions(.markUnread(let id, _, ["n00000"]))? = state.press(.character("u")).first else { return XCTFail() }
         state.send(.actions(.messagesUpdated(id, .success([readCopy(work[0], read: false)]))))
         XCTAssertEqual(state.visibleIDs, ["n00000", "n00001", "n00002"])
@@ -226,7 +226,7 @@ final class UpdateActionTests: XCTestCase {
         let before = state
         XCTAssertEqual(state.send(.actions(.messagesDeleted(RequestID(999), .success(["m1"])))), [])
         XCTAssertEqual(state.send(.actions(.messagesUpdated(RequestID(998), .success([])))), [])
-        XCTAssertEqual(state.send(.folderLoaded(RequestID(997), .success(.notModified))), [])
+        XCTAssertEqual(state.send(.list(.folderLoaded(RequestID(997), .success(.notModified)))), [])
         XCTAssertEqual(state, before)
     }
 
@@ -240,12 +240,12 @@ final class UpdateActionTests: XCTestCase {
     func testActionCompletingDuringFolderLoadReloadsTheFolder() {
         var state = Fixtures.loaded()
         guard case .actions(.delete(let id, _, _))? = state.press(.character("d"), .character("y")).first else { return XCTFail() }
-        guard case .loadFolder(let oldLoad, _, _, _)? = state.press(.character("R")).first else { return XCTFail() }
+        guard case .list(.loadFolder(let oldLoad, _, _, _))? = state.press(.character("R")).first else { return XCTFail() }
         let effects = state.send(.actions(.messagesDeleted(id, .success(["m1"]))))
-        guard case .loadFolder(let newLoad, _, _, _)? = effects.first(where: \.isLoadFolder) else { return XCTFail() }
+        guard case .list(.loadFolder(let newLoad, _, _, _))? = effects.first(where: \.isLoadFolder) else { return XCTFail() }
         XCTAssertNotEqual(oldLoad, newLoad)
         // The older answer may predate the delete: it is ignored.
-        state.send(.folderLoaded(oldLoad, .success(.loaded(messages: Fixtures.inbox, etag: nil))))
+        state.send(.list(.folderLoaded(oldLoad, .success(.loaded(messages: Fixtures.inbox, etag: nil)))))
         XCTAssertFalse(state.visibleIDs.contains("m1"))
         XCTAssertEqual(state.status, .success("Deleted 1 message"))
     }

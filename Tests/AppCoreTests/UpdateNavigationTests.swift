@@ -8,7 +8,7 @@ final class UpdateNavigationTests: XCTestCase {
         XCTAssertEqual(effects.count, 3)
         XCTAssertTrue(effects[0].isLoadMailboxes)
         XCTAssertEqual(effects[2], .loadCapabilities, "what the backend can do loads beside the first loads")
-        guard case .loadFolder(_, let mailbox, let folder, let etag) = effects[1] else { return XCTFail() }
+        guard case .list(.loadFolder(_, let mailbox, let folder, let etag)) = effects[1] else { return XCTFail() }
         XCTAssertEqual(mailbox, "101")
         XCTAssertEqual(folder, .inbox)
         XCTAssertNil(etag)
@@ -78,7 +78,7 @@ final class UpdateNavigationTests: XCTestCase {
         for (digit, folder) in zip("01234", Folder.allCases).reversed() {
             let effects = state.type(String(digit))
             XCTAssertEqual(state.folder, folder)
-            guard case .loadFolder(_, _, let loaded, nil)? = effects.first else { return XCTFail("\(effects)") }
+            guard case .list(.loadFolder(_, _, let loaded, nil))? = effects.first else { return XCTFail("\(effects)") }
             XCTAssertEqual(loaded, folder)
         }
         XCTAssertEqual(state.type("0"), [], "the open folder is not loaded again")
@@ -86,31 +86,31 @@ final class UpdateNavigationTests: XCTestCase {
 
     func testStaleFolderResultIsIgnored() {
         var state = Fixtures.loaded()
-        guard case .loadFolder(let workID, _, _, _)? = state.type("2").first,
-            case .loadFolder(let familyID, _, _, _)? = state.type("3").first
+        guard case .list(.loadFolder(let workID, _, _, _))? = state.type("2").first,
+            case .list(.loadFolder(let familyID, _, _, _))? = state.type("3").first
         else { return XCTFail() }
         let work = Fixtures.many(3, folder: .work)
-        state.send(.folderLoaded(workID, .success(.loaded(messages: work, etag: "w"))))
+        state.send(.list(.folderLoaded(workID, .success(.loaded(messages: work, etag: "w")))))
         XCTAssertEqual(state.folder, .family)
         XCTAssertTrue(state.isLoading)
         XCTAssertEqual(state.visibleCount, 0, "Work's answer must not fill Family")
-        state.send(.folderLoaded(familyID, .success(.loaded(messages: [], etag: "f"))))
+        state.send(.list(.folderLoaded(familyID, .success(.loaded(messages: [], etag: "f")))))
         XCTAssertFalse(state.isLoading)
         XCTAssertEqual(state.status, .none)
     }
 
     func testFolderLoadFailureShowsErrorAndCanBeRetried() {
         var state = Fixtures.loaded()
-        guard case .loadFolder(let id, _, _, _)? = state.type("2").first else { return XCTFail() }
-        state.send(.folderLoaded(id, .failure(AppError(.network, "connection refused"))))
+        guard case .list(.loadFolder(let id, _, _, _))? = state.type("2").first else { return XCTFail() }
+        state.send(.list(.folderLoaded(id, .failure(AppError(.network, "connection refused")))))
         XCTAssertEqual(state.status, .error("Could not load Work: connection refused"))
         XCTAssertTrue(state.press(.character("R")).contains(where: \.isLoadFolder))
     }
 
     func testUnauthorizedSaysToCheckCredentials() {
         var state = Fixtures.loaded()
-        guard case .loadFolder(let id, _, _, _)? = state.type("1").first else { return XCTFail() }
-        state.send(.folderLoaded(id, .failure(AppError(.unauthorized, "session expired"))))
+        guard case .list(.loadFolder(let id, _, _, _))? = state.type("1").first else { return XCTFail() }
+        state.send(.list(.folderLoaded(id, .failure(AppError(.unauthorized, "session expired")))))
         XCTAssertEqual(state.status, .error("Could not load Old: not signed in (session expired); check your credentials"))
     }
 
@@ -120,13 +120,13 @@ final class UpdateNavigationTests: XCTestCase {
         XCTAssertEqual(state.selectedMessage?.id, "m2")
         let effects = state.press(.character("R"))
         XCTAssertEqual(state.status, .busy("Refreshing…"))
-        guard case .loadFolder(let id, _, _, let etag)? = effects.first(where: \.isLoadFolder) else { return XCTFail() }
+        guard case .list(.loadFolder(let id, _, _, let etag))? = effects.first(where: \.isLoadFolder) else { return XCTFail() }
         XCTAssertEqual(etag, "e1", "a refresh revalidates")
         XCTAssertEqual(state.visibleCount, 5, "the list stays while refreshing")
         var fresh = Fixtures.inbox.filter { $0.id != "m4" }
         fresh.append(VoicemailMessage(id: "m0", mailbox: "101", folder: .inbox, callerNumber: "999",
                                       date: Fixtures.date("2026-11-27T09:59:00Z"), duration: 1))
-        state.send(.folderLoaded(id, .success(.loaded(messages: fresh, etag: "e2"))))
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: fresh, etag: "e2")))))
         XCTAssertEqual(state.selectedMessage?.id, "m2")
         XCTAssertEqual(state.tagged, ["m1"])
         XCTAssertEqual(state.etag, "e2")
@@ -135,16 +135,16 @@ final class UpdateNavigationTests: XCTestCase {
     func testRefreshWhenSelectedMessageVanishedKeepsNearestIndex() {
         var state = Fixtures.loaded()
         state.press(.character("j"), .character("j"))  // m2 at index 2
-        guard case .loadFolder(let id, _, _, _)? = state.press(.character("R")).first else { return XCTFail() }
-        state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox.filter { $0.id != "m2" }, etag: nil))))
+        guard case .list(.loadFolder(let id, _, _, _))? = state.press(.character("R")).first else { return XCTFail() }
+        state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox.filter { $0.id != "m2" }, etag: nil)))))
         XCTAssertEqual(state.selection, 2)
         XCTAssertEqual(state.selectedMessage?.id, "m3")
     }
 
     func testNotModifiedSaysUpToDate() {
         var state = Fixtures.loaded()
-        guard case .loadFolder(let id, _, _, _)? = state.press(.character("R")).first else { return XCTFail() }
-        state.send(.folderLoaded(id, .success(.notModified)))
+        guard case .list(.loadFolder(let id, _, _, _))? = state.press(.character("R")).first else { return XCTFail() }
+        state.send(.list(.folderLoaded(id, .success(.notModified))))
         XCTAssertEqual(state.status, .info("Up to date"))
         XCTAssertEqual(state.visibleCount, 5)
     }
@@ -154,7 +154,7 @@ final class UpdateNavigationTests: XCTestCase {
         XCTAssertEqual(state.send(.tick(Fixtures.now.addingTimeInterval(30))), [])
         XCTAssertEqual(state.now, Fixtures.now.addingTimeInterval(30))
         let effects = state.send(.tick(Fixtures.now.addingTimeInterval(61)))
-        guard case .loadFolder(_, _, _, "e1")? = effects.first else { return XCTFail("\(effects)") }
+        guard case .list(.loadFolder(_, _, _, "e1"))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertTrue(effects.contains(where: \.isLoadMailboxes))
         XCTAssertEqual(state.status, .none, "auto refresh is silent")
     }
@@ -162,11 +162,11 @@ final class UpdateNavigationTests: XCTestCase {
     func testMailboxesMissingOnServerCountsFromFolder() {
         var (state, effects) = App.initial(config: Fixtures.config(), now: Fixtures.now)
         for effect in effects {
-            if case .loadFolder(let id, _, _, _) = effect {
-                state.send(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: nil))))
+            if case .list(.loadFolder(let id, _, _, _)) = effect {
+                state.send(.list(.folderLoaded(id, .success(.loaded(messages: Fixtures.inbox, etag: nil)))))
             }
-            if case .loadMailboxes(let id) = effect {
-                state.send(.mailboxesLoaded(id, .failure(AppError(.notFound, "no such call"))))
+            if case .list(.loadMailboxes(let id)) = effect {
+                state.send(.list(.mailboxesLoaded(id, .failure(AppError(.notFound, "no such call")))))
             }
         }
         XCTAssertEqual(state.count(of: .inbox).unread, 5)

@@ -121,7 +121,7 @@ final class HeadlessScreen {
         while !queue.isEmpty {
             let effect = queue.removeFirst()
             switch effect {
-            case .bell, .announceNewMessage:
+            case .bell, .list(.announceNewMessage):
                 notices.append(effect)
             default:
                 break

@@ -110,8 +110,8 @@ final class SharedMailboxIntegrationTests: XCTestCase {
         XCTAssertEqual(support.state.status.text, "New message from Bob Nguyen (102)")
         XCTAssertEqual(
             support.takeNotices(),
-            [.bell, .announceNewMessage(NewMessageNotice(
-                mailbox: "101", messageID: deposited.id, callerName: "Bob Nguyen", callerNumber: "102"))])
+            [.bell, .list(.announceNewMessage(NewMessageNotice(
+                mailbox: "101", messageID: deposited.id, callerName: "Bob Nguyen", callerNumber: "102")))])
         XCTAssertEqual(support.state.sharing.mailboxes.first { $0.mailbox == "101" }?.unread, badgeBefore + 1,
                        "\(support.state.sharing.mailboxes.map { ($0.mailbox, $0.unread, $0.newCount) }) \(pbx.takeRecords().map { ($0.target, $0.status) })")
 

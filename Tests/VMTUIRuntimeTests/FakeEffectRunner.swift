@@ -45,9 +45,9 @@ final class FakeEffectRunner: EffectRunner {
             state.threads.insert(UInt(pthread_self()))
         }
         switch effect {
-        case .loadMailboxes(let id):
-            return .mailboxesLoaded(id, .failure(AppError(.notFound, "no mailboxes call")))
-        case .loadFolder(let id, _, let folder, _):
+        case .list(.loadMailboxes(let id)):
+            return .list(.mailboxesLoaded(id, .failure(AppError(.notFound, "no mailboxes call"))))
+        case .list(.loadFolder(let id, _, let folder, _)):
             // A held load ends early when its task is cancelled, as a libcurl transfer does.
             await withTaskCancellationHandler {
                 await withCheckedContinuation { continuation in
@@ -65,7 +65,7 @@ final class FakeEffectRunner: EffectRunner {
                 }
                 for waiter in waiters { waiter.resume() }
             }
-            return .folderLoaded(id, .success(.loaded(messages: messages(folder), etag: nil)))
+            return .list(.folderLoaded(id, .success(.loaded(messages: messages(folder), etag: nil))))
         case .actions(.markRead(let id, _, _)), .actions(.markUnread(let id, _, _)), .actions(.move(let id, _, _, _)):
             return .actions(.messagesUpdated(id, .failure(AppError(.server, "not in this test"))))
         case .actions(.delete(let id, _, _)):

@@ -135,7 +135,7 @@ final class ScreenLoopTests: XCTestCase {
         let pipe = try WakePipe()
         let (loop, finished, _) = startLoop(terminal, pipe: pipe)
         waitUntil("the inbox load started") {
-            runner.effects.contains { if case .loadFolder(_, _, .inbox, _) = $0 { true } else { false } }
+            runner.effects.contains { if case .list(.loadFolder(_, _, .inbox, _)) = $0 { true } else { false } }
         }
         terminal.type("1")
         waitUntil("the old folder on screen") { terminal.lastScreen.contains("Archived Caller") }
@@ -153,7 +153,7 @@ final class ScreenLoopTests: XCTestCase {
         let pipe = try WakePipe()
         let (loop, finished, exit) = startLoop(terminal, pipe: pipe)
         waitUntil("the inbox load started") {
-            runner.effects.contains { if case .loadFolder = $0 { true } else { false } }
+            runner.effects.contains { if case .list(.loadFolder) = $0 { true } else { false } }
         }
         terminal.type("q")
         wait(for: [finished], timeout: 20)

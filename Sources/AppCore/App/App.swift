@@ -35,12 +35,9 @@ public enum App {
             return []
         case .tick(let date): return handleTick(&state, date)
         case .capabilitiesLoaded(let result): return capabilitiesLoaded(&state, result)
-        case .mailboxesLoaded(let id, let result): return mailboxesLoaded(&state, id, result)
-        case .folderLoaded(let id, let result): return folderLoaded(&state, id, result)
+        case .list(let event): return listAnswered(&state, event)
         case .actions(let event): return actionsAnswered(&state, event)
-        case .audioSaved(let id, let result): return audioSaved(&state, id, result)
-        case .mailboxOpened(let id, let result): return mailboxOpened(&state, id, result)
-        case .notificationFailed(let message): return notificationFailed(&state, message)
+        case .picker(let event): return pickerAnswered(&state, event)
         case .audio(let event): return handleAudioEvent(&state, event)
         }
     }

@@ -52,11 +52,12 @@ public enum PendingOperation: Equatable, Sendable {
     case folder(Folder)
     /// Read, unread, move, delete, forward (Features/Actions).
     case actions(ActionsPending)
-    case download(id: String)
     /// Switching to another mailbox (its New folder is loaded first).
-    case openMailbox(String)
+    case opening(mailbox: String)
     /// A conditional look at New while another folder is open (new-message notices).
     case inboxWatch
+    /// Playback, saving, completion, greetings and recording (see `AudioPending`).
+    case audio(AudioPending)
 }
 
 /// The whole state of the mailbox screen.
@@ -202,7 +203,18 @@ public struct AppState: Equatable, Sendable {
     /// The conditional look at New while another folder is open.
     public var inboxWatchRequest: RequestID? { request { $0 == .inboxWatch } }
     /// The mailbox being opened.
-    public var openingRequest: RequestID? { request { if case .openMailbox = $0 { true } else { false } } }
+    public var openingRequest: RequestID? { request { if case .opening = $0 { true } else { false } } }
+    /// The playback on screen (its reports keep coming until it ends).
+    public var playbackRequest: RequestID? { request { $0 == .audio(.playback) } }
+    /// The greetings screen's list load.
+    public var greetingsLoadRequest: RequestID? { request { $0 == .audio(.greetingsLoad) } }
+    /// The directory listing a Tab completion waits for.
+    public var completionRequest: RequestID? { request { if case .audio(.completion) = $0 { true } else { false } } }
+
+    /// The save or upload whose progress the status line shows: the latest one under way.
+    public var transfer: TransferInfo? {
+        pending.filter { $0.value.transfer != nil }.max { $0.key.value < $1.key.value }?.value.transfer
+    }
 
     // MARK: Derived
 

@@ -65,7 +65,6 @@ public enum PlaybackReport: Equatable, Sendable {
 public struct PlaybackInfo: Equatable, Sendable {
     public enum Phase: Equatable, Sendable { case starting, playing, paused }
 
-    public var request: RequestID
     public var target: PlaybackTarget
     public var phase: Phase
     public var elapsed: Double
@@ -75,8 +74,7 @@ public struct PlaybackInfo: Equatable, Sendable {
     /// Mark-read already asked for (policy `start`), so it is sent once.
     public var markedRead: Bool
 
-    public init(request: RequestID, target: PlaybackTarget) {
-        self.request = request
+    public init(target: PlaybackTarget) {
         self.target = target
         phase = .starting
         elapsed = 0
@@ -129,7 +127,7 @@ public enum AudioEffect: Equatable, Sendable {
     /// Seconds, negative for back.
     case seek(Double)
     /// Saves a message's audio at `path` (a leading `~` means home) → `.transferProgress`,
-    /// then `AppEvent.audioSaved` with the final path.
+    /// then `.saved` with the final path.
     case save(RequestID, mailbox: String?, id: String, path: String)
     /// Lists a directory as typed (`~` for home, empty for the working directory) →
     /// `.directoryListed`.
@@ -167,18 +165,18 @@ public enum AudioEvent: Equatable, Sendable {
     case greetingUploaded(RequestID, Result<GreetingUpload, AppError>)
     case greetingReset(RequestID, Result<GreetingInfo, AppError>)
     case recording(RequestID, RecordingReport)
+    /// Answer to `.save`: the path of the saved file.
+    case saved(RequestID, Result<String, AppError>)
 }
 
 /// A save or upload under way, for the progress bar in the status line.
 public struct TransferInfo: Equatable, Sendable {
-    public var request: RequestID
     /// "Saving Bob-Nguyen-2026-11-27-0815.wav", "Uploading the Busy greeting".
     public var label: String
     public var bytes: Int64
     public var total: Int64?
 
-    public init(request: RequestID, label: String, bytes: Int64 = 0, total: Int64? = nil) {
-        self.request = request
+    public init(label: String, bytes: Int64 = 0, total: Int64? = nil) {
         self.label = label
         self.bytes = bytes
         self.total = total
@@ -188,11 +186,11 @@ public struct TransferInfo: Equatable, Sendable {
 /// The greetings screen (`G`).
 public struct GreetingsState: Equatable, Sendable {
     public enum Activity: Equatable, Sendable {
-        case uploading(RequestID, GreetingType)
-        case resetting(RequestID, GreetingType)
+        case uploading(GreetingType)
+        case resetting(GreetingType)
         /// `recorder` once the recorder runs.
-        case recording(RequestID, GreetingType, elapsed: Double, level: Double?, recorder: String?)
-        case stoppingRecording(RequestID, GreetingType)
+        case recording(GreetingType, elapsed: Double, level: Double?, recorder: String?)
+        case stoppingRecording(GreetingType)
     }
 
     /// The mailbox whose greetings these are (nil: the user's own).
@@ -202,7 +200,6 @@ public struct GreetingsState: Equatable, Sendable {
     public var isLoading: Bool
     public var loaded: Bool
     public var selection: Int
-    public var loadRequest: RequestID?
     public var activity: Activity?
 
     public init(mailbox: String?) {
@@ -211,7 +208,6 @@ public struct GreetingsState: Equatable, Sendable {
         isLoading = true
         loaded = false
         selection = 0
-        loadRequest = nil
         activity = nil
     }
 
@@ -229,27 +225,17 @@ public struct GreetingsState: Equatable, Sendable {
     }
 }
 
-/// Everything about audio in the app state: playback, saves, completion, greetings.
+/// Everything about audio in the app state: playback and greetings. (Saves, uploads and
+/// completions live in the request table, `AppState.pending`.)
 public struct AudioState: Equatable, Sendable {
     public var playback: PlaybackInfo?
     /// The player's name was said in the status line already.
     public var playerAnnounced: Bool
-    public var transfer: TransferInfo?
-    /// A Tab completion awaiting its listing: the request and the text it completes.
-    public var completion: (RequestID, String)?
     public var greetings: GreetingsState?
 
     public init() {
         playback = nil
         playerAnnounced = false
-        transfer = nil
-        completion = nil
         greetings = nil
-    }
-
-    public static func == (a: AudioState, b: AudioState) -> Bool {
-        a.playback == b.playback && a.playerAnnounced == b.playerAnnounced && a.transfer == b.transfer
-            && a.completion?.0 == b.completion?.0 && a.completion?.1 == b.completion?.1
-            && a.greetings == b.greetings
     }
 }

@@ -4,7 +4,7 @@
 enum AudioStatus {
     /// The status text for a save or upload in progress (replaces the plain busy line).
     static func transferText(_ state: AppState, width: Int) -> String? {
-        guard case .busy = state.status, let transfer = state.audio.transfer, transfer.bytes > 0 else { return nil }
+        guard case .busy = state.status, let transfer = state.transfer, transfer.bytes > 0 else { return nil }
         return PlaybackBar.transferText(transfer, width: width)
     }
 

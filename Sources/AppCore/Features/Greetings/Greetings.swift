@@ -4,12 +4,17 @@ import VoicemailModel
 /// upload, record or reset one. The server decides who may change which mailbox.
 extension App {
     static func openGreetings(_ state: inout AppState) -> [Effect] {
-        var greetings = GreetingsState(mailbox: state.mailbox)
+        state.audio.greetings = GreetingsState(mailbox: state.mailbox)
+        return [loadGreetings(&state, mailbox: state.mailbox)]
+    }
+
+    private static func loadGreetings(_ state: inout AppState, mailbox: String?) -> Effect {
+        state.supersede(state.greetingsLoadRequest)
         let id = state.makeRequestID()
-        greetings.loadRequest = id
-        state.audio.greetings = greetings
+        state.pending[id] = .audio(.greetingsLoad)
+        state.audio.greetings?.isLoading = true
         state.status = .busy("Loading greetings…")
-        return [.audio(.loadGreetings(id, mailbox: state.mailbox))]
+        return .audio(.loadGreetings(id, mailbox: mailbox))
     }
 
     /// Keys on the greetings screen (no prompt open, help closed).
@@ -38,12 +43,9 @@ extension App {
         case .greetingReset: return startGreetingReset(&state, greetings)
         case .refresh:
             guard greetings.activity == nil else { return [] }
-            let id = state.makeRequestID()
-            state.audio.greetings?.loadRequest = id
-            state.audio.greetings?.isLoading = true
-            state.status = .busy("Loading greetings…")
-            return [.audio(.loadGreetings(id, mailbox: greetings.mailbox))]
+            return [loadGreetings(&state, mailbox: greetings.mailbox)]
         case .closeGreetings:
+            state.supersede(state.greetingsLoadRequest)
             state.audio.greetings = nil
             if case .busy = state.status, greetings.activity == nil { state.status = .none }
             if case .error = state.status { state.status = .none }
@@ -62,10 +64,10 @@ extension App {
 
     /// While recording only stop (Enter, s) and discard (Esc) mean something.
     private static func handleRecordingKey(_ state: inout AppState, _ key: Key, _ greetings: GreetingsState) -> [Effect] {
-        guard case .recording(let id, let type, _, _, _) = greetings.activity else { return [] }
+        guard case .recording(let type, _, _, _) = greetings.activity else { return [] }
         let action = state.config.keyBindings.action(for: key, in: [.playback, .greetings, .mailbox])
         if key == .enter || action == .play || action == .stop {
-            state.audio.greetings?.activity = .stoppingRecording(id, type)
+            state.audio.greetings?.activity = .stoppingRecording(type)
             state.status = .busy("Stopping the recorder…")
             return [.audio(.stopRecording)]
         }
@@ -120,7 +122,8 @@ extension App {
         if state.audio.playback != nil { effects.append(.audio(.stop)) }
         let id = state.makeRequestID()
         let type = greetings.selected.type
-        state.audio.greetings?.activity = .recording(id, type, elapsed: 0, level: nil, recorder: nil)
+        state.pending[id] = .audio(.recording(type))
+        state.audio.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: nil)
         state.status = .busy("Starting the recorder…")
         return effects + [.audio(.startRecording(id))]
     }
@@ -151,8 +154,8 @@ extension App {
     private static func startUpload(_ state: inout AppState, type: GreetingType, path: String, isRecording: Bool) -> [Effect] {
         guard let greetings = state.audio.greetings else { return [] }
         let id = state.makeRequestID()
-        state.audio.greetings?.activity = .uploading(id, type)
-        state.audio.transfer = TransferInfo(request: id, label: "Uploading the \(type.displayName) greeting")
+        state.pending[id] = .audio(.greetingUpload(type, TransferInfo(label: "Uploading the \(type.displayName) greeting")))
+        state.audio.greetings?.activity = .uploading(type)
         if !isRecording {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             state.status = .busy("Checking \(TerminalSafe.line(name))…")
@@ -164,7 +167,8 @@ extension App {
     static func confirmGreetingReset(_ state: inout AppState, type: GreetingType) -> [Effect] {
         guard let greetings = state.audio.greetings else { return [] }
         let id = state.makeRequestID()
-        state.audio.greetings?.activity = .resetting(id, type)
+        state.pending[id] = .audio(.greetingReset(type))
+        state.audio.greetings?.activity = .resetting(type)
         state.status = .busy("Resetting the \(type.displayName) greeting…")
         return [.audio(.resetGreeting(id, mailbox: greetings.mailbox, type: type))]
     }
@@ -172,8 +176,8 @@ extension App {
     // MARK: Answers
 
     static func greetingsLoaded(_ state: inout AppState, _ id: RequestID, _ result: Result<[GreetingInfo], AppError>) -> [Effect] {
-        guard var greetings = state.audio.greetings, greetings.loadRequest == id else { return [] }
-        greetings.loadRequest = nil
+        guard state.pending[id] == .audio(.greetingsLoad), var greetings = state.audio.greetings else { return [] }
+        state.pending[id] = nil
         greetings.isLoading = false
         switch result {
         case .success(let list):
@@ -190,15 +194,9 @@ extension App {
     }
 
     static func greetingUploaded(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingUpload, AppError>) -> [Effect] {
-        var type: GreetingType?
-        let ownsTransfer = state.audio.transfer?.request == id
-        if ownsTransfer { state.audio.transfer = nil }
-        if case .uploading(let request, let uploading)? = state.audio.greetings?.activity, request == id {
-            state.audio.greetings?.activity = nil
-            type = uploading
-        } else if !ownsTransfer {
-            return []
-        }
+        // The upload outlives the greetings screen: its outcome is said even after G was left.
+        guard case .audio(.greetingUpload(let type, _))? = state.pending.removeValue(forKey: id) else { return [] }
+        if state.audio.greetings?.activity == .uploading(type) { state.audio.greetings?.activity = nil }
         switch result {
         case .success(let upload):
             state.audio.greetings?.replace(upload.greeting)
@@ -207,15 +205,14 @@ extension App {
             if let note = upload.note { line += "; " + TerminalSafe.line(note) }
             state.status = .success(line)
         case .failure(let error):
-            let which = type.map { "the \($0.displayName) greeting" } ?? "the greeting"
-            state.status = .error(describe(error, doing: "Could not upload \(which) (the old one stays)"))
+            state.status = .error(describe(error, doing: "Could not upload the \(type.displayName) greeting (the old one stays)"))
         }
         return []
     }
 
     static func greetingWasReset(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
-        guard case .resetting(let request, let type)? = state.audio.greetings?.activity, request == id else { return [] }
-        state.audio.greetings?.activity = nil
+        guard case .audio(.greetingReset(let type))? = state.pending.removeValue(forKey: id) else { return [] }
+        if state.audio.greetings?.activity == .resetting(type) { state.audio.greetings?.activity = nil }
         switch result {
         case .success(let greeting):
             state.audio.greetings?.replace(greeting)
@@ -227,20 +224,19 @@ extension App {
     }
 
     static func recordingReported(_ state: inout AppState, _ id: RequestID, _ report: RecordingReport) -> [Effect] {
-        guard let activity = state.audio.greetings?.activity else { return [] }
-        let type: GreetingType
-        switch activity {
-        case .recording(let request, let t, _, _, _) where request == id: type = t
-        case .stoppingRecording(let request, let t) where request == id: type = t
-        default: return []
+        guard case .audio(.recording(let type))? = state.pending[id], let activity = state.audio.greetings?.activity
+        else { return [] }
+        switch report {
+        case .finished, .failed, .cancelled: state.pending[id] = nil
+        case .started, .progress: break
         }
         switch report {
         case .started(let recorder):
-            state.audio.greetings?.activity = .recording(id, type, elapsed: 0, level: nil, recorder: recorder)
+            state.audio.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: recorder)
             state.status = .info("Recording the \(type.displayName) greeting with \(TerminalSafe.line(recorder))")
         case .progress(let elapsed, let level):
-            if case .recording(_, _, _, _, let recorder) = activity {
-                state.audio.greetings?.activity = .recording(id, type, elapsed: elapsed, level: level, recorder: recorder)
+            if case .recording(_, _, _, let recorder) = activity {
+                state.audio.greetings?.activity = .recording(type, elapsed: elapsed, level: level, recorder: recorder)
             }
         case .finished(let path, let duration, let reachedLimit):
             state.status = .busy(
@@ -257,20 +253,6 @@ extension App {
         return []
     }
 
-    // MARK: Dispatch
-
-    static func handleAudioEvent(_ state: inout AppState, _ event: AudioEvent) -> [Effect] {
-        switch event {
-        case .playback(let id, let report): return playbackReported(&state, id, report)
-        case .transferProgress(let id, let bytes, let total): return transferProgressed(&state, id, bytes: bytes, total: total)
-        case .directoryListed(let id, let result): return directoryListed(&state, id, result)
-        case .greetingsLoaded(let id, let result): return greetingsLoaded(&state, id, result)
-        case .greetingUploaded(let id, let result): return greetingUploaded(&state, id, result)
-        case .greetingReset(let id, let result): return greetingWasReset(&state, id, result)
-        case .recording(let id, let report): return recordingReported(&state, id, report)
-        }
-    }
-
     /// Keys in the audio prompts (save, upload, reset); nil when `prompt` is not one of them.
     static func handleAudioPromptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key) -> [Effect]? {
         switch prompt {
@@ -283,13 +265,13 @@ extension App {
             switch key {
             case .escape:
                 state.prompt = nil
-                state.audio.completion = nil
+                state.supersede(state.completionRequest)
                 state.status = .none
                 return []
             case .tab:
                 return requestCompletion(&state, text: editor.text)
             case .enter:
-                state.audio.completion = nil
+                state.supersede(state.completionRequest)
                 if case .saveAudio(let id, _) = prompt { return confirmSave(&state, id: id, text: editor.text) }
                 if case .uploadGreeting(let type, _) = prompt {
                     return confirmGreetingUpload(&state, type: type, text: editor.text)

@@ -87,7 +87,7 @@ enum GreetingsView {
 
     private static func drawActivity(_ grid: inout CellGrid, _ activity: GreetingsState.Activity, x: Int, y: Int, width: Int) {
         switch activity {
-        case .recording(_, let type, let elapsed, let level, let recorder):
+        case .recording(let type, let elapsed, let level, let recorder):
             let limit = Formatting.duration(VoicemailLimits.maxDurationSeconds)
             var cursor = grid.put("● REC ", x: x, y: y, style: .statusError)
             cursor = grid.put("\(type.displayName)  \(Formatting.duration(Int(elapsed))) / \(limit)  ",
@@ -101,11 +101,11 @@ enum GreetingsView {
                 grid.put("with \(TerminalSafe.line(recorder)); stops by itself at \(limit)", x: x, y: y + 1,
                          style: .dim, maxWidth: width)
             }
-        case .stoppingRecording(_, let type):
+        case .stoppingRecording(let type):
             grid.put("● Stopping the \(type.displayName) recording…", x: x, y: y, style: .dim, maxWidth: width)
-        case .uploading(_, let type):
+        case .uploading(let type):
             grid.put("↑ Uploading the \(type.displayName) greeting…", x: x, y: y, style: .dim, maxWidth: width)
-        case .resetting(_, let type):
+        case .resetting(let type):
             grid.put("Resetting the \(type.displayName) greeting…", x: x, y: y, style: .dim, maxWidth: width)
         }
     }

@@ -23,7 +23,7 @@ extension App {
         guard state.folder != .inbox, state.inboxWatchRequest == nil else { return [] }
         let id = state.makeRequestID()
         state.pending[id] = .inboxWatch
-        return [.loadFolder(id, mailbox: state.mailbox, folder: .inbox, etag: state.sharing.inboxWatchETag)]
+        return [.list(.loadFolder(id, mailbox: state.mailbox, folder: .inbox, etag: state.sharing.inboxWatchETag))]
     }
 
     static func stopInboxWatch(_ state: inout AppState) {
@@ -67,9 +67,9 @@ extension App {
                 : "\(arrivals.count) new messages, the latest from \(who)")
         var effects: [Effect] = state.config.bell ? [.bell] : []
         for message in arrivals.reversed() {
-            effects.append(.announceNewMessage(NewMessageNotice(
+            effects.append(.list(.announceNewMessage(NewMessageNotice(
                 mailbox: mailbox, messageID: message.id, callerName: message.callerName,
-                callerNumber: message.callerNumber)))
+                callerNumber: message.callerNumber))))
         }
         return effects
     }

@@ -7,7 +7,7 @@ extension App {
         state.supersede(state.mailboxesRequest)
         let id = state.makeRequestID()
         state.pending[id] = .mailboxes
-        return .loadMailboxes(id)
+        return .list(.loadMailboxes(id))
     }
 
     /// Loads `folder`. `revalidate` keeps the list on screen and sends the ETag (refresh);
@@ -27,7 +27,7 @@ extension App {
             state.deferredAction = nil
             state.status = .busy("Loading \(folder.displayName)…")
         }
-        return .loadFolder(id, mailbox: state.mailbox, folder: folder, etag: revalidate ? state.etag : nil)
+        return .list(.loadFolder(id, mailbox: state.mailbox, folder: folder, etag: revalidate ? state.etag : nil))
     }
 
     static let refreshingLine = "Refreshing…"

@@ -20,12 +20,11 @@ extension App {
     }
 
     static func startOpening(_ state: inout AppState, _ ext: String, pin: MailboxPIN?) -> Effect {
-        state.supersede(state.sharing.opening?.request)
+        state.supersede(state.openingRequest)
         let id = state.makeRequestID()
-        state.pending[id] = .openMailbox(ext)
-        state.sharing.opening = OpeningMailbox(request: id, mailbox: ext, sentPIN: pin != nil)
+        state.pending[id] = .opening(mailbox: ext)
         state.status = .busy("Opening mailbox \(mailboxLabel(state, ext))…")
-        return .openMailbox(id, mailbox: ext, pin: pin)
+        return .picker(.openMailbox(id, mailbox: ext, pin: pin))
     }
 
     static func askForPIN(_ state: inout AppState, _ ext: String) {
@@ -52,10 +51,7 @@ extension App {
     static func mailboxOpened(
         _ state: inout AppState, _ id: RequestID, _ result: Result<FolderLoad, AppError>
     ) -> [Effect] {
-        guard case .openMailbox(let ext)? = state.pending.removeValue(forKey: id),
-            let opening = state.sharing.opening, opening.request == id
-        else { return [] }
-        state.sharing.opening = nil
+        guard case .opening(let ext)? = state.pending.removeValue(forKey: id) else { return [] }
         switch result {
         case .success(let load):
             enterMailbox(&state, ext, load)
@@ -116,8 +112,7 @@ extension App {
 
     /// Back to the user's own mailbox, New folder.
     static func switchToOwnMailbox(_ state: inout AppState) -> [Effect] {
-        state.supersede(state.sharing.opening?.request)
-        state.sharing.opening = nil
+        state.supersede(state.openingRequest)
         stopInboxWatch(&state)
         let own = state.sharing.mailboxes.first(where: \.own)
         state.mailbox = own?.mailbox ?? state.config.user

@@ -62,8 +62,6 @@ public struct SharingState: Equatable, Sendable {
     /// The last Mailboxes answer: what the picker lists, with badges.
     public var mailboxes: [MailboxSummary] = []
     public var picker: MailboxPicker?
-    /// A switch to another mailbox under way; the current one stays as it is until it lands.
-    public var opening: OpeningMailbox?
     /// Every message id seen in the viewed mailbox (any folder), and whether New has been
     /// seen once: a message is news only when it arrives in New after that first look.
     public var seenMessages: Set<String> = []
@@ -73,17 +71,4 @@ public struct SharingState: Equatable, Sendable {
     public var inboxWatchETag: String?
 
     public init() {}
-}
-
-/// A mailbox being opened: the answer's request, which mailbox, and whether a PIN was sent.
-public struct OpeningMailbox: Equatable, Sendable {
-    public var request: RequestID
-    public var mailbox: String
-    public var sentPIN: Bool
-
-    public init(request: RequestID, mailbox: String, sentPIN: Bool) {
-        self.request = request
-        self.mailbox = mailbox
-        self.sentPIN = sentPIN
-    }
 }

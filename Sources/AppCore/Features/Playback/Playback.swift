@@ -18,8 +18,11 @@ extension App {
     }
 
     static func startPlayback(_ state: inout AppState, _ target: PlaybackTarget) -> [Effect] {
+        // The player switches to the new target itself: the old reports simply stop mattering.
+        if let previous = state.playbackRequest { state.pending[previous] = nil }
         let id = state.makeRequestID()
-        state.audio.playback = PlaybackInfo(request: id, target: target)
+        state.pending[id] = .audio(.playback)
+        state.audio.playback = PlaybackInfo(target: target)
         // The progress bar says what is going on; an old outcome would only distract.
         if !state.status.isBusy { state.status = .none }
         return [.audio(.play(id, target))]
@@ -68,7 +71,11 @@ extension App {
     }
 
     static func playbackReported(_ state: inout AppState, _ id: RequestID, _ report: PlaybackReport) -> [Effect] {
-        guard var playback = state.audio.playback, playback.request == id else { return [] }
+        guard state.pending[id] == .audio(.playback), var playback = state.audio.playback else { return [] }
+        switch report {
+        case .finished, .stopped, .failed, .messageGone, .noPlayer: state.pending[id] = nil
+        default: break
+        }
         switch report {
         case .playerChosen(let name, let discovered):
             playback.player = name

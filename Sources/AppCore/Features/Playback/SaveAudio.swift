@@ -53,11 +53,10 @@ extension App {
         if path.hasSuffix("/") || path == "~" { path = directoryWithSlash(path) + defaultFileName(state, message) }
         state.prompt = nil
         let id = state.makeRequestID()
-        state.pending[id] = .download(id: messageID)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        state.audio.transfer = TransferInfo(
-            request: id, label: "Saving \(TerminalSafe.line(name))", bytes: 0,
-            total: message.size > 0 ? Int64(message.size) : nil)
+        let transfer = TransferInfo(
+            label: "Saving \(TerminalSafe.line(name))", bytes: 0, total: message.size > 0 ? Int64(message.size) : nil)
+        state.pending[id] = .audio(.save(messageID: messageID, transfer))
         state.status = .busy("Saving to \(TerminalSafe.line(path))…")
         return [.audio(.save(id, mailbox: state.mailbox, id: messageID, path: path))]
     }
@@ -65,16 +64,16 @@ extension App {
     /// Tab in a path prompt: ask for the directory's listing; the answer completes the text
     /// if it was not edited meanwhile.
     static func requestCompletion(_ state: inout AppState, text: String) -> [Effect] {
+        state.supersede(state.completionRequest)
         let id = state.makeRequestID()
-        state.audio.completion = (id, text)
+        state.pending[id] = .audio(.completion(text: text))
         return [.audio(.listDirectory(id, path: PathCompletion.split(text).directory))]
     }
 
     static func directoryListed(
         _ state: inout AppState, _ id: RequestID, _ result: Result<[DirectoryEntry], AppError>
     ) -> [Effect] {
-        guard let (request, text) = state.audio.completion, request == id else { return [] }
-        state.audio.completion = nil
+        guard case .audio(.completion(let text))? = state.pending.removeValue(forKey: id) else { return [] }
         guard let prompt = state.prompt, let editor = prompt.editor, editor.text == text else { return [] }
         switch result {
         case .failure(let error):
@@ -98,18 +97,28 @@ extension App {
     }
 
     static func transferProgressed(_ state: inout AppState, _ id: RequestID, bytes: Int64, total: Int64?) -> [Effect] {
-        guard var transfer = state.audio.transfer, transfer.request == id else { return [] }
-        transfer.bytes = bytes
-        if let total, total > 0 { transfer.total = total }
-        state.audio.transfer = transfer
+        guard case .audio(let operation)? = state.pending[id] else { return [] }
+        func progressed(_ transfer: TransferInfo) -> TransferInfo {
+            var transfer = transfer
+            transfer.bytes = bytes
+            if let total, total > 0 { transfer.total = total }
+            return transfer
+        }
+        switch operation {
+        case .save(let messageID, let transfer):
+            state.pending[id] = .audio(.save(messageID: messageID, progressed(transfer)))
+        case .greetingUpload(let type, let transfer):
+            state.pending[id] = .audio(.greetingUpload(type, progressed(transfer)))
+        default:
+            break
+        }
         return []
     }
 
     static func audioSaved(
         _ state: inout AppState, _ id: RequestID, _ result: Result<String, AppError>
     ) -> [Effect] {
-        guard case .download? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.transfer?.request == id { state.audio.transfer = nil }
+        guard case .audio(.save)? = state.pending.removeValue(forKey: id) else { return [] }
         switch result {
         case .success(let path):
             state.status = .success("Saved to \(TerminalSafe.line(path))")
