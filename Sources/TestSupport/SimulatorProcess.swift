@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,7 @@ import Darwin
 ///     let sim = try SimulatorProcess(dataDirectory: dir.url, seed: "demo")
 ///     // … sim.baseURL …
 ///     try sim.restart()            // same data, after a crash or a clean stop
-public final class SimulatorProcess: @unchecked Sendable {
+public final class SimulatorProcess: Sendable {
     public let dataDirectory: URL
     public let seed: String?
     public let capacity: Int?
@@ -22,29 +23,22 @@ public final class SimulatorProcess: @unchecked Sendable {
     /// Everything the server logged (its stderr goes to this file).
     public let logFile: URL
 
-    private let lock = NSLock()
-    private var process: Process?
-    private var _baseURL: URL?
+    /// The running process and its address; replaced by `restart`.
+    private let running = Mutex<(process: Process, baseURL: URL)?>(nil)
 
     /// `http://127.0.0.1:PORT` of the running process.
     public var baseURL: URL {
-        lock.lock()
-        defer { lock.unlock() }
-        return _baseURL!
+        running.withLock { $0!.baseURL }
     }
 
     public var port: Int { baseURL.port ?? 0 }
 
     public var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return process?.isRunning ?? false
+        running.withLock { $0?.process.isRunning ?? false }
     }
 
     public var processIdentifier: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return process?.processIdentifier
+        running.withLock { $0?.process.processIdentifier }
     }
 
     public init(
@@ -150,16 +144,11 @@ public final class SimulatorProcess: @unchecked Sendable {
             process.waitUntilExit()
             throw TestSupportError("pbx-sim printed \"\(line)\" instead of \"listening on URL\". Its log:\n\(log)")
         }
-        lock.lock()
-        self.process = process
-        _baseURL = url
-        lock.unlock()
+        running.withLock { $0 = (process, url) }
     }
 
     private func stopProcess(signal: Int32) {
-        lock.lock()
-        let process = self.process
-        lock.unlock()
+        let process = running.withLock { $0?.process }
         guard let process, process.isRunning else { return }
         Glibc.kill(process.processIdentifier, signal)
         process.waitUntilExit()

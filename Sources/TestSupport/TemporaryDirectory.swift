@@ -1,11 +1,11 @@
 import Foundation
+import Synchronization
 
 /// A fresh directory under the system temp dir, removed with everything in it when released
 /// (or on `remove()`).
-public final class TemporaryDirectory: @unchecked Sendable {
+public final class TemporaryDirectory: Sendable {
     public let url: URL
-    private let lock = NSLock()
-    private var removed = false
+    private let removed = Mutex(false)
 
     public init(prefix: String = "vmtui-test") throws {
         let base = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
@@ -18,11 +18,11 @@ public final class TemporaryDirectory: @unchecked Sendable {
     public func appending(_ component: String) -> URL { url.appendingPathComponent(component) }
 
     public func remove() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !removed else { return }
-        removed = true
-        try? FileManager.default.removeItem(at: url)
+        let first = removed.withLock { removed in
+            defer { removed = true }
+            return !removed
+        }
+        if first { try? FileManager.default.removeItem(at: url) }
     }
 
     deinit { remove() }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AudioPlayback
 import Foundation
+import Synchronization
 import VoicemailClient
 import VoicemailModel
 
@@ -133,23 +134,23 @@ actor MarkReadOnce {
 }
 
 /// The signal that interrupted a command, if any.
-final class InterruptionFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Int32?
+final class InterruptionFlag: Sendable {
+    private let value = Mutex<Int32?>(nil)
 
     func record(_ signal: Int32) {
-        lock.withLock { if value == nil { value = signal } }
+        value.withLock { if $0 == nil { $0 = signal } }
     }
 
-    var signal: Int32? { lock.withLock { value } }
+    var signal: Int32? { value.withLock { $0 } }
 }
 
 /// "▶ 0:12 / 0:42  Bob Nguyen (102)" redrawn in place on a terminal's stderr.
-final class StatusLine: @unchecked Sendable {
+final class StatusLine: Sendable {
     private let enabled: Bool
     private let label: String
-    private let lock = NSLock()
-    private var drawn = false
+    /// Whether a line is on the terminal to be cleared; held while writing, so two
+    /// threads never interleave their lines.
+    private let drawn = Mutex(false)
 
     init(enabled: Bool, label: String) {
         self.enabled = enabled
@@ -170,14 +171,14 @@ final class StatusLine: @unchecked Sendable {
 
     func draw(_ text: String) {
         guard enabled else { return }
-        lock.withLock {
+        drawn.withLock { drawn in
             FileHandle.standardError.write(Data("\r\u{1b}[2K\(text)".utf8))
             drawn = true
         }
     }
 
     func finish() {
-        lock.withLock {
+        drawn.withLock { drawn in
             if drawn { FileHandle.standardError.write(Data("\r\u{1b}[2K".utf8)) }
             drawn = false
         }

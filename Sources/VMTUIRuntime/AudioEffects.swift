@@ -16,13 +16,8 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
     private let player: PlaybackController
     private let recorder: RecordingController
     private let sink: EventSink
-    /// The playback request the player's state changes belong to.
-    private let playbackTag: Shared<RequestID?>
-    /// The playback whose message turned out to be gone from the server (deleted elsewhere).
-    private let goneTag: Shared<RequestID?>
-    /// The recording request the recorder's state changes belong to, and whether it is
-    /// being discarded (its "finished" must not start an upload).
-    private let recordingTag: Shared<(id: RequestID?, discarding: Bool)>
+    /// Which requests the player's and recorder's reports belong to.
+    private let tags: AudioTags
     /// Play commands run one after the other, so a stop of the old playback is never taken
     /// for the end of the new one.
     private let playQueue = Mutex<Task<Void, Never>?>(nil)
@@ -38,26 +33,22 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         self.environment = environment
         self.logger = logger
         let sink = EventSink()
-        let playbackTag = Shared<RequestID?>(nil)
-        let goneTag = Shared<RequestID?>(nil)
-        let recordingTag = Shared<(id: RequestID?, discarding: Bool)>((nil, false))
+        let tags = AudioTags()
         self.sink = sink
-        self.playbackTag = playbackTag
-        self.goneTag = goneTag
-        self.recordingTag = recordingTag
+        self.tags = tags
         self.player = PlaybackController(
             player: player, environment: environment, logger: logger,
             onChange: { state in
-                guard let id = playbackTag.withLock({ $0 }), var report = Self.report(state) else { return }
+                guard let id = tags.playback.withLock({ $0 }), var report = Self.report(state) else { return }
                 // A download that failed because the message is gone says so, so the screen
                 // can refresh as it does for r/m/d instead of showing a player error.
-                if case .failed = report, goneTag.withLock({ $0 == id }) { report = .messageGone }
+                if case .failed = report, tags.gone.withLock({ $0 == id }) { report = .messageGone }
                 sink.post(.audio(.playback(id, report)))
             })
         self.recorder = RecordingController(
             recorder: recorder, environment: environment, logger: logger,
             onChange: { state in
-                let (id, discarding) = recordingTag.withLock { ($0.id, $0.discarding) }
+                let (id, discarding) = tags.recording.withLock { ($0.id, $0.discarding) }
                 guard let id else { return }
                 switch state {
                 case .idle:
@@ -118,7 +109,7 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
             await recorder.stop()
             return nil
         case .cancelRecording:
-            recordingTag.withLock { $0.discarding = true }
+            tags.recording.withLock { $0.discarding = true }
             await recorder.cancel()
             return nil
         }
@@ -126,8 +117,8 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
 
     /// Stops the player and recorder and deletes the private audio folder (exit paths).
     public func shutdown() async {
-        playbackTag.withLock { $0 = nil }
-        recordingTag.withLock { $0 = (nil, true) }
+        tags.playback.withLock { $0 = nil }
+        tags.recording.withLock { $0 = (nil, true) }
         await player.stop()
         await recorder.cancel()
         AudioCleanup.run()
@@ -150,12 +141,12 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
 
     private func play(_ id: RequestID, _ target: PlaybackTarget) async {
         await player.stop()
-        playbackTag.withLock { $0 = id }
+        tags.playback.withLock { $0 = id }
         let command: PlayerCommand
         do {
             command = try player.resolvePlayer(for: target.format)
         } catch {
-            playbackTag.withLock { $0 = nil }
+            tags.playback.withLock { $0 = nil }
             sink.post(.audio(.playback(id, .noPlayer(Self.oneLine(error)))))
             return
         }
@@ -166,7 +157,7 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         case .message(let message, let mailbox):
             let source = MessageAudioSource(client: client, message: message, mailbox: Self.mailbox(mailbox))
             request = PlaybackRequest(
-                source: GoneAwareSource(inner: source) { [goneTag] in goneTag.withLock { $0 = id } },
+                source: GoneAwareSource(inner: source) { [tags] in tags.gone.withLock { $0 = id } },
                 format: message.format, duration: target.duration, name: "message")
         case .greeting(let greeting, let mailbox):
             request = .greeting(greeting, mailbox: Self.mailbox(mailbox), client: client)
@@ -190,13 +181,13 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
 
     private func startRecording(_ id: RequestID) async {
         await player.stop()
-        recordingTag.withLock { $0 = (id, false) }
+        tags.recording.withLock { $0 = (id, false) }
         do {
             let template = try recorder.resolveRecorder()
             sink.post(.audio(.recording(id, .started(recorder: template.programName))))
             try await recorder.start()
         } catch {
-            recordingTag.withLock { $0 = (nil, false) }
+            tags.recording.withLock { $0 = (nil, false) }
             sink.post(.audio(.recording(id, .failed(Self.oneLine(error)))))
         }
     }
@@ -296,15 +287,16 @@ struct LocalProblem: Error {
     init(_ message: String) { self.message = message }
 }
 
-/// A value several threads read and write.
-final class Shared<Value: Sendable>: Sendable {
-    private let value: Mutex<Value>
-
-    init(_ value: Value) { self.value = Mutex(value) }
-
-    func withLock<Result: Sendable>(_ body: (inout Value) -> Result) -> Result {
-        value.withLock { body(&$0) }
-    }
+/// The requests the player's and recorder's reports belong to: the controllers' callbacks
+/// are made before the runner exists, so they share these with it.
+final class AudioTags: Sendable {
+    /// The playback request the player's state changes belong to.
+    let playback = Mutex<RequestID?>(nil)
+    /// The playback whose message turned out to be gone from the server (deleted elsewhere).
+    let gone = Mutex<RequestID?>(nil)
+    /// The recording request the recorder's state changes belong to, and whether it is
+    /// being discarded (its "finished" must not start an upload).
+    let recording = Mutex<(id: RequestID?, discarding: Bool)>((nil, false))
 }
 
 /// The event loop's inbox, known once the loop exists.

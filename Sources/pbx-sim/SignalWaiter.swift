@@ -1,25 +1,33 @@
 import Dispatch
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Turns SIGINT/SIGTERM into an awaitable event so the server can shut down cleanly.
 /// Create it before the server starts, so a signal arriving early is not lost.
-final class SignalWaiter: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var received = false
-    private var waiter: CheckedContinuation<Void, Never>?
+final class SignalWaiter: Sendable {
+    private struct Waiting {
+        var received = false
+        var waiter: CheckedContinuation<Void, Never>?
+    }
+
+    /// Kept so the sources stay alive as long as the waiter.
+    private let sources: Mutex<[DispatchSourceSignal]>
+    private let state = Mutex(Waiting())
 
     init() {
-        for signalNumber in [SIGINT, SIGTERM] {
+        sources = Mutex([SIGINT, SIGTERM].map { signalNumber in
             // The default action would kill the process before the source sees the signal.
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in self?.signalled() }
-            source.resume()
-            sources.append(source)
+            return DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+        })
+        sources.withLock { sources in
+            for source in sources {
+                source.setEventHandler { [weak self] in self?.signalled() }
+                source.resume()
+            }
         }
     }
 
@@ -38,24 +46,21 @@ final class SignalWaiter: @unchecked Sendable {
     }
 
     private func signalled() {
-        lock.lock()
-        received = true
-        let waiter = self.waiter
-        self.waiter = nil
-        lock.unlock()
+        let waiter = state.withLock { state in
+            state.received = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
         waiter?.resume()
     }
 
     func waitForTermination() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            lock.lock()
-            if received {
-                lock.unlock()
-                continuation.resume()
-            } else {
-                waiter = continuation
-                lock.unlock()
+            let received = state.withLock { state in
+                if !state.received { state.waiter = continuation }
+                return state.received
             }
+            if received { continuation.resume() }
         }
     }
 }

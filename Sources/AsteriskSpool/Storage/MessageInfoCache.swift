@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VoicemailModel
 #if canImport(Glibc)
 import Glibc
@@ -8,8 +9,8 @@ import Glibc
 /// time): a refresh of a large mailbox then costs a directory listing and a stat per
 /// message instead of reading and parsing every file again. A renamed file keeps its inode
 /// and is found again under its new path only after one re-read, which is cheap.
-final class MessageInfoCache: @unchecked Sendable {
-    struct Entry {
+final class MessageInfoCache: Sendable {
+    struct Entry: Sendable {
         var inode: UInt64
         var size: Int64
         var changed: Int64
@@ -19,22 +20,21 @@ final class MessageInfoCache: @unchecked Sendable {
         var shown: (key: ShownKey, message: VoicemailMessage)?
     }
 
-    struct ShownKey: Equatable {
+    struct ShownKey: Equatable, Sendable {
         var mailbox: String
         var folder: Folder
         var id: String
         var audio: [String]
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
+    private let entries = Mutex<[String: Entry]>([:])
 
     /// The file's fields and base id, from the cache when the file has not changed.
     func read(_ url: URL) -> (info: MessageInfo, id: String) {
         var status = stat()
         let known = stat(url.path, &status) == 0
         let changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
-        if known, let entry = lock.withLock({ entries[url.path] }), entry.inode == UInt64(status.st_ino),
+        if known, let entry = entries.withLock({ $0[url.path] }), entry.inode == UInt64(status.st_ino),
             entry.size == Int64(status.st_size), entry.changed == changed
         {
             return (entry.info, entry.id)
@@ -43,7 +43,7 @@ final class MessageInfoCache: @unchecked Sendable {
         let info = MessageInfo(parsing: String(decoding: data, as: UTF8.self))
         let id = MessageIdentity.id(for: info, text: data)
         if known {
-            lock.withLock {
+            entries.withLock { entries in
                 entries[url.path] = Entry(
                     inode: UInt64(status.st_ino), size: Int64(status.st_size), changed: changed, info: info, id: id, shown: nil)
             }
@@ -56,9 +56,9 @@ final class MessageInfoCache: @unchecked Sendable {
     func shown(_ message: SpoolMessage, make: () -> VoicemailMessage) -> VoicemailMessage {
         let path = message.textFile.path
         let key = ShownKey(mailbox: message.mailbox, folder: message.folder, id: message.id, audio: message.audioExtensions)
-        if let cached = lock.withLock({ entries[path]?.shown }), cached.key == key { return cached.message }
+        if let cached = entries.withLock({ $0[path]?.shown }), cached.key == key { return cached.message }
         let made = make()
-        lock.withLock {
+        entries.withLock { entries in
             if entries[path] != nil { entries[path]!.shown = (key, made) }
         }
         return made

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +11,7 @@ import Foundation
 /// survives into it. It leads a process group of its own: the terminal's Ctrl-C reaches vmtui
 /// only, and every signal vmtui sends (stop, pause, resume, exit) goes to the whole group, so
 /// a player that is a script or a pipeline stops with all its children.
-public final class ChildProcess: @unchecked Sendable {
+public final class ChildProcess: Sendable {
     public enum Input: Sendable {
         case nullDevice
         /// A pipe; write to `inputFD` and close it (or call `closeInput`) for end of file.
@@ -26,13 +27,13 @@ public final class ChildProcess: @unchecked Sendable {
 
     public let pid: pid_t
     public let arguments: [String]
-    /// The write end of the stdin pipe, or -1.
-    public private(set) var inputFD: Int32
+    /// The write end of the stdin pipe, or -1 (none, or closed).
+    public var inputFD: Int32 { stdinWriteEnd.withLock { $0 } }
+    private let stdinWriteEnd: Mutex<Int32>
     private let stderrTail: StderrTail
-    private let exit = Locked<Int32?>(nil)
-    private let signalled = Locked<Int32?>(nil)
-    private let exitWaiters = Locked<[CheckedContinuation<Int32, Never>]>([])
-    private let inputLock = NSLock()
+    private let exit = Mutex<Int32?>(nil)
+    private let signalled = Mutex<Int32?>(nil)
+    private let exitWaiters = Mutex<[CheckedContinuation<Int32, Never>]>([])
     /// Signalled when stderr reaches end of file, so a failure's reason is complete before
     /// the exit is reported.
     private let stderrDone = DispatchSemaphore(value: 0)
@@ -113,23 +114,23 @@ public final class ChildProcess: @unchecked Sendable {
             throw AudioError.spawnFailed("Cannot start \(program): \(String(cString: strerror(status)))")
         }
         pid = childPID
-        inputFD = stdinPipe[1]
+        stdinWriteEnd = Mutex(stdinPipe[1])
         ChildRegistry.shared.add(childPID)
         startReadingStderr(stderrPipe[0])
         startWaiting()
     }
 
     /// The exit status once the child ended: the exit code, or 128 + signal number.
-    public var exitStatus: Int32? { exit.current }
+    public var exitStatus: Int32? { exit.withLock { $0 } }
     public var isRunning: Bool { exitStatus == nil }
     /// The signal that ended the child, when one did (an exit status of 137 is not SIGKILL).
-    public var exitSignal: Int32? { signalled.current }
+    public var exitSignal: Int32? { signalled.withLock { $0 } }
 
     /// Waits for the child to end.
     public func waitForExit() async -> Int32 {
         await withCheckedContinuation { continuation in
             let finished: Int32? = exitWaiters.withLock { waiters in
-                if let status = exit.current { return status }
+                if let status = exit.withLock({ $0 }) { return status }
                 waiters.append(continuation)
                 return nil
             }
@@ -145,7 +146,7 @@ public final class ChildProcess: @unchecked Sendable {
     public func writeInput(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < bytes.count {
-            let fd = inputLock.withLock { inputFD }
+            let fd = inputFD
             guard fd >= 0 else { return false }
             let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
@@ -159,10 +160,10 @@ public final class ChildProcess: @unchecked Sendable {
 
     /// Closes stdin: the player sees end of file.
     public func closeInput() {
-        inputLock.withLock {
-            if inputFD >= 0 {
-                close(inputFD)
-                inputFD = -1
+        stdinWriteEnd.withLock { fd in
+            if fd >= 0 {
+                close(fd)
+                fd = -1
             }
         }
     }
@@ -275,16 +276,16 @@ private func cPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
 private func cSpawnAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
 
 /// Every live child of this module, so an emergency exit can stop them all.
-final class ChildRegistry: @unchecked Sendable {
+final class ChildRegistry: Sendable {
     static let shared = ChildRegistry()
-    private let pids = Locked<Set<pid_t>>([])
+    private let pids = Mutex<Set<pid_t>>([])
 
     func add(_ pid: pid_t) { pids.withLock { _ = $0.insert(pid) } }
     func remove(_ pid: pid_t) { pids.withLock { _ = $0.remove(pid) } }
 
     /// Each child's whole process group, so a script player's own children go too.
     func terminateAll() {
-        for pid in pids.current {
+        for pid in pids.withLock({ $0 }) {
             kill(-pid, SIGTERM)
             kill(-pid, SIGCONT)
         }

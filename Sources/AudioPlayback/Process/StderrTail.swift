@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Keeps the last few kilobytes a child wrote to stderr and picks the line that explains a
 /// failure ("Failed to recognize file format.") out of the noise around it.
-final class StderrTail: @unchecked Sendable {
+final class StderrTail: Sendable {
     private let limit = 8192
-    private let bytes = Locked<[UInt8]>([])
+    private let bytes = Mutex<[UInt8]>([])
 
     func append(_ chunk: ArraySlice<UInt8>) {
         bytes.withLock { stored in
@@ -13,7 +14,7 @@ final class StderrTail: @unchecked Sendable {
         }
     }
 
-    var text: String { String(decoding: bytes.current, as: UTF8.self) }
+    var text: String { String(decoding: bytes.withLock { $0 }, as: UTF8.self) }
 
     func meaningfulLine() -> String? {
         Self.meaningfulLine(in: text)

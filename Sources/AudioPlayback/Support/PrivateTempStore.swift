@@ -1,15 +1,20 @@
 import Foundation
+import Synchronization
 
 /// The process's private folder for audio: `vmtui-<pid>-XXXXXX` under $XDG_RUNTIME_DIR (or
 /// $TMPDIR, or /tmp), mode 0700, files 0600. Voicemail is personal data: nothing else on the
 /// machine may read it, and nothing of it may outlive vmtui.
-public final class PrivateTempStore: @unchecked Sendable {
+public final class PrivateTempStore: Sendable {
     /// The one store of this process, so signal paths can find and remove it.
     public static let shared = PrivateTempStore()
 
-    private let lock = NSLock()
-    private var directory: URL?
-    private var counter = 0
+    private struct Place {
+        var directory: URL?
+        /// Numbers the files so names never collide.
+        var counter = 0
+    }
+
+    private let place = Mutex(Place())
     private let environment: [String: String]
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -18,11 +23,12 @@ public final class PrivateTempStore: @unchecked Sendable {
 
     /// The folder, created on first use.
     public func folder() throws -> URL {
-        lock.lock()
-        defer { lock.unlock() }
-        if let directory, FileManager.default.fileExists(atPath: directory.path) { return directory }
-        let created = try Self.makeDirectory(in: baseDirectory())
-        directory = created
+        let created: URL = try place.withLock { place in
+            if let directory = place.directory, FileManager.default.fileExists(atPath: directory.path) { return directory }
+            let created = try Self.makeDirectory(in: baseDirectory())
+            place.directory = created
+            return created
+        }
         if self === Self.shared { Self.registerExitCleanup }
         return created
     }
@@ -30,10 +36,7 @@ public final class PrivateTempStore: @unchecked Sendable {
     /// A new, empty file (mode 0600) in the folder; `name` is a hint kept for readability.
     public func makeFile(named name: String) throws -> URL {
         let folder = try folder()
-        let unique: Int = lock.withLock {
-            counter += 1
-            return counter
-        }
+        let unique = nextNumber()
         let safe = name.unicodeScalars.filter {
             CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" || $0 == "_"
         }
@@ -49,16 +52,20 @@ public final class PrivateTempStore: @unchecked Sendable {
     /// A path in the folder for something another program creates (a socket, a recording).
     public func reservePath(named name: String) throws -> URL {
         let folder = try folder()
-        let unique: Int = lock.withLock {
-            counter += 1
-            return counter
-        }
+        let unique = nextNumber()
         return folder.appendingPathComponent("\(unique)-\(name)")
+    }
+
+    private func nextNumber() -> Int {
+        place.withLock { place in
+            place.counter += 1
+            return place.counter
+        }
     }
 
     /// Removes one file if it is inside the folder (never anything else).
     public func remove(_ url: URL) {
-        guard let directory = lock.withLock({ self.directory }),
+        guard let directory = place.withLock({ $0.directory }),
             url.deletingLastPathComponent().standardizedFileURL.path == directory.standardizedFileURL.path
         else { return }
         unlink(url.path)
@@ -66,7 +73,7 @@ public final class PrivateTempStore: @unchecked Sendable {
 
     /// Deletes the folder's content, keeping the folder.
     public func empty() {
-        guard let directory = lock.withLock({ self.directory }) else { return }
+        guard let directory = place.withLock({ $0.directory }) else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
             unlink(directory.appendingPathComponent(name).path)
         }
@@ -74,16 +81,16 @@ public final class PrivateTempStore: @unchecked Sendable {
 
     /// Deletes the folder and everything in it; called at exit and from signal paths.
     public func removeAll() {
-        let removed: URL? = lock.withLock {
-            defer { directory = nil }
-            return directory
+        let removed: URL? = place.withLock { place in
+            defer { place.directory = nil }
+            return place.directory
         }
         guard let removed else { return }
         try? FileManager.default.removeItem(at: removed)
     }
 
     /// The folder's path when it exists (tests look at it).
-    public var currentFolder: URL? { lock.withLock { directory } }
+    public var currentFolder: URL? { place.withLock { $0.directory } }
 
     /// Removes the shared folder on a normal exit too (signal paths call `AudioCleanup.run`).
     private static let registerExitCleanup: Void = {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HummingbirdCore
 import Logging
 import NIOCore
@@ -7,15 +8,14 @@ import NIOHTTPTypes
 /// Keeps the connection limit from being a way to lock everyone out: when every slot is
 /// taken, the connection that has been idle longest (a bare connect, or a keep-alive between
 /// requests) is closed to make room. Connections in the middle of a request are never chosen.
-final class IdleConnectionReaper: @unchecked Sendable {
+final class IdleConnectionReaper: Sendable {
     private struct Entry {
         let channel: any Channel
         var busy: Bool
         var lastActive: ContinuousClock.Instant
     }
 
-    private let lock = NSLock()
-    private var entries: [ObjectIdentifier: Entry] = [:]
+    private let entries = Mutex<[ObjectIdentifier: Entry]>([:])
     private let logger: Logger
 
     init(logger: Logger) {
@@ -23,15 +23,15 @@ final class IdleConnectionReaper: @unchecked Sendable {
     }
 
     func register(_ channel: any Channel) {
-        lock.withLock { entries[ObjectIdentifier(channel)] = Entry(channel: channel, busy: false, lastActive: .now) }
+        entries.withLock { $0[ObjectIdentifier(channel)] = Entry(channel: channel, busy: false, lastActive: .now) }
     }
 
     func unregister(_ channel: any Channel) {
-        _ = lock.withLock { entries.removeValue(forKey: ObjectIdentifier(channel)) }
+        _ = entries.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 
     func mark(_ channel: any Channel, busy: Bool) {
-        lock.withLock {
+        entries.withLock { entries in
             entries[ObjectIdentifier(channel)]?.busy = busy
             entries[ObjectIdentifier(channel)]?.lastActive = .now
         }
@@ -40,7 +40,7 @@ final class IdleConnectionReaper: @unchecked Sendable {
     /// Closes the longest-idle connection; false when every connection is busy.
     @discardableResult
     func closeLongestIdle() -> Bool {
-        let victim: (any Channel)? = lock.withLock {
+        let victim: (any Channel)? = entries.withLock { entries in
             guard let (key, entry) = entries.filter({ !$0.value.busy }).min(by: { $0.value.lastActive < $1.value.lastActive })
             else { return nil }
             entries.removeValue(forKey: key)

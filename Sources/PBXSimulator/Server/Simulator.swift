@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -88,37 +89,35 @@ public enum Simulator {
 }
 
 /// Hands the bound port (or the start-up failure) from the server task to `start`.
-private final class StartSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<Int, Error>?
-    private var waiter: CheckedContinuation<Int, Error>?
+private final class StartSignal: Sendable {
+    private struct Waiting {
+        var result: Result<Int, Error>?
+        var waiter: CheckedContinuation<Int, Error>?
+    }
+
+    private let state = Mutex(Waiting())
 
     func succeed(port: Int) { resolve(.success(port)) }
     func fail(_ error: Error) { resolve(.failure(error)) }
 
     private func resolve(_ value: Result<Int, Error>) {
-        lock.lock()
-        guard result == nil else {
-            lock.unlock()
-            return
+        // Only the first outcome counts; a waiter, if one came first, hears it.
+        let waiter = state.withLock { state -> CheckedContinuation<Int, Error>? in
+            guard state.result == nil else { return nil }
+            state.result = value
+            defer { state.waiter = nil }
+            return state.waiter
         }
-        result = value
-        let waiter = self.waiter
-        self.waiter = nil
-        lock.unlock()
         waiter?.resume(with: value)
     }
 
     func wait() async throws -> Int {
         try await withCheckedThrowingContinuation { continuation in
-            lock.lock()
-            if let result {
-                lock.unlock()
-                continuation.resume(with: result)
-            } else {
-                waiter = continuation
-                lock.unlock()
+            let known = state.withLock { state in
+                if state.result == nil { state.waiter = continuation }
+                return state.result
             }
+            if let known { continuation.resume(with: known) }
         }
     }
 }

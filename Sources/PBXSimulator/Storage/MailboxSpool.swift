@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import Logging
 import VoicemailModel
 
@@ -14,7 +15,7 @@ import VoicemailModel
 /// `.txt` last; renumbering and moves give files a second name (hard link) before removing
 /// the first, so at any instant each message has at least one complete set. `SpoolRecovery`
 /// resolves what an interrupted operation leaves.
-final class MailboxSpool: @unchecked Sendable {
+final class MailboxSpool: Sendable {
     /// Names pbx-sim gives its files in the mailbox's `tmp/` (Asterisk's recordings have others).
     static let stagingPrefix = ".pbx-sim-"
 
@@ -22,42 +23,53 @@ final class MailboxSpool: @unchecked Sendable {
     let layout: SpoolLayout
     private let logger: Logger
     private let queue: DispatchQueue
-    private let lock = NSLock()
-    private var folders: [Folder: [StoredMessage]]
-    private var generationCount = 0
-    /// Odd while files are being renamed: lets an audio reader detect that what it opened may
-    /// have been another message's file (a sequence lock).
-    private var diskSequence = 0
+    private let index: Mutex<Index>
+
+    /// What is on disk, as readers see it; changed only by the mailbox's queue.
+    private struct Index {
+        var folders: [Folder: [StoredMessage]]
+        var generation = 0
+        /// Odd while files are being renamed: lets an audio reader detect that what it opened
+        /// may have been another message's file (a sequence lock).
+        var diskSequence = 0
+
+        func message(id: String) -> StoredMessage? {
+            for list in folders.values {
+                if let message = list.first(where: { $0.record.id == id }) { return message }
+            }
+            return nil
+        }
+    }
 
     init(name: String, layout: SpoolLayout, folders: [Folder: [StoredMessage]], logger: Logger) {
         self.name = name
         self.layout = layout
-        self.folders = folders
+        index = Mutex(Index(folders: folders))
         self.logger = logger
         queue = DispatchQueue(label: "pbx-sim.mailbox.\(name)")
     }
 
     // MARK: Reads (never wait for a write)
 
-    var generation: Int { lock.withLock { generationCount } }
+    var generation: Int { index.withLock { $0.generation } }
 
     /// Every message, folders in Asterisk's order.
     func messages() -> [StoredMessage] {
-        let snapshot = lock.withLock { folders }
+        let snapshot = index.withLock { $0.folders }
         return snapshot.keys.sorted().flatMap { snapshot[$0] ?? [] }
     }
 
-    var count: Int { lock.withLock { folders.values.reduce(0) { $0 + $1.count } } }
+    var count: Int { index.withLock { $0.folders.values.reduce(0) { $0 + $1.count } } }
 
-    func count(in folder: Folder) -> Int { lock.withLock { folders[folder]?.count ?? 0 } }
+    func count(in folder: Folder) -> Int { index.withLock { $0.folders[folder]?.count ?? 0 } }
 
     func message(id: String) -> StoredMessage? {
-        lock.withLock { locate(id).map { folders[$0.folder]![$0.index] } }
+        index.withLock { $0.message(id: id) }
     }
 
     func message(folder: Folder, number: Int) -> StoredMessage? {
-        lock.withLock {
-            guard let list = folders[folder], list.indices.contains(number) else { return nil }
+        index.withLock {
+            guard let list = $0.folders[folder], list.indices.contains(number) else { return nil }
             return list[number]
         }
     }
@@ -68,11 +80,11 @@ final class MailboxSpool: @unchecked Sendable {
     /// to the name later).
     func openAudio(id: String) async throws -> OpenedAudio {
         for _ in 0..<3 {
-            let (sequence, found) = lock.withLock { (diskSequence, locate(id).map { folders[$0.folder]![$0.index] }) }
+            let (sequence, found) = index.withLock { ($0.diskSequence, $0.message(id: id)) }
             guard let message = found else { throw StoreError.notFound("no message \(id) in mailbox \(name)") }
             if sequence % 2 == 1 { break }
             let opened = try open(message)
-            if lock.withLock({ diskSequence }) == sequence { return opened }
+            if index.withLock({ $0.diskSequence }) == sequence { return opened }
             try? opened.handle.close()
         }
         // Writes keep coming: open it between two of them.
@@ -154,9 +166,9 @@ final class MailboxSpool: @unchecked Sendable {
             try DurableFiles.makeDirectory(target)
             return try FolderLock.withLocks([source, target]) {
                 let moved = try self.appendLocked(to: destination, record: message.record, audio: audio, size: message.size, how: .link)
-                try self.removeLocked([message.number], from: message.folder) { remaining in
-                    self.folders[destination, default: []].append(moved)
-                    self.folders[message.folder] = remaining
+                try self.removeLocked([message.number], from: message.folder) { remaining, folders in
+                    folders[destination, default: []].append(moved)
+                    folders[message.folder] = remaining
                 }
                 return moved
             }
@@ -173,7 +185,7 @@ final class MailboxSpool: @unchecked Sendable {
             }
             for (folder, numbers) in byFolder {
                 try FolderLock.withLock(self.layout.folder(self.name, folder)) {
-                    try self.removeLocked(numbers, from: folder) { remaining in self.folders[folder] = remaining }
+                    try self.removeLocked(numbers, from: folder) { remaining, folders in folders[folder] = remaining }
                 }
             }
             return ids
@@ -275,7 +287,7 @@ final class MailboxSpool: @unchecked Sendable {
     }
 
     private func guarded<T>(_ body: () throws -> T) throws -> T {
-        defer { lock.withLock { generationCount += 1 } }
+        defer { index.withLock { $0.generation += 1 } }
         do {
             return try body()
         } catch let error as StoreError {
@@ -284,7 +296,7 @@ final class MailboxSpool: @unchecked Sendable {
             logger.error("write to mailbox \(name) failed: \(error)")
             changingDisk {
                 if let reloaded = try? SpoolRecovery(layout: layout, logger: logger).recoverMailbox(name) {
-                    lock.withLock { folders = reloaded }
+                    index.withLock { $0.folders = reloaded }
                 }
             }
             // Paths inside the spool, never the server's absolute ones.
@@ -294,20 +306,13 @@ final class MailboxSpool: @unchecked Sendable {
 
     /// Marks the files as moving for the length of `body` (see `openAudio`).
     private func changingDisk<T>(_ body: () throws -> T) rethrows -> T {
-        lock.withLock { diskSequence += 1 }
-        defer { lock.withLock { diskSequence += 1 } }
+        index.withLock { $0.diskSequence += 1 }
+        defer { index.withLock { $0.diskSequence += 1 } }
         return try body()
     }
 
-    private func locate(_ id: String) -> (folder: Folder, index: Int)? {
-        for (folder, list) in folders {
-            if let index = list.firstIndex(where: { $0.record.id == id }) { return (folder, index) }
-        }
-        return nil
-    }
-
     private func replace(_ message: StoredMessage) {
-        lock.withLock { folders[message.folder]?[message.number] = message }
+        index.withLock { $0.folders[message.folder]?[message.number] = message }
     }
 
     /// Asterisk never has more than 9999 messages in a folder (four digits): refused, so no
@@ -329,7 +334,7 @@ final class MailboxSpool: @unchecked Sendable {
     private enum Placement { case rename, link }
 
     private func publish(adding message: StoredMessage) {
-        lock.withLock { folders[message.folder, default: []].append(message) }
+        index.withLock { $0.folders[message.folder, default: []].append(message) }
     }
 
     /// Puts a message at the end of `folder` (whose lock the caller holds): audio first, `.txt`
@@ -372,10 +377,11 @@ final class MailboxSpool: @unchecked Sendable {
     /// folder's new list in the index (called under the index lock, before audio readers may
     /// trust positions again).
     private func removeLocked(
-        _ numbers: [Int], from folder: Folder, publish: (_ remaining: [StoredMessage]) -> Void
+        _ numbers: [Int], from folder: Folder,
+        publish: (_ remaining: [StoredMessage], _ folders: inout [Folder: [StoredMessage]]) -> Void
     ) throws {
         try changingDisk {
-            var list = lock.withLock { folders[folder] ?? [] }
+            var list = index.withLock { $0.folders[folder] ?? [] }
             let doomed = Set(numbers)
             let doomedPath = layout.folder(name, folder).path
             for number in doomed.sorted() where list.indices.contains(number) {
@@ -391,7 +397,7 @@ final class MailboxSpool: @unchecked Sendable {
             }
             try DurableFiles.syncDirectory(layout.folder(name, folder))
             let remaining = list
-            lock.withLock { publish(remaining) }
+            index.withLock { publish(remaining, &$0.folders) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Hummingbird
 import Logging
 import NIOCore
@@ -99,21 +100,19 @@ enum UnreadBodyDrain {
     }
 }
 
-private final class DrainProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lastRead = ContinuousClock.now
-    private var total = 0
+private final class DrainProgress: Sendable {
+    private let progress = Mutex((lastRead: ContinuousClock.now, total: 0))
 
     func read(_ count: Int) {
-        lock.withLock {
-            total += count
-            lastRead = .now
+        progress.withLock {
+            $0.total += count
+            $0.lastRead = .now
         }
     }
 
-    var bytes: Int { lock.withLock { total } }
+    var bytes: Int { progress.withLock { $0.total } }
 
     func isStalled(after period: Duration) -> Bool {
-        lock.withLock { ContinuousClock.now - lastRead > period }
+        progress.withLock { ContinuousClock.now - $0.lastRead > period }
     }
 }
