@@ -88,11 +88,42 @@ public final class ScreenLoop {
                 events.append(.tick(current))
                 nextTick = current.addingTimeInterval(tickInterval)
             }
+            let started = ContinuousClock.now
             for event in events {
                 perform(App.update(&state, event))
                 if quitRequested { return .quit }
             }
-            if needsDraw || !events.isEmpty { draw() }
+            if needsDraw || !events.isEmpty {
+                draw()
+                logFrame(events, took: ContinuousClock.now - started)
+            }
+        }
+    }
+
+    /// How long a batch took from its events to the flushed screen: a debug line for every
+    /// frame (benchmarks read them: scripts/bench-large.sh), a notice for one slow enough to
+    /// be felt (a stall is a bug).
+    private func logFrame(_ events: [AppEvent], took: Duration) {
+        let microseconds = took.components.seconds * 1_000_000 + took.components.attoseconds / 1_000_000_000_000
+        let isSlow = microseconds >= 50_000
+        guard isSlow || logger.logLevel <= .debug else { return }
+        let kinds = events.map(Self.kind).joined(separator: ",")
+        let line: Logger.Message = "frame \(microseconds) us: \(kinds)"
+        if isSlow { logger.notice("slow \(line)") } else { logger.debug(line) }
+    }
+
+    /// A short name for the log: "key", "resize", "tick", "list"…
+    private static func kind(_ event: AppEvent) -> String {
+        switch event {
+        case .input(.key): "key"
+        case .input(.mouse): "mouse"
+        case .input(.resize): "resize"
+        case .tick: "tick"
+        case .capabilitiesLoaded: "capabilities"
+        case .list: "list"
+        case .actions: "actions"
+        case .picker: "picker"
+        case .audio: "audio"
         }
     }
 

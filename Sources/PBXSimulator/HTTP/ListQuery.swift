@@ -46,18 +46,28 @@ struct ListQuery: Sendable {
     }
 
     func apply(to messages: [VoicemailMessage]) -> Page<VoicemailMessage> {
-        var selected = messages
-        if let folder { selected = selected.filter { $0.folder == folder } }
+        let page = apply(to: messages, message: \.self)
+        return Page(total: page.total, records: page.records)
+    }
+
+    /// The page of `elements`, each seen as the message at `message` (so what is paged can
+    /// carry more than the message, e.g. where its file lies).
+    func apply<Element>(
+        to elements: [Element], message: KeyPath<Element, VoicemailMessage>
+    ) -> (total: Int, records: [Element]) {
+        var selected = elements
+        if let folder { selected = selected.filter { $0[keyPath: message].folder == folder } }
         if let search {
-            selected = selected.filter { message in
-                [message.callerName, message.callerNumber, message.subject, message.transcription]
+            selected = selected.filter { element in
+                let message = element[keyPath: message]
+                return [message.callerName, message.callerNumber, message.subject, message.transcription]
                     .contains { $0?.localizedCaseInsensitiveContains(search) ?? false }
             }
         }
-        selected.sort(by: ordering)
+        selected.sort { ordering($0[keyPath: message], $1[keyPath: message]) }
         let total = selected.count
         let page = start >= total ? [] : Array(selected[start..<min(total, start + count)])
-        return Page(total: total, records: page)
+        return (total, page)
     }
 
     private func ordering(_ a: VoicemailMessage, _ b: VoicemailMessage) -> Bool {

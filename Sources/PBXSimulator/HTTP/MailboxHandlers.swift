@@ -15,6 +15,7 @@ struct MailboxHandlers {
         var tagParts = ["mailboxes", viewer.extension]
         var pinAccepted = false
         var pinTried = false
+        var unlockedMailboxes: Set<String> = []
         for owner in api.users.openableMailboxes(for: viewer) {
             let needsPIN = owner.pinRequired && owner.extension != viewer.extension
             var unlocked = !needsPIN
@@ -23,12 +24,11 @@ struct MailboxHandlers {
                 unlocked = (try? api.access.pinUnlocks(owner.extension, viewer: viewer, request: request)) == true
                 pinAccepted = pinAccepted || unlocked
             }
-            var listing = MailboxListing(
+            let listing = MailboxListing(
                 mailbox: owner.extension, name: owner.name, own: owner.extension == viewer.extension,
                 pinRequired: needsPIN, capacity: api.store.capacity(of: owner.extension))
             if unlocked {
-                let messages = api.store.messages(in: owner.extension).map(\.api)
-                listing.counts = MailboxCounts(messages)
+                unlockedMailboxes.insert(owner.extension)
                 tagParts += [owner.extension, String(api.store.generation(of: owner.extension))]
             }
             summaries.append(listing)
@@ -36,8 +36,15 @@ struct MailboxHandlers {
         // A PIN that opens none of the listed mailboxes is a wrong guess, counted like any other.
         if pinTried, !pinAccepted { throw APIError.pinWrong }
         if pinAccepted { tagParts.append("pin") }
+        let etag = api.etag(tagParts)
+        // Unchanged: answered before counting a message.
+        if let unchanged = Responses.notModified(etag: etag, request: request) { return unchanged }
+        for index in summaries.indices where unlockedMailboxes.contains(summaries[index].mailbox) {
+            summaries[index].counts = MailboxCounts(
+                api.store.messages(in: summaries[index].mailbox).lazy.map { (folder: $0.folder, read: $0.isRead) })
+        }
         return try Responses.conditionalJSON(
-            Page(total: summaries.count, records: summaries), etag: api.etag(tagParts), request: request)
+            Page(total: summaries.count, records: summaries), etag: etag, request: request)
     }
 }
 
@@ -92,15 +99,21 @@ struct MailboxCounts: Codable, Sendable {
     /// The phone's five folders always, then any other Asterisk folder that holds messages;
     /// `new` counts what Asterisk counts as new (INBOX and Urgent).
     init(_ messages: [VoicemailMessage]) {
-        let present = Set(messages.map(\.folder))
-        let shown = Folder.allCases + Folder.asterisk.filter { !Folder.allCases.contains($0) && present.contains($0) }
-        folders = shown.map { folder in
-            let inFolder = messages.filter { $0.folder == folder }
-            return FolderCount(folder: folder, total: inFolder.count, unread: inFolder.filter { !$0.read }.count)
+        self.init(messages.lazy.map { (folder: $0.folder, read: $0.read) })
+    }
+
+    /// One pass over the messages' folders and read flags (a mailbox may hold 100,000).
+    init<Messages: Sequence>(_ messages: Messages) where Messages.Element == (folder: Folder, read: Bool) {
+        var byFolder: [Folder: (total: Int, unread: Int)] = [:]
+        for message in messages {
+            byFolder[message.folder, default: (0, 0)].total += 1
+            if !message.read { byFolder[message.folder, default: (0, 0)].unread += 1 }
         }
-        new = messages.filter { $0.folder.holdsUnread }.count
-        old = messages.count - new
-        total = messages.count
-        unread = messages.filter { !$0.read }.count
+        let shown = Folder.allCases + Folder.asterisk.filter { !Folder.allCases.contains($0) && byFolder[$0] != nil }
+        folders = shown.map { FolderCount(folder: $0, total: byFolder[$0]?.total ?? 0, unread: byFolder[$0]?.unread ?? 0) }
+        new = byFolder.filter { $0.key.holdsUnread }.reduce(0) { $0 + $1.value.total }
+        total = byFolder.values.reduce(0) { $0 + $1.total }
+        old = total - new
+        unread = byFolder.values.reduce(0) { $0 + $1.unread }
     }
 }

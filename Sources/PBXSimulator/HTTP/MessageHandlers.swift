@@ -58,13 +58,16 @@ struct MessageHandlers {
         let listQuery = try ListQuery(query)
         try api.access.check(mailbox, viewer: viewer, request: request)
         let generation = store.generation(of: mailbox)
-        let stored = store.messages(in: mailbox)
-        let paths = Dictionary(stored.map { ($0.id, SpoolView.path(of: $0, store: store)) }, uniquingKeysWith: { first, _ in first })
-        let page = listQuery.apply(to: stored.map(\.api))
-        let listed = Page(
-            total: page.total, records: page.records.map { ListedMessage(message: $0, fileUrl: paths[$0.id]) })
         let canonicalQuery = query.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         let etag = api.etag(["list", mailbox, String(generation)] + canonicalQuery)
+        // Unchanged: answered before reading a message (a refresh of a huge mailbox is free).
+        if let unchanged = Responses.notModified(etag: etag, request: request) { return unchanged }
+        // Only the folder asked for is read, and only the page's files are named.
+        let stored = store.messages(in: mailbox, folder: listQuery.folder)
+        let page = listQuery.apply(to: stored.map { (message: $0.api, stored: $0) }, message: \.message)
+        let listed = Page(
+            total: page.total,
+            records: page.records.map { ListedMessage(message: $0.message, fileUrl: SpoolView.path(of: $0.stored, store: store)) })
         return try Responses.conditionalJSON(listed, etag: etag, request: request)
     }
 

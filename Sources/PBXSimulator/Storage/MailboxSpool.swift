@@ -59,6 +59,9 @@ final class MailboxSpool: Sendable {
         return snapshot.keys.sorted().flatMap { snapshot[$0] ?? [] }
     }
 
+    /// One folder's messages, in spool order.
+    func messages(in folder: Folder) -> [StoredMessage] { index.withLock { $0.folders[folder] ?? [] } }
+
     var count: Int { index.withLock { $0.folders.values.reduce(0) { $0 + $1.count } } }
 
     func count(in folder: Folder) -> Int { index.withLock { $0.folders[folder]?.count ?? 0 } }

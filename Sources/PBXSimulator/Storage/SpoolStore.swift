@@ -47,6 +47,12 @@ final class SpoolStore: Sendable {
         spools[mailbox]?.messages() ?? []
     }
 
+    /// The messages of one folder of the mailbox (all of them when `folder` is nil).
+    func messages(in mailbox: String, folder: Folder?) -> [StoredMessage] {
+        guard let folder else { return messages(in: mailbox) }
+        return spools[mailbox]?.messages(in: folder) ?? []
+    }
+
     func count(in mailbox: String) -> Int { spools[mailbox]?.count ?? 0 }
 
     /// The message with this msg_id in this mailbox.
