@@ -12,10 +12,10 @@ public struct CallerText: Sendable, Equatable {
 
     /// The limits bound what a table row can be made to hold; left out, nothing is cut.
     public init(name: String?, number: String, nameLimit: Int = .max, numberLimit: Int = .max) {
-        let number = TerminalSafe.line(number, maxLength: numberLimit)
-        let name = TerminalSafe.line(name ?? "", maxLength: nameLimit)
-        self.name = name == number ? "" : name
-        self.number = number
+        let number = TerminalSafe.line(number)
+        let name = TerminalSafe.line(name ?? "")
+        self.name = name == number ? "" : TerminalSafe.line(name, maxLength: nameLimit)
+        self.number = TerminalSafe.line(number, maxLength: numberLimit)
     }
 
     public init(_ message: VoicemailMessage, nameLimit: Int = .max, numberLimit: Int = .max) {

@@ -84,6 +84,11 @@ final class FormattingTests: XCTestCase {
         XCTAssertNil(FolderChoice(argument: "spam"))
     }
 
+    func testPlayerClockPassesTheHourAsEveryLengthDoes() {
+        XCTAssertEqual(StatusLine.clock(65.9), "1:05", "whole seconds elapsed")
+        XCTAssertEqual(StatusLine.clock(3725), "1:02:05", "was 62:05")
+    }
+
     func testFileNames() {
         XCTAssertEqual(FileNames.audio(id: "../../etc/passwd", format: .wav), "_.._etc_passwd.wav")
         XCTAssertEqual(FileNames.audio(id: "1764-07", format: .mp3), "1764-07.mp3")

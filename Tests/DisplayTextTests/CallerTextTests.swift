@@ -41,5 +41,7 @@ final class CallerTextTests: XCTestCase {
     func testLimitsBoundEachPart() {
         let caller = CallerText(name: String(repeating: "n", count: 100), number: String(repeating: "1", count: 50), nameLimit: 10, numberLimit: 5)
         XCTAssertEqual(caller.full, String(repeating: "n", count: 9) + "… <1111…>")
+        let long = String(repeating: "4", count: 50)
+        XCTAssertEqual(CallerText(name: long, number: long, nameLimit: 10, numberLimit: 5).full, "4444…", "compared whole")
     }
 }
