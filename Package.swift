@@ -8,6 +8,7 @@ let strict: [SwiftSetting] =
 
 // Layers (see README "Architecture"):
 //   VoicemailModel  shared types of the API contract; no dependencies.
+//   DisplayText     text as the screen and the CLI show it: terminal-safe, sizes, callers.
 //   VoicemailClient libcurl HTTP client, config and secrets; no UI, no server code.
 //   PBXSimulator    the Hummingbird simulator; never imported by the client library.
 //   AppCore         pure state/update/view; no I/O.
@@ -31,15 +32,18 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoicemailModel"),
+        // The one home of display text: the terminal-safe sanitiser, display widths, sizes,
+        // durations, caller names and plurals, shared by the screen, the CLI and the backends.
+        .target(name: "DisplayText", dependencies: ["VoicemailModel"]),
         // The backend interface (VoicemailBackend protocol, capabilities, errors): no I/O.
-        .target(name: "VoicemailBackend", dependencies: ["VoicemailModel"]),
+        .target(name: "VoicemailBackend", dependencies: ["VoicemailModel", "DisplayText"]),
         // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
         .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
         // VoicemailBackend over an Asterisk voicemail spool opened directly, plus a small AMI client.
         .target(
             name: "AsteriskSpool",
             dependencies: [
-                "VoicemailBackend", "VoicemailModel", "AudioFormats",
+                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
@@ -48,7 +52,7 @@ let package = Package(
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML",
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML", "DisplayText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -65,7 +69,7 @@ let package = Package(
                 "PBXSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend"]),
+        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend", "DisplayText"]),
         // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
             name: "Themes",
@@ -84,13 +88,13 @@ let package = Package(
         .target(
             name: "VMTUIRuntime",
             dependencies: [
-                "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback",
+                "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback", "DisplayText",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "VMTUICLI",
             dependencies: [
-                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool", "Themes",
+                "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool", "Themes", "DisplayText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -100,6 +104,7 @@ let package = Package(
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
+        .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText", "VoicemailModel"]),
         .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",
@@ -107,8 +112,8 @@ let package = Package(
         .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
         .testTarget(
             name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport"]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes", "DisplayText"], exclude: ["Snapshots"]),
+        .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport", "DisplayText"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import Logging
 import VoicemailClient
@@ -109,7 +110,7 @@ final class SimulatorChild: Sendable {
         do {
             try process.run()
         } catch {
-            throw CLIFailure(message: "the demo PBX could not start: \(Sanitize.line("\(error)"))", code: ExitStatus.failure)
+            throw CLIFailure(message: "the demo PBX could not start: \(TerminalSafe.errorDetail("\(error)"))", code: ExitStatus.failure)
         }
         // The first line is "listening on http://127.0.0.1:PORT"; anything else means it failed.
         let line = await Task.detached { Self.firstLine(of: stdoutPipe.fileHandleForReading) }.value
@@ -117,7 +118,7 @@ final class SimulatorChild: Sendable {
             process.terminate()
             process.waitUntilExit()
             let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
-            let reason = log.split(separator: "\n").last.map { ": " + Sanitize.line(String($0)) } ?? ""
+            let reason = log.split(separator: "\n").last.map { ": " + TerminalSafe.errorDetail(String($0)) } ?? ""
             throw CLIFailure(message: "the demo PBX could not start\(reason)", code: ExitStatus.failure)
         }
         return SimulatorChild(baseURL: url, process: process, stdinPipe: stdinPipe)

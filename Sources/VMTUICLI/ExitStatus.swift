@@ -1,4 +1,5 @@
 import ArgumentParser
+import DisplayText
 import Foundation
 import VoicemailClient
 
@@ -59,7 +60,7 @@ enum CLI {
         } catch let error as ExitCode {
             throw error
         } catch {
-            Terminal.printError(Sanitize.line(String(describing: error)))
+            Terminal.printError(TerminalSafe.errorDetail(String(describing: error)))
             throw ExitCode(ExitStatus.failure)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AudioPlayback
+import DisplayText
 import Foundation
 import VoicemailClient
 import VoicemailModel
@@ -100,7 +101,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             let info = try await context.backend.uploadGreeting(type, mailbox: nil, from: prepared.url, progress: bar?.handler)
             bar?.finish()
             await controller.cancel()
-            Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(Format.duration) ?? Format.duration(Int(prepared.duration.rounded())))).")
+            Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(DurationText.clock) ?? DurationText.clock(Int(prepared.duration.rounded())))).")
             }
         }
     }

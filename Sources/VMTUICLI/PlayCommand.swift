@@ -1,5 +1,6 @@
 import ArgumentParser
 import AudioPlayback
+import DisplayText
 import Foundation
 import Synchronization
 import VoicemailClient
@@ -184,8 +185,8 @@ final class StatusLine: Sendable {
         }
     }
 
+    /// Whole seconds elapsed, as DisplayText writes lengths.
     static func clock(_ seconds: Double) -> String {
-        let whole = max(0, Int(seconds))
-        return "\(whole / 60):" + String(format: "%02d", whole % 60)
+        DurationText.clock(Int(seconds))
     }
 }

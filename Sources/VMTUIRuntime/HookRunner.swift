@@ -1,5 +1,6 @@
 import AppCore
 import AudioPlayback
+import DisplayText
 import Foundation
 import Logging
 

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 
 /// Everything that can go wrong talking to the PBX, each rendering as one line that names
@@ -173,7 +174,7 @@ extension VoicemailError {
         } else if error is CancellationError {
             self = .cancelled
         } else {
-            self = .transport(endpoint: "server", detail: Sanitize.line(String(describing: error)))
+            self = .transport(endpoint: "server", detail: TerminalSafe.errorDetail(String(describing: error)))
         }
     }
 }

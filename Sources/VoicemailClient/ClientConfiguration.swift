@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 
 /// How the client proves who it is (docs/api.md, "Authentication").
@@ -93,7 +94,7 @@ public struct ClientConfiguration: Sendable {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
         if !trimmed.contains("://") {
             let hostPart = trimmed.split(separator: "/", maxSplits: 1).first.map(String.init) ?? trimmed
-            if hostPart.contains(":") { throw .schemeMissing(Sanitize.line(text)) }
+            if hostPart.contains(":") { throw .schemeMissing(TerminalSafe.errorDetail(text)) }
             trimmed = "https://" + trimmed
         }
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -102,7 +103,7 @@ public struct ClientConfiguration: Sendable {
             let host = components.host, !host.isEmpty, components.query == nil,
             let url = components.url
         else {
-            throw .invalidServerURL(Sanitize.line(text))
+            throw .invalidServerURL(TerminalSafe.errorDetail(text))
         }
         return url
     }

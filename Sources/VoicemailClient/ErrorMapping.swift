@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailModel
 
@@ -15,7 +16,7 @@ extension VoicemailError {
         status: Int, body: Data, reasonPhrase: String, mailbox: String?, resource: String
     ) -> VoicemailError {
         let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: body)
-        let serverReason = envelope.map { Sanitize.line($0.reason, maxLength: 160) } ?? ""
+        let serverReason = envelope.map { TerminalSafe.line($0.reason, maxLength: 160) } ?? ""
         let fallback = reasonPhrase.isEmpty ? HTTPStatus.phrase(status) : reasonPhrase
         let reason = serverReason.isEmpty ? fallback : serverReason
         let code = envelope?.code.flatMap(ErrorCode.init(rawValue:))

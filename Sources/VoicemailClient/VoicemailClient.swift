@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import Logging
 import VoicemailModel
@@ -181,7 +182,7 @@ public final class VoicemailClient: Sendable {
                 mailbox: nil, resource: "login")
         }
         if let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: response.body), envelope.type == "error" {
-            throw .unauthorized(reason: Sanitize.line(envelope.reason, maxLength: 160))
+            throw .unauthorized(reason: TerminalSafe.line(envelope.reason, maxLength: 160))
         }
         guard let cookie = SessionCookies.header(from: response.cookies) else {
             throw .malformedResponse(expected: "a session cookie", detail: "login answered \(response.status) without one")
@@ -265,9 +266,9 @@ enum DecodingDetail {
         if body.isEmpty { return "empty body" }
         guard (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) != nil else {
             let start = String(decoding: body.prefix(40), as: UTF8.self)
-            return "not JSON: \"\(Sanitize.line(start, maxLength: 40))\""
+            return "not JSON: \"\(TerminalSafe.line(start, maxLength: 40))\""
         }
-        guard let error = error as? DecodingError else { return Sanitize.line(String(describing: error)) }
+        guard let error = error as? DecodingError else { return TerminalSafe.errorDetail(String(describing: error)) }
         func path(_ codingPath: [any CodingKey]) -> String {
             let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
             return text.isEmpty ? "top level" : String(text.drop(while: { $0 == "." }))
@@ -276,7 +277,7 @@ enum DecodingDetail {
         case .keyNotFound(let key, let context):
             return "missing \"\(key.stringValue)\" at \(path(context.codingPath))"
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return Sanitize.line("\(context.debugDescription) at \(path(context.codingPath))", maxLength: 160)
+            return TerminalSafe.line("\(context.debugDescription) at \(path(context.codingPath))", maxLength: 160)
         @unknown default:
             return "undecodable"
         }

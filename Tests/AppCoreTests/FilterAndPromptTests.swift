@@ -1,4 +1,5 @@
 import AppCore
+import DisplayText
 import VoicemailModel
 import XCTest
 

@@ -1,4 +1,5 @@
 import AppCore
+import DisplayText
 import Foundation
 import XCTest
 
@@ -27,17 +28,6 @@ final class FormattingTests: XCTestCase {
         // London in winter is at +00:00 but has summer time: it shows its offset, not "UTC".
         let london = DateText(now: Fixtures.now, timeZone: TimeZone(identifier: "Europe/London")!)
         XCTAssertEqual(london.full(Fixtures.date("2026-11-27T08:15:00Z")), "Fri 2026-11-27 08:15:00 UTC+00:00")
-    }
-
-    func testDurationsAndSizes() {
-        XCTAssertEqual(Formatting.duration(0), "0:00")
-        XCTAssertEqual(Formatting.duration(42), "0:42")
-        XCTAssertEqual(Formatting.duration(605), "10:05")
-        XCTAssertEqual(Formatting.duration(3723), "1:02:03")
-        XCTAssertEqual(Formatting.size(512), "512 B")
-        XCTAssertEqual(Formatting.size(98_304), "96 KB")
-        XCTAssertEqual(Formatting.size(1_468_006), "1.4 MB")
-        XCTAssertEqual(Formatting.size(20 * 1024 * 1024), "20 MB")
     }
 
     func testWordWrapIsWideAware() {

@@ -29,7 +29,7 @@ final class SaveAudioTests: XCTestCase {
         state.send(.audio(.transferProgress(id, bytes: 336_022, total: 672_044)))
         let status = App.view(state, size: state.size).text().split(separator: "\n")[22]
         XCTAssertTrue(status.contains("Saving Bob-Nguyen-2026-11-27-0815.wav ━"), String(status))
-        XCTAssertTrue(status.contains("50% of 656 KB"), String(status))
+        XCTAssertTrue(status.contains("50% of 656 KiB"), String(status))
         state.send(.audio(.saved(id, .success("/home/alice/Bob-Nguyen-2026-11-27-0815.wav"))))
         XCTAssertEqual(state.status, .success("Saved to /home/alice/Bob-Nguyen-2026-11-27-0815.wav"))
         XCTAssertNil(state.transfer)
@@ -105,14 +105,25 @@ final class GreetingsTests: XCTestCase {
                                     updated: Fixtures.date("2026-11-03T09:00:00Z"))]
 
     /// The greetings screen with the list loaded.
-    static func opened(size: TerminalSize = TerminalSize(width: 80, height: 24), config: AppConfig = Fixtures.config()) -> AppState {
+    static func opened(
+        size: TerminalSize = TerminalSize(width: 80, height: 24), config: AppConfig = Fixtures.config(),
+        greetings: [GreetingInfo] = list
+    ) -> AppState {
         var state = Fixtures.loaded(size: size, config: config)
         guard case .loadGreetings(let id, "101")? = state.press(.character("G")).first?.audioEffect else {
             XCTFail("no greetings load")
             return state
         }
-        state.send(.audio(.greetingsLoaded(id, .success(list))))
+        state.send(.audio(.greetingsLoaded(id, .success(greetings))))
         return state
+    }
+
+    func testTheWidestSizeFitsItsColumn() {
+        var greetings = Self.list
+        greetings[0].size = 1_047_000  // 1022.5 KiB: "1022 KiB" is as long as a size gets
+        let state = Self.opened(greetings: greetings)
+        let screen = App.view(state, size: state.size).text()
+        XCTAssertTrue(screen.contains(" 1022 KiB Tue 14:02"), screen)
     }
 
     func testOpenLoadsAndBackCloses() {

@@ -99,7 +99,7 @@ final class LiveRefreshTests: XCTestCase {
             announcements(effects),
             [NewMessageNotice(mailbox: "101", messageID: "new1", callerName: "Bob Nguyen", callerNumber: "102")])
         XCTAssertFalse(effects.contains(.bell), "no bell unless the config asks")
-        XCTAssertEqual(state.status, .info("New message from Bob Nguyen (102)"))
+        XCTAssertEqual(state.status, .info("New message from Bob Nguyen <102>"))
         XCTAssertEqual(state.selectedMessage?.id, "m1", "the selection stays put")
         // The same list again, and the message read and unread again: no second notice.
         XCTAssertEqual(announcements(refresh(&state, with: Fixtures.inbox + [arrival("new1")], etag: "e3")), [])
@@ -117,7 +117,7 @@ final class LiveRefreshTests: XCTestCase {
         ])
         XCTAssertEqual(effects.filter { $0 == .bell }.count, 1)
         XCTAssertEqual(announcements(effects).map(\.messageID), ["a", "b"])
-        XCTAssertEqual(state.status, .info("2 new messages, the latest from Eve (107)"))
+        XCTAssertEqual(state.status, .info("2 new messages, the latest from Eve <107>"))
     }
 
     func testFirstLoadAndMailboxSwitchAreNotNews() {

@@ -1,4 +1,4 @@
-import AppCore
+import DisplayText
 import VoicemailModel
 import XCTest
 
@@ -43,6 +43,21 @@ final class FormattingTests: XCTestCase {
         XCTAssertTrue(table.contains("Eve Red <1 2>"), table)
     }
 
+    /// 8-bit CSI/OSC/DCS, line and paragraph separators, a BOM: what the CLI's former
+    /// sanitiser let through to the terminal.
+    func testEightBitControlsAreStrippedFromTables() {
+        var hostile = message(
+            "x\u{9B}2Jy", name: "Eve\u{9D}0;title\u{9C}\u{9B}31m Red\u{200F}", number: "1\u{2028}2",
+            subject: "\u{FEFF}Fwd\u{90}q#0\u{9C}: Dana")
+        hostile.transcription = "one\u{9B}2J\ntwo\u{9D}8;;http://evil\u{07} three"
+        let shown = Tables.messages([hostile], timeZone: utc) + Tables.messageDetail(hostile, timeZone: utc)
+        XCTAssertFalse(shown.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) || $0.value == 0x1B }, shown)
+        XCTAssertFalse(shown.unicodeScalars.contains { [0x2028, 0xFEFF, 0x200F].contains($0.value) }, shown)
+        XCTAssertTrue(shown.contains("Eve Red <1 2>"), shown)
+        XCTAssertTrue(shown.contains("Fwd: Dana"), shown)
+        XCTAssertTrue(shown.contains("one\ntwo three"), shown)
+    }
+
     func testEmptyList() {
         XCTAssertEqual(Tables.messages([]), "No messages.")
     }
@@ -69,12 +84,12 @@ final class FormattingTests: XCTestCase {
         XCTAssertNil(FolderChoice(argument: "spam"))
     }
 
-    func testFormats() {
-        XCTAssertEqual(Format.duration(0), "0:00")
-        XCTAssertEqual(Format.duration(65), "1:05")
-        XCTAssertEqual(Format.duration(3725), "1:02:05")
-        XCTAssertEqual(Format.bytes(512), "512 B")
-        XCTAssertEqual(Format.bytes(1_572_864), "1.5 MiB")
+    func testPlayerClockPassesTheHourAsEveryLengthDoes() {
+        XCTAssertEqual(StatusLine.clock(65.9), "1:05", "whole seconds elapsed")
+        XCTAssertEqual(StatusLine.clock(3725), "1:02:05", "was 62:05")
+    }
+
+    func testFileNames() {
         XCTAssertEqual(FileNames.audio(id: "../../etc/passwd", format: .wav), "_.._etc_passwd.wav")
         XCTAssertEqual(FileNames.audio(id: "1764-07", format: .mp3), "1764-07.mp3")
     }

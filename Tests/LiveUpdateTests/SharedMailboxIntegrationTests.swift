@@ -107,7 +107,7 @@ final class SharedMailboxIntegrationTests: XCTestCase {
         XCTAssertEqual(support.state.visibleCount, before + 1)
         XCTAssertTrue(support.visibleIDs.contains(deposited.id))
         XCTAssertEqual(support.state.selectedMessage?.id, selected, "the selection stays on its message")
-        XCTAssertEqual(support.state.status.text, "New message from Bob Nguyen (102)")
+        XCTAssertEqual(support.state.status.text, "New message from Bob Nguyen <102>")
         XCTAssertEqual(
             support.takeNotices(),
             [.bell, .list(.announceNewMessage(NewMessageNotice(

@@ -74,11 +74,11 @@ final class ErrorMappingTests: XCTestCase {
         XCTAssertEqual(error, .serverError(status: 500, reason: "Disk full"))
     }
 
-    func testSanitizeStripsEscapesAndControls() {
-        XCTAssertEqual(Sanitize.line("a\u{1B}[31mred\u{1B}[0m b"), "ared b")
-        XCTAssertEqual(Sanitize.line("x\u{1B}]8;;http://evil\u{07}link\u{1B}]8;;\u{07}"), "xlink")
-        XCTAssertEqual(Sanitize.line("tab\there\u{202E}abc\u{0}"), "tab hereabc")
-        XCTAssertEqual(Sanitize.line(String(repeating: "a", count: 10), maxLength: 5), "aaaa…")
+    /// The sanitiser's own cases live in DisplayTextTests; this is the 8-bit spelling reaching
+    /// an error's reason, which the client's former sanitiser let through.
+    func testEightBitControlsInAReasonAreStripped() {
+        let error = map(500, envelope("\\u009b2J\\u009d0;pwned\\u009cDisk\\u2028full\\ufeff"))
+        XCTAssertEqual(error, .serverError(status: 500, reason: "Disk full"))
     }
 
     func testKindsGroupErrors() {

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// A one-line text field: the prompts' editing state.
 public struct LineEditor: Equatable, Sendable {
     public private(set) var characters: [Character]

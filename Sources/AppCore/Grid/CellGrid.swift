@@ -1,3 +1,5 @@
+import DisplayText
+
 /// One terminal cell: a grapheme cluster and its style role. A wide (2-column) character
 /// occupies its cell and a following continuation cell whose `text` is empty.
 public struct Cell: Equatable, Hashable, Sendable {

@@ -64,23 +64,3 @@ public struct DateText: Sendable {
         return v < 10 ? "0\(v)" : "\(v)"
     }
 }
-
-public enum Formatting {
-    /// "0:42", "12:05", "1:02:03".
-    public static func duration(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
-        if s >= 3600 { return "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" }
-        return "\(s / 60):\(two(s % 60))"
-    }
-
-    /// "512 B", "96 KB", "1.4 MB" (binary units, as file managers show them).
-    public static func size(_ bytes: Int) -> String {
-        let b = max(0, bytes)
-        if b < 1024 { return "\(b) B" }
-        if b < 1024 * 1024 { return "\(Int((Double(b) / 1024).rounded())) KB" }
-        let mb = Double(b) / (1024 * 1024)
-        if mb >= 10 { return "\(Int(mb.rounded())) MB" }
-        return "\((mb * 10).rounded() / 10) MB"
-    }
-}

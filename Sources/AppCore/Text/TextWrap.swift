@@ -1,3 +1,5 @@
+import DisplayText
+
 /// Word wrapping by display columns (wide characters count twice); words longer than a line
 /// are broken between characters. Line breaks in the text start new lines.
 public enum TextWrap {

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// What the status line and footer show for audio: transfer progress, playback when the
 /// details pane is hidden, the path prompts, and the keys of the playback and greetings
 /// contexts.
@@ -16,7 +18,7 @@ enum AudioStatus {
         else { return false }
         let rect = layout.status
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .status)
-        let title: String? = if case .message(let message, _) = playback.target { MessageListView.caller(message) } else { nil }
+        let title: String? = if case .message(let message, _) = playback.target { CallerText(message).columns } else { nil }
         PlaybackBar.draw(&grid, playback, x: rect.x + 1, y: rect.y, width: rect.width - 2, title: title)
         return true
     }

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// Row 0: whose mailbox, on which server, and how many unread.
 enum HeaderView {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ rect: Rect) {

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// Puts the parts of the screen together.
 enum Screen {
     static func render(_ state: AppState, size: TerminalSize) -> Frame {

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// The status line (outcome, progress or an open prompt) and the footer of keys.
 enum StatusView {
     /// Returns where the terminal cursor belongs when a prompt is open.

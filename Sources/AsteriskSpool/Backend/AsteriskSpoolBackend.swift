@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailBackend
 import VoicemailModel
@@ -263,7 +264,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         } catch AudioExport.Failure.noAudio {
             throw VoicemailError.notFound(what: "audio", reason: "no audio file in the spool")
         } catch {
-            throw VoicemailError.localFile(path: layout.mailbox(mailbox).path, reason: Sanitize.line(String(describing: error)))
+            throw VoicemailError.localFile(path: layout.mailbox(mailbox).path, reason: TerminalSafe.errorDetail(String(describing: error)))
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DisplayText
 import Foundation
 import VoicemailClient
 import VoicemailModel
@@ -100,12 +101,12 @@ struct DeleteCommand: AsyncParsableCommand {
     /// "101 Alice Martin": fetching the first message also proves it still exists.
     static func ownerDescription(client: any VoicemailBackend, firstID: String) async throws -> String {
         let message = try await client.message(id: firstID, mailbox: nil)
-        let mailbox = Sanitize.line(message.mailbox, maxLength: 20)
+        let mailbox = TerminalSafe.line(message.mailbox, maxLength: 20)
         var name: String?
         if (try? await client.capabilities())?.has(.mailboxList) == true {
             name = (try? await client.mailboxes(ifNoneMatch: nil))?.value?.first { $0.mailbox == message.mailbox }?.name
         }
-        return name.map { "\(mailbox) \(Sanitize.line($0, maxLength: 60))" } ?? "mailbox \(mailbox)"
+        return name.map { "\(mailbox) \(TerminalSafe.line($0, maxLength: 60))" } ?? "mailbox \(mailbox)"
     }
 }
 
@@ -131,12 +132,8 @@ struct ForwardCommand: AsyncParsableCommand {
                 try await CLI.require(.forward, of: context.backend)
                 return try await context.backend.forward(id: id, to: targets, mailbox: nil)
             }
-            let list = copies.map { "\(Sanitize.line($0.mailbox, maxLength: 20)) (\(Sanitize.line($0.id, maxLength: 64)))" }
+            let list = copies.map { "\(TerminalSafe.line($0.mailbox, maxLength: 20)) (\(TerminalSafe.line($0.id, maxLength: 64)))" }
             Terminal.print("Forwarded to \(list.joined(separator: ", ")).")
         }
     }
-}
-
-enum Plural {
-    static func messages(_ count: Int) -> String { count == 1 ? "1 message" : "\(count) messages" }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AudioPlayback
+import DisplayText
 import Foundation
 import VoicemailClient
 import VoicemailModel
@@ -38,7 +39,7 @@ struct DownloadCommand: AsyncParsableCommand {
                 let result = try await backend.downloadAudio(
                     of: message, to: URL(fileURLWithPath: path), atomically: true, progress: bar?.handler)
                 bar?.finish()
-                FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
+                FileHandle.standardError.write(Data("Saved \(path) (\(SizeText.bytes(result.bytes)))\n".utf8))
             }
         }
     }
@@ -47,7 +48,7 @@ struct DownloadCommand: AsyncParsableCommand {
 enum FileNames {
     /// A safe file name from a server-provided id (no path separators, no leading dot).
     static func audio(id: String, format: AudioFormat) -> String {
-        var safe = String(Sanitize.line(id, maxLength: 100).map { $0 == "/" || $0 == "\\" || $0 == " " ? "_" : $0 })
+        var safe = String(TerminalSafe.line(id, maxLength: 100).map { $0 == "/" || $0 == "\\" || $0 == " " ? "_" : $0 })
         while safe.hasPrefix(".") { safe.removeFirst() }
         return (safe.isEmpty ? "message" : safe) + "." + format.fileExtension
     }
@@ -91,7 +92,7 @@ struct GreetingUpload: AsyncParsableCommand {
             defer { bar?.finish() }
             let info = try await context.backend.uploadGreeting(type, mailbox: nil, from: url, progress: bar?.handler)
             bar?.finish()
-            Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(Format.duration) ?? "?")).")
+            Terminal.print("Greeting \(type.rawValue) updated (\(info.duration.map(DurationText.clock) ?? "?")).")
             }
         }
     }
@@ -118,7 +119,7 @@ struct GreetingDownload: AsyncParsableCommand {
             try OutputFile.checkWritable(path, force: force)
             let result = try await client.downloadGreeting(
                 type, mailbox: nil, to: URL(fileURLWithPath: path), atomically: true, progress: nil)
-            FileHandle.standardError.write(Data("Saved \(path) (\(Format.bytes(result.bytes)))\n".utf8))
+            FileHandle.standardError.write(Data("Saved \(path) (\(SizeText.bytes(result.bytes)))\n".utf8))
             }
         }
     }

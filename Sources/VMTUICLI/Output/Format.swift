@@ -1,22 +1,10 @@
-import AppCore
+import DisplayText
 import Foundation
 import VoicemailClient
 import VoicemailModel
 
-/// Small formatting rules shared by the tables.
+/// Small formatting rules shared by the tables (sizes, durations and callers are DisplayText's).
 enum Format {
-    static func duration(_ seconds: Int) -> String {
-        let s = max(0, seconds)
-        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
-    }
-
-    static func bytes(_ count: Int64) -> String {
-        if count < 1024 { return "\(count) B" }
-        if count < 1024 * 1024 { return String(format: "%.1f KiB", Double(count) / 1024) }
-        if count < 1024 * 1024 * 1024 { return String(format: "%.1f MiB", Double(count) / 1_048_576) }
-        return String(format: "%.2f GiB", Double(count) / 1_073_741_824)
-    }
-
     /// Local time, minutes precision, sortable.
     static func date(_ date: Date, timeZone: TimeZone = .current) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -25,14 +13,9 @@ enum Format {
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
-    /// "Bob Nguyen <102>", or the number alone; sanitised for a terminal.
-    /// "Name <number>"; `nameLimit` keeps table rows readable (`show` prints the whole name).
+    /// "Bob Nguyen <102>"; `nameLimit` keeps table rows readable (`show` prints the whole name).
     static func caller(_ message: VoicemailMessage, nameLimit: Int = 60) -> String {
-        let number = Sanitize.line(message.callerNumber, maxLength: 40)
-        guard let name = message.callerName.map({ Sanitize.line($0, maxLength: nameLimit) }), !name.isEmpty else {
-            return number.isEmpty ? "unknown" : number
-        }
-        return number.isEmpty ? name : "\(name) <\(number)>"
+        CallerText(message, nameLimit: nameLimit, numberLimit: 40).full
     }
 }
 

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailClient
 import VoicemailModel
@@ -12,8 +13,8 @@ public enum Tables {
             let flags = (message.read ? " " : "N") + (message.urgent ? "!" : " ")
             table.add([
                 flags, Format.date(message.date, timeZone: timeZone), Format.caller(message),
-                Format.duration(message.duration), message.folder.displayName,
-                message.isForwarded ? "Fwd" : "", Sanitize.line(message.id, maxLength: 64),
+                DurationText.clock(message.duration), message.folder.displayName,
+                message.isForwarded ? "Fwd" : "", TerminalSafe.line(message.id, maxLength: 64),
             ])
         }
         return table.render()
@@ -21,21 +22,21 @@ public enum Tables {
 
     public static func messageDetail(_ message: VoicemailMessage, timeZone: TimeZone = .current) -> String {
         var lines: [(String, String)] = [
-            ("ID", Sanitize.line(message.id, maxLength: 64)),
-            ("Mailbox", Sanitize.line(message.mailbox, maxLength: 20)),
+            ("ID", TerminalSafe.line(message.id, maxLength: 64)),
+            ("Mailbox", TerminalSafe.line(message.mailbox, maxLength: 20)),
             ("Folder", message.folder.displayName),
             ("From", Format.caller(message, nameLimit: Int.max)),
             ("Date", Format.date(message.date, timeZone: timeZone)),
-            ("Duration", Format.duration(message.duration)),
+            ("Duration", DurationText.clock(message.duration)),
             ("Status", [message.read ? "read" : "unread", message.urgent ? "urgent" : nil].compactMap { $0 }.joined(separator: ", ")),
-            ("Audio", "\(message.format.rawValue.uppercased()), \(Format.bytes(Int64(message.size)))"),
+            ("Audio", "\(message.format.rawValue.uppercased()), \(SizeText.bytes(message.size))"),
         ]
-        if let subject = message.subject { lines.append(("Label", Sanitize.line(subject))) }
+        if let subject = message.subject { lines.append(("Label", TerminalSafe.line(subject, maxLength: 200))) }
         var table = TextTable(headers: ["", ""])
         table.rows = lines.map { ["\($0.0):", $0.1] }
         var text = table.render().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
         if let transcription = message.transcription {
-            text += "\n\nTranscription:\n" + Sanitize.text(transcription)
+            text += "\n\nTranscription:\n" + TerminalSafe.text(transcription)
         }
         return text
     }
@@ -46,7 +47,7 @@ public enum Tables {
         for box in mailboxes {
             let total = box.capacity.map { "\(box.total)/\($0)" } ?? "\(box.total)"
             table.add([
-                Sanitize.line(box.mailbox, maxLength: 20), Sanitize.line(box.name, maxLength: 60), "\(box.newCount)",
+                TerminalSafe.line(box.mailbox, maxLength: 20), TerminalSafe.line(box.name, maxLength: 60), "\(box.newCount)",
                 "\(box.oldCount)", "\(box.unread)", total, box.pinRequired ? "yes" : "", box.own ? "(own)" : "",
             ])
         }
@@ -58,8 +59,8 @@ public enum Tables {
         for greeting in greetings {
             table.add([
                 greeting.type.rawValue, greeting.present ? "recorded" : "PBX default",
-                greeting.duration.map(Format.duration) ?? "", greeting.format?.rawValue.uppercased() ?? "",
-                greeting.size.map { Format.bytes(Int64($0)) } ?? "", greeting.updated.map { Format.date($0, timeZone: timeZone) } ?? "",
+                greeting.duration.map(DurationText.clock) ?? "", greeting.format?.rawValue.uppercased() ?? "",
+                greeting.size.map { SizeText.bytes($0) } ?? "", greeting.updated.map { Format.date($0, timeZone: timeZone) } ?? "",
             ])
         }
         return table.render()

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailClient
 
@@ -51,9 +52,9 @@ final class ProgressBar: @unchecked Sendable {
             let width = 30
             let filled = Int(fraction * Double(width))
             line = "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] "
-                + "\(Int(fraction * 100))% \(Format.bytes(bytes))/\(Format.bytes(total))"
+                + "\(Int(fraction * 100))% \(SizeText.bytes(bytes))/\(SizeText.bytes(total))"
         } else {
-            line = "\(label) \(Format.bytes(bytes))"
+            line = "\(label) \(SizeText.bytes(bytes))"
         }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }

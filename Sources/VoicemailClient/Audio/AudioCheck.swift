@@ -1,4 +1,5 @@
 import AudioFormats
+import DisplayText
 import Foundation
 import VoicemailModel
 
@@ -40,9 +41,9 @@ struct AudioExpectation: Sendable {
             report = found
         case .failure(.unsupported):
             let head = String(decoding: data.prefix(24), as: UTF8.self)
-            throw .wrongAudio(id: id, detail: "it is not WAV or MP3 audio (it starts \"\(Sanitize.line(head, maxLength: 24))\")")
+            throw .wrongAudio(id: id, detail: "it is not WAV or MP3 audio (it starts \"\(TerminalSafe.line(head, maxLength: 24))\")")
         case .failure(.unreadable(let why)):
-            throw .wrongAudio(id: id, detail: "it is not playable audio (\(Sanitize.line(why, maxLength: 80)))")
+            throw .wrongAudio(id: id, detail: "it is not playable audio (\(TerminalSafe.line(why, maxLength: 80)))")
         }
         guard report.format == format else {
             throw .wrongAudio(

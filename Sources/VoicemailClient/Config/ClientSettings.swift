@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailModel
 
@@ -51,11 +52,11 @@ public enum ClientSettings {
         }
         let user = overrides.user ?? config.user
         if let user, !Extensions.isValid(user) {
-            throw SettingsError("user must be an extension (digits), not \"\(Sanitize.line(user))\"")
+            throw SettingsError("user must be an extension (digits), not \"\(TerminalSafe.errorDetail(user))\"")
         }
         let mailbox = overrides.mailbox ?? config.mailbox
         if let mailbox, !Extensions.isValid(mailbox) {
-            throw SettingsError("mailbox must be an extension (digits), not \"\(Sanitize.line(mailbox))\"")
+            throw SettingsError("mailbox must be an extension (digits), not \"\(TerminalSafe.errorDetail(mailbox))\"")
         }
         let credentials = try credentials(
             method: overrides.auth ?? config.auth, user: user, secrets: secrets)

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import SafeTOML
 import VoicemailModel
@@ -99,7 +100,7 @@ public struct ConfigFile: Sendable, Equatable {
         config.user = try reader.string("user")
         if let auth = try reader.string("auth") {
             guard let method = AuthMethod(rawValue: auth.lowercased()) else {
-                throw reader.error("auth", "\"auth\" must be bearer, basic or session, not \"\(Sanitize.line(auth))\"")
+                throw reader.error("auth", "\"auth\" must be bearer, basic or session, not \"\(TerminalSafe.errorDetail(auth))\"")
             }
             config.auth = method
         }
@@ -130,7 +131,7 @@ public struct ConfigFile: Sendable, Equatable {
         config.logFile = try reader.string("log_file").map { Paths.expandTilde($0, environment: ProcessInfo.processInfo.environment) }
         if let api = try reader.string("api") {
             guard let flavor = APIFlavor(rawValue: api.lowercased()) else {
-                throw reader.error("api", "\"api\" must be auto, wildix or vmtui, not \"\(Sanitize.line(api))\"")
+                throw reader.error("api", "\"api\" must be auto, wildix or vmtui, not \"\(TerminalSafe.errorDetail(api))\"")
             }
             config.api = flavor
         }
@@ -211,7 +212,7 @@ private struct Reader {
         table.keys.filter { !ConfigFile.knownKeys.contains($0) }.sorted().map { key in
             ConfigWarning(
                 file: path, line: ConfigLines.line(of: key, inTable: nil, text: text),
-                message: "unknown key \"\(Sanitize.line(key))\" (ignored)")
+                message: "unknown key \"\(TerminalSafe.errorDetail(key))\" (ignored)")
         }
     }
 }

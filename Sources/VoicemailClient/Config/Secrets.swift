@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 
 /// Runs `token_command` / `password_command` (via /bin/sh -c) and takes the trimmed stdout.
@@ -54,7 +55,7 @@ private final class ErrorCollector: @unchecked Sendable {
         done.wait()
         let text = String(decoding: data.prefix(4096), as: UTF8.self)
         let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return Sanitize.line(first, maxLength: 120)
+        return TerminalSafe.line(first, maxLength: 120)
     }
 }
 

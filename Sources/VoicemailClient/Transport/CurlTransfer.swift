@@ -1,4 +1,5 @@
 import CCurl
+import DisplayText
 import Foundation
 
 #if canImport(Glibc)
@@ -122,7 +123,7 @@ enum CurlTransfer {
         var redirect: UnsafeMutablePointer<CChar>?
         ccurl_getinfo_string(handle, CURLINFO_REDIRECT_URL, &redirect)
         return TransferResponse(
-            status: status, reasonPhrase: Sanitize.line(state.reasonPhrase, maxLength: 60),
+            status: status, reasonPhrase: TerminalSafe.line(state.reasonPhrase, maxLength: 60),
             headers: state.headers, cookies: state.cookies, body: state.body,
             bytesDelivered: state.bytesDelivered, redirectURL: redirect.map { String(cString: $0) })
     }
@@ -181,7 +182,7 @@ enum CurlTransfer {
         _ code: CURLcode, handle: UnsafeMutableRawPointer, request: TransferRequest, state: TransferState, detail: String
     ) -> VoicemailError {
         let endpoint = Endpoint.describe(request.url)
-        let detailLine = Sanitize.line(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+        let detailLine = TerminalSafe.errorDetail(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
         if state.cancellation.isCancelled { return .cancelled }
         if let localError = state.localError { return .localFile(path: localPath(request), reason: localError) }
         var connectTime: curl_off_t = 0
@@ -218,7 +219,7 @@ enum CurlTransfer {
         case CURLE_UNSUPPORTED_PROTOCOL where connectTime > 0 || detail.contains("HTTP/0.9"):
             return .malformedResponse(expected: "an HTTP answer", detail: detailLine)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
-            return .invalidServerURL(Sanitize.line(request.url))
+            return .invalidServerURL(TerminalSafe.errorDetail(request.url))
         case CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_HTTP2, CURLE_HTTP2_STREAM:
             return .connectionLost(endpoint: endpoint, detail: detailLine)
         case CURLE_WRITE_ERROR, CURLE_READ_ERROR:
@@ -347,7 +348,7 @@ extension TransferRequest {
 enum Endpoint {
     static func describe(_ url: String) -> String {
         guard let components = URLComponents(string: url), let host = components.host else {
-            return Sanitize.line(url)
+            return TerminalSafe.errorDetail(url)
         }
         let port = components.port ?? (components.scheme == "https" ? 443 : 80)
         let shownHost = host.contains(":") ? "[\(host)]" : host

@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// Answers to the actions: apply what the server confirmed, keep counts in step, and ask for
@@ -16,7 +17,7 @@ extension App {
             }
             applyToList(&state, updated)
             state.tagged.subtract(updated.map(\.id))
-            let what = Text.messages(updated.count)
+            let what = Plural.messages(updated.count)
             switch kind {
             case .markRead: state.status = .success("Marked \(what) read")
             case .markUnread: state.status = .success("Marked \(what) unread")
@@ -46,7 +47,7 @@ extension App {
             }
             state.removeMessages(gone)
             keepSelectionVisible(&state)
-            state.status = .success("Deleted \(Text.messages(gone.count))")
+            state.status = .success("Deleted \(Plural.messages(gone.count))")
             // The player must not go on playing a message that no longer exists.
             let playingGone = state.audio.playback?.target.messageID.map(gone.contains) ?? false
             return (playingGone ? [.audio(.stop)] : []) + confirm(&state)
@@ -64,7 +65,7 @@ extension App {
         case .success:
             let who = targets.joined(separator: ", ")
             state.status = .success(
-                ids.count == 1 ? "Forwarded to \(who)" : "Forwarded \(Text.messages(ids.count)) to \(who)")
+                ids.count == 1 ? "Forwarded to \(who)" : "Forwarded \(Plural.messages(ids.count)) to \(who)")
             // A copy to oneself lands in New.
             if let mailbox = state.mailbox, targets.contains(mailbox) { return refreshQuietly(&state) }
             return []
@@ -98,7 +99,7 @@ extension App {
                     : "Some of those messages were already gone; list refreshed")
             return refreshQuietly(&state)
         }
-        state.status = .error(describe(error, doing: count == 1 ? verb : "\(verb) \(Text.messages(count))"))
+        state.status = .error(describe(error, doing: count == 1 ? verb : "\(verb) \(Plural.messages(count))"))
         // Per-message requests may have half succeeded: look again, keeping the error line.
         return partialPossible ? refreshQuietly(&state) : []
     }

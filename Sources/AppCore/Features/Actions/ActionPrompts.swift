@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// The prompts of the actions on messages: delete (y/N), move (folder), forward (extensions),
@@ -77,14 +78,14 @@ extension App {
     static func actionPromptLabel(_ prompt: ActionsPrompt, owner: String?) -> String {
         switch prompt {
         case .move(let ids, _):
-            if let owner { "Move \(Text.messages(ids.count)) in \(owner) to folder (0–4 or name): " }
-            else { "Move \(Text.messages(ids.count)) to folder (0–4 or name): " }
+            if let owner { "Move \(Plural.messages(ids.count)) in \(owner) to folder (0–4 or name): " }
+            else { "Move \(Plural.messages(ids.count)) to folder (0–4 or name): " }
         case .delete(let ids):
-            if let owner { "Delete \(Text.messages(ids.count)) from \(owner)? [y/N] " }
-            else { "Delete \(Text.messages(ids.count))? [y/N] " }
+            if let owner { "Delete \(Plural.messages(ids.count)) from \(owner)? [y/N] " }
+            else { "Delete \(Plural.messages(ids.count))? [y/N] " }
         case .confirmMove(let ids, let folder):
-            "Move \(Text.messages(ids.count)) in \(owner ?? "this mailbox") to \(folder.displayName)? [y/N] "
-        case .forward(let ids, _): "Forward \(Text.messages(ids.count)) to (e.g. 102*103): "
+            "Move \(Plural.messages(ids.count)) in \(owner ?? "this mailbox") to \(folder.displayName)? [y/N] "
+        case .forward(let ids, _): "Forward \(Plural.messages(ids.count)) to (e.g. 102*103): "
         }
     }
 

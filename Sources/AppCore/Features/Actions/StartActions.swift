@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// Starting the actions on messages (some through a prompt).
@@ -44,7 +45,7 @@ extension App {
         let id = state.makeRequestID()
         let ids = targets.map(\.id)
         state.pending[id] = .actions(.update(kind, originals: targets))
-        let what = Text.messages(targets.count)
+        let what = Plural.messages(targets.count)
         switch kind {
         case .markRead:
             state.status = .busy("Marking \(what) read…")
@@ -63,14 +64,14 @@ extension App {
         let wanted = Set(ids)
         let originals = state.messages.filter { wanted.contains($0.id) }
         state.pending[id] = .actions(.delete(originals: originals))
-        state.status = .busy("Deleting \(Text.messages(ids.count))…")
+        state.status = .busy("Deleting \(Plural.messages(ids.count))…")
         return .actions(.delete(id, mailbox: state.mailbox, ids: ids))
     }
 
     static func startForward(_ state: inout AppState, _ ids: [String], to extensions: [String]) -> Effect {
         let id = state.makeRequestID()
         state.pending[id] = .actions(.forward(ids: ids, to: extensions))
-        state.status = .busy("Forwarding \(Text.messages(ids.count)) to \(extensions.joined(separator: ", "))…")
+        state.status = .busy("Forwarding \(Plural.messages(ids.count)) to \(extensions.joined(separator: ", "))…")
         return .actions(.forward(id, mailbox: state.mailbox, ids: ids, to: extensions))
     }
 
@@ -78,12 +79,5 @@ extension App {
     static func present(_ state: AppState, _ ids: [String]) -> [VoicemailMessage] {
         let wanted = Set(ids)
         return state.messages.filter { wanted.contains($0.id) }
-    }
-}
-
-/// Wording shared by the status line.
-enum Text {
-    static func messages(_ count: Int) -> String {
-        count == 1 ? "1 message" : "\(count) messages"
     }
 }

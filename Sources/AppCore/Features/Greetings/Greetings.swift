@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// The greetings screen (`G`): list the three greetings of the mailbox being viewed; play,
@@ -200,7 +201,7 @@ extension App {
         switch result {
         case .success(let upload):
             state.audio.greetings?.replace(upload.greeting)
-            let length = upload.greeting.duration.map { " (\(Formatting.duration($0)))" } ?? ""
+            let length = upload.greeting.duration.map { " (\(DurationText.clock($0)))" } ?? ""
             var line = "Uploaded the \(upload.greeting.type.displayName) greeting\(length)"
             if let note = upload.note { line += "; " + TerminalSafe.line(note) }
             state.status = .success(line)
@@ -240,7 +241,7 @@ extension App {
             }
         case .finished(let path, let duration, let reachedLimit):
             state.status = .busy(
-                (reachedLimit ? "Stopped at the \(Formatting.duration(VoicemailLimits.maxDurationSeconds)) limit" : "Recorded \(Formatting.duration(Int(duration.rounded())))")
+                (reachedLimit ? "Stopped at the \(DurationText.clock(VoicemailLimits.maxDurationSeconds)) limit" : "Recorded \(DurationText.clock(Int(duration.rounded())))")
                     + "; uploading…")
             return startUpload(&state, type: type, path: path, isRecording: true)
         case .failed(let reason):

@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// The greetings screen: a table of the three greetings, what the selected one is for, and
@@ -51,8 +52,8 @@ enum GreetingsView {
         let header = ["Greeting", "Recording", "Length", "Format", "Size", "Updated"]
 
         init(width: Int) {
-            // Name, state, length, format, size; "Updated" takes the rest.
-            let fixed = [12, 12, 7, 7, 8]
+            // Name, state, length, format, size ("1023 KiB" and a gap); "Updated" takes the rest.
+            let fixed = [12, 12, 7, 7, 9]
             widths = fixed + [max(0, width - fixed.reduce(0, +))]
         }
     }
@@ -62,9 +63,9 @@ enum GreetingsView {
         guard greeting.present else { return [greeting.type.displayName, "PBX default", "—", "—", "—", "—"] }
         return [
             greeting.type.displayName, "recorded",
-            greeting.duration.map(Formatting.duration) ?? "?",
+            greeting.duration.map(DurationText.clock) ?? "?",
             greeting.format?.rawValue.uppercased() ?? "?",
-            greeting.size.map(Formatting.size) ?? "?",
+            greeting.size.map(SizeText.bytes) ?? "?",
             greeting.updated.map(dates.short) ?? "?",
         ]
     }
@@ -88,9 +89,9 @@ enum GreetingsView {
     private static func drawActivity(_ grid: inout CellGrid, _ activity: GreetingsState.Activity, x: Int, y: Int, width: Int) {
         switch activity {
         case .recording(let type, let elapsed, let level, let recorder):
-            let limit = Formatting.duration(VoicemailLimits.maxDurationSeconds)
+            let limit = DurationText.clock(VoicemailLimits.maxDurationSeconds)
             var cursor = grid.put("● REC ", x: x, y: y, style: .statusError)
-            cursor = grid.put("\(type.displayName)  \(Formatting.duration(Int(elapsed))) / \(limit)  ",
+            cursor = grid.put("\(type.displayName)  \(DurationText.clock(Int(elapsed))) / \(limit)  ",
                               x: cursor, y: y, style: .detailsValue)
             let meterWidth = min(20, x + width - cursor - 12)
             if meterWidth >= 4 {

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// `?`: every binding from the binding table with the keys in force, in a box.
 enum HelpView {
     struct Entry {

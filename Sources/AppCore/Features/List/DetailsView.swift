@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// Everything about the selected message, then its transcription, word-wrapped.
@@ -42,10 +43,10 @@ enum DetailsView {
         flags.append(message.read ? "read" : "unread")
         if message.urgent { flags.append("urgent") }
         var fields: [(String, String)] = [
-            ("From", callerID(message)),
+            ("From", CallerText(message).full),
             ("Date", dates.full(message.date)),
-            ("Length", "\(Formatting.duration(message.duration)) · \(message.format.rawValue.uppercased()) · "
-                + Formatting.size(message.size)),
+            ("Length", "\(DurationText.clock(message.duration)) · \(message.format.rawValue.uppercased()) · "
+                + SizeText.bytes(message.size)),
             ("Folder", flags.joined(separator: " · ")),
         ]
         if let subject = message.subject.map(TerminalSafe.line), !subject.isEmpty {
@@ -93,7 +94,7 @@ enum DetailsView {
         _ grid: inout CellGrid, _ state: AppState, _ shown: VoicemailMessage?, x: Int, y: Int, width: Int
     ) -> Bool {
         guard let playback = state.audio.playback, case .message(let playing, _) = playback.target else { return false }
-        let title = playing.id == shown?.id ? nil : MessageListView.caller(playing)
+        let title = playing.id == shown?.id ? nil : CallerText(playing).columns
         PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title)
         return true
     }
@@ -101,23 +102,14 @@ enum DetailsView {
     /// The caller id wrapped, its name two lines at most (a 2,000-character name must not take
     /// the pane; "…" shows it goes on), the number always shown after it.
     static func callerLines(_ message: VoicemailMessage, width: Int) -> [String] {
-        let name = TerminalSafe.line(message.callerName ?? "")
-        let number = TerminalSafe.line(message.callerNumber)
-        guard !name.isEmpty, !number.isEmpty else { return TextWrap.wrap(callerID(message), width: width) }
-        var nameLines = TextWrap.wrap(name, width: width)
+        let caller = CallerText(message)
+        guard !caller.name.isEmpty, !caller.number.isEmpty else { return TextWrap.wrap(caller.full, width: width) }
+        var nameLines = TextWrap.wrap(caller.name, width: width)
         if nameLines.count > maxFieldLines {
             nameLines = Array(nameLines.prefix(maxFieldLines))
             nameLines[maxFieldLines - 1] = DisplayWidth.truncate(nameLines[maxFieldLines - 1] + " …", to: width)
         }
         let last = nameLines.removeLast()
-        return nameLines + TextWrap.wrap("\(last) <\(number)>", width: width)
-    }
-
-    /// "Bob Nguyen <102>", sanitised.
-    static func callerID(_ message: VoicemailMessage) -> String {
-        let name = TerminalSafe.line(message.callerName ?? "")
-        let number = TerminalSafe.line(message.callerNumber)
-        if name.isEmpty { return number.isEmpty ? "Unknown caller" : number }
-        return number.isEmpty ? name : "\(name) <\(number)>"
+        return nameLines + TextWrap.wrap("\(last) <\(caller.number)>", width: width)
     }
 }

@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// The five phone folders, then any other the backend has (Urgent shows inside New), with

@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailModel
 
@@ -60,7 +61,8 @@ extension App {
             .sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         guard let latest = arrivals.first, let mailbox = state.mailbox ?? ownExtension(state) else { return [] }
         state.sharing.announced.formUnion(arrivals.map(\.id))
-        let who = callerLabel(latest)
+        let caller = CallerText(latest)
+        let who = caller.isUnknown ? "an unknown caller" : caller.full
         state.status = .info(
             arrivals.count == 1
                 ? "New message from \(who)"
@@ -72,14 +74,6 @@ extension App {
                 callerNumber: message.callerNumber))))
         }
         return effects
-    }
-
-    /// "Bob Nguyen (102)", or the number alone.
-    static func callerLabel(_ message: VoicemailMessage) -> String {
-        let name = TerminalSafe.line(message.callerName ?? "")
-        let number = TerminalSafe.line(message.callerNumber)
-        if name.isEmpty { return number.isEmpty ? "an unknown caller" : number }
-        return number.isEmpty ? name : "\(name) (\(number))"
     }
 
     static func notificationFailed(_ state: inout AppState, _ message: String) -> [Effect] {

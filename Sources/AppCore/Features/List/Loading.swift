@@ -1,3 +1,4 @@
+import DisplayText
 import Foundation
 import VoicemailModel
 
@@ -114,7 +115,7 @@ extension App {
             // R says how it went (news of arrivals, set below, says more); a folder switch or
             // an automatic refresh says nothing.
             if state.status == .busy(refreshingLine) {
-                state.status = .success("Refreshed \(folder.displayName): \(Text.messages(shown.count))")
+                state.status = .success("Refreshed \(folder.displayName): \(Plural.messages(shown.count))")
             } else if case .busy = state.status {
                 state.status = .none
             }

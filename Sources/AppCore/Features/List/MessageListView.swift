@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// The open folder's messages: a title with the position, then one row per visible message.
@@ -82,24 +83,15 @@ enum MessageListView {
         if !message.read { grid.put("●", x: x + 1, y: y, style: accent(.listUnread)) }
         if message.urgent { grid.put("!", x: x + 2, y: y, style: accent(.urgent)) }
         grid.put(DisplayWidth.fit(dates.short(message.date), to: 10), x: x + 4, y: y, style: base)
-        let durationText = Formatting.duration(message.duration)
+        let durationText = DurationText.clock(message.duration)
         let tail = 6  // " 12:34" right-aligned, one space of margin
         let fwdWidth = message.isForwarded ? 5 : 0
         let callerX = x + 15
         let callerWidth = width - 15 - fwdWidth - tail - 1
-        grid.put(DisplayWidth.truncate(caller(message), to: callerWidth), x: callerX, y: y, style: base)
+        grid.put(DisplayWidth.truncate(CallerText(message).columns, to: callerWidth), x: callerX, y: y, style: base)
         if message.isForwarded {
             grid.put("Fwd:", x: x + width - tail - fwdWidth, y: y, style: accent(.forwarded))
         }
         grid.put(DisplayWidth.fit(durationText, to: 5, alignRight: true), x: x + width - tail, y: y, style: base)
-    }
-
-    /// "Bob Nguyen  102", or the number alone, sanitised.
-    static func caller(_ message: VoicemailMessage) -> String {
-        let name = TerminalSafe.line(message.callerName ?? "")
-        let number = TerminalSafe.line(message.callerNumber)
-        if name.isEmpty { return number.isEmpty ? "Unknown caller" : number }
-        if number.isEmpty || name == number { return name }
-        return name + "  " + number
     }
 }

@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// The mailbox picker (`o`): type to filter by extension or owner, arrows to choose, Enter to

@@ -1,3 +1,5 @@
+import DisplayText
+
 /// Where the picker's box and rows go for a terminal size (shared by view and update).
 struct MailboxPickerLayout {
     let box: Rect

@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// Opening another mailbox (picker, typed extension, `--mailbox`), the PIN it may need, and

@@ -1,3 +1,4 @@
+import DisplayText
 import VoicemailModel
 
 /// Playing messages: Enter/p plays or pauses, s stops, ←/→ seek, n/N play the neighbours,

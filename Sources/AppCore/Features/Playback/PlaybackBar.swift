@@ -1,3 +1,5 @@
+import DisplayText
+
 /// One row of playback progress: `▶ 0:12 ━━━━━━──── 0:42  mpv`, `⏸ … paused · mpv`, and
 /// progress bars for transfers and the recording level.
 enum PlaybackBar {
@@ -16,8 +18,8 @@ enum PlaybackBar {
             suffix.append("paused")
         }
         if let player = playback.player { suffix.append(TerminalSafe.line(player)) }
-        let elapsed = Formatting.duration(Int(playback.elapsed))
-        let total = playback.total.map { Formatting.duration(Int($0.rounded())) } ?? "-:--"
+        let elapsed = DurationText.clock(Int(playback.elapsed))
+        let total = playback.total.map { DurationText.clock(Int($0.rounded())) } ?? "-:--"
         let end = x + width
         var cursor = grid.put(icon + " ", x: x, y: y, style: .progress)
         if let title, !title.isEmpty {
@@ -51,10 +53,10 @@ enum PlaybackBar {
     /// The text of a transfer for the status line: "Saving a.wav ━━━━──── 45% of 9.2 MB".
     static func transferText(_ transfer: TransferInfo, width: Int) -> String {
         guard let total = transfer.total, total > 0 else {
-            return "\(transfer.label)… \(Formatting.size(Int(transfer.bytes)))"
+            return "\(transfer.label)… \(SizeText.bytes(Int(transfer.bytes)))"
         }
         let fraction = min(1, Double(transfer.bytes) / Double(total))
-        let tail = " \(Int(fraction * 100))% of \(Formatting.size(Int(total)))"
+        let tail = " \(Int(fraction * 100))% of \(SizeText.bytes(Int(total)))"
         let head = transfer.label + " "
         let barWidth = min(20, width - DisplayWidth.of(head) - DisplayWidth.of(tail) - 2)
         guard barWidth >= 4 else { return head + tail }

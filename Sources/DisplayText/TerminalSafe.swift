@@ -1,8 +1,23 @@
-/// Makes server strings harmless on a terminal: escape sequences (CSI, OSC, DCS, SOS, PM, APC
-/// and two-character ESC forms, in 7-bit and 8-bit spellings), C0/C1 control characters and
-/// bidirectional overrides are removed, so a caller name cannot clear the screen, set the
-/// window title or reorder the text around it.
+/// Makes text from a server, a file or a process harmless on a terminal: escape sequences
+/// (CSI, OSC, DCS, SOS, PM, APC and two-character ESC forms, in 7-bit and 8-bit spellings),
+/// C0/C1 control characters and bidirectional overrides are removed, so a caller name cannot
+/// clear the screen, set the window title or reorder the text around it. The screen and the
+/// command line both print through here, so neither can be fooled by what the other rejects.
 public enum TerminalSafe {
+    /// `line(text)` bounded to `maxLength` characters, for text whose length the sender chose
+    /// (an error reason, an id): a longer line ends in "…" within that length.
+    public static func line(_ text: String, maxLength: Int) -> String {
+        let whole = line(text)
+        guard whole.count > maxLength else { return whole }
+        return String(whole.prefix(max(0, maxLength - 1))) + "…"
+    }
+
+    /// A line quoted inside an error or a warning (a config value, a server's reason, a
+    /// library's description): bounded so that no input can make the message unreadable.
+    public static func errorDetail(_ text: String) -> String {
+        line(text, maxLength: 200)
+    }
+
     /// One line: line breaks and tabs become single spaces, runs of spaces collapse, ends trimmed.
     public static func line(_ text: String) -> String {
         var result = ""

@@ -1,0 +1,10 @@
+/// Lengths of audio as a clock shows them, on the screen and on the command line alike.
+public enum DurationText {
+    /// "0:42", "12:05", "1:02:03"; a negative length reads as "0:00".
+    public static func clock(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
+        if s >= 3600 { return "\(s / 3600):\(two(s % 3600 / 60)):\(two(s % 60))" }
+        return "\(s / 60):\(two(s % 60))"
+    }
+}
