@@ -25,12 +25,16 @@ public struct StyleRole: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let border: StyleRole = "border"
     public static let paneTitle: StyleRole = "pane.title"
     public static let paneTitleFocused: StyleRole = "pane.title.focused"
+    /// The position and counts after a pane's name ("3 of 5  1 tagged").
+    public static let paneTitleCount: StyleRole = "pane.title.count"
     public static let folder: StyleRole = "folder"
     public static let folderSelected: StyleRole = "folder.selected"
     public static let badge: StyleRole = "badge"
     public static let list: StyleRole = "list"
     public static let listUnread: StyleRole = "list.unread"
     public static let listSelected: StyleRole = "list.selected"
+    /// The selection bar on an unread message: it keeps showing that the message is unread.
+    public static let listSelectedUnread: StyleRole = "list.selected.unread"
     public static let listTagged: StyleRole = "list.tagged"
     public static let urgent: StyleRole = "urgent"
     public static let forwarded: StyleRole = "forwarded"

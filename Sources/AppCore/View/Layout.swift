@@ -59,7 +59,10 @@ public struct Layout: Equatable, Sendable {
                 list = Rect(x: restX, y: 1, width: restWidth, height: bodyHeight)
                 details = nil
             } else {
-                let detailsWidth = max(36, restWidth * 2 / 5)
+                // Even halves: the list's caller column still fits a name and number, the
+                // transcription gets readable lines, and the selection bar a j moves (every
+                // one of its cells is sent again) stays half as wide as the screen's body.
+                let detailsWidth = max(36, restWidth / 2)
                 let listWidth = restWidth - detailsWidth - 1
                 list = Rect(x: restX, y: 1, width: listWidth, height: bodyHeight)
                 details = Rect(x: restX + listWidth + 1, y: 1, width: detailsWidth, height: bodyHeight)

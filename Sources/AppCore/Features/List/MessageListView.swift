@@ -53,21 +53,24 @@ enum MessageListView {
     private static func drawTitle(_ grid: inout CellGrid, _ state: AppState, _ rect: Rect) {
         let style: StyleRole = state.focus == .list ? .paneTitleFocused : .paneTitle
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
-        var title = " " + state.folder.displayName
+        var counts = ""
         if state.isLoading {
-            title += "  loading…"
+            counts += "  loading…"
         } else if state.visibleCount > 0 {
             // The folder's total from its first page on, while the rest is still arriving.
             let total = state.filter.isEmpty ? max(state.visibleCount, state.expectedTotal ?? 0) : state.visibleCount
-            title += "  \(state.selection + 1) of \(total)"
+            counts += "  \(state.selection + 1) of \(total)"
         } else {
-            title += "  0 of 0"
+            counts += "  0 of 0"
         }
         if !state.filter.isEmpty {
-            title += "  filter: \(TerminalSafe.line(state.filter)) (\(state.messages.count) in folder)"
+            counts += "  filter: \(TerminalSafe.line(state.filter)) (\(state.messages.count) in folder)"
         }
-        if !state.tagged.isEmpty { title += "  \(state.tagged.count) tagged" }
-        grid.put(title, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+        if !state.tagged.isEmpty { counts += "  \(state.tagged.count) tagged" }
+        let end = grid.put(" " + state.folder.displayName, x: rect.x, y: rect.y, style: style, maxWidth: rect.width)
+        // The position changes with every move: in a plain style (the details pane's, in the
+        // shipped themes) redrawing it and the details costs the terminal no attribute switch.
+        grid.put(counts, x: end, y: rect.y, style: .paneTitleCount, maxWidth: rect.x + rect.width - end)
     }
 
     /// `*●! 09:15      Bob Nguyen  102            Fwd:  0:42`
@@ -76,7 +79,9 @@ enum MessageListView {
         x: Int, y: Int, width: Int, dates: DateText
     ) {
         let tagged = state.tagged.contains(message.id)
-        let base: StyleRole = selected ? .listSelected : tagged ? .listTagged : !message.read ? .listUnread : .list
+        let base: StyleRole = selected
+            ? (message.read ? .listSelected : .listSelectedUnread)
+            : tagged ? .listTagged : !message.read ? .listUnread : .list
         grid.fill(x: x, y: y, width: width, height: 1, style: base)
         let accent = { (style: StyleRole) in selected ? base : style }
         grid.put(tagged ? "*" : " ", x: x, y: y, style: base)
