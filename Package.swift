@@ -43,12 +43,12 @@ let package = Package(
         .target(
             name: "AsteriskSpool",
             dependencies: [
-                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText",
+                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // TOMLKit behind a guard for input its C++ parser asserts on; every TOML read goes here.
-        .target(name: "SafeTOML", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "SafeTOML", dependencies: ["DisplayText", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(
             name: "VoicemailClient",
             dependencies: [
@@ -88,13 +88,14 @@ let package = Package(
         .target(
             name: "VMTUIRuntime",
             dependencies: [
-                "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback", "DisplayText",
+                "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback", "DisplayText", "SafeTOML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "VMTUICLI",
             dependencies: [
                 "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool", "Themes", "DisplayText",
+                "SafeTOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -113,7 +114,9 @@ let package = Package(
         .testTarget(
             name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes", "DisplayText"], exclude: ["Snapshots"]),
-        .testTarget(name: "CLITests", dependencies: ["VMTUICLI", "TestSupport", "DisplayText"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["VMTUICLI", "VMTUIRuntime", "VoicemailClient", "AsteriskSpool", "TestSupport", "DisplayText", "SafeTOML"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),

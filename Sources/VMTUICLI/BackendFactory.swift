@@ -1,4 +1,5 @@
 import Foundation
+import SafeTOML
 import Logging
 import VoicemailClient
 
@@ -37,7 +38,7 @@ public enum BackendFactory {
     static func kind(_ options: GlobalOptions, config: ConfigFile) -> Kind {
         if options.demo { return .demo }
         if options.spool != nil { return .spool }
-        return options.server == nil && config.spool != nil ? .spool : .http
+        return options.server == nil && config.spool.spool != nil ? .spool : .http
     }
 
     public static func loadConfig(
@@ -68,7 +69,7 @@ public enum BackendFactory {
         runner: any SecretCommandRunning, logger: Logger
     ) throws(SettingsError) -> BackendContext {
         let configuration = try httpConfiguration(options, config: config, environment: environment, runner: runner)
-        let warning = try ClientSettings.insecureWarning(for: configuration, overrides: options.overrides, config: config)
+        let warning = try ClientSettings.insecureWarning(for: configuration, overrides: options.overrides, config: config.connection)
         let client = VoicemailClient(configuration: configuration, logger: logger)
         return BackendContext(
             backend: client, serverLabel: configuration.serverURL.host ?? configuration.serverURL.absoluteString,
@@ -81,10 +82,10 @@ public enum BackendFactory {
         runner: any SecretCommandRunning = ShellSecretCommand()
     ) throws(SettingsError) -> ClientConfiguration {
         let secrets = SecretSource(
-            environment: environment, tokenCommand: config.tokenCommand, passwordCommand: config.passwordCommand,
+            environment: environment, tokenCommand: config.connection.tokenCommand, passwordCommand: config.connection.passwordCommand,
             runner: runner)
         return try ClientSettings.resolve(
-            overrides: options.overrides, config: config, secrets: secrets, userAgent: "vmtui/\(VMTUIVersion.string)")
+            overrides: options.overrides, config: config.connection, secrets: secrets, userAgent: "vmtui/\(VMTUIVersion.string)")
     }
 
     /// A file logger when `log_file` (or VMTUI_LOG) names one; otherwise silent. Never stderr.

@@ -49,7 +49,7 @@ enum DemoPBX {
         let client = VoicemailClient(
             configuration: ClientConfiguration(
                 serverURL: simulator.baseURL, credentials: .bearer(token: "demo-\(user)"), mailbox: options.mailbox,
-                userAgent: "vmtui/\(VMTUIVersion.string)", api: options.api ?? config.api ?? .auto),
+                userAgent: "vmtui/\(VMTUIVersion.string)", api: options.api ?? config.connection.api ?? .auto),
             logger: logger)
         return BackendContext(
             backend: client,

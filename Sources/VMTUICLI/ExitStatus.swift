@@ -1,6 +1,7 @@
 import ArgumentParser
 import DisplayText
 import Foundation
+import SafeTOML
 import VoicemailClient
 
 /// Exit codes of the scriptable commands (also listed in `vmtui --help`).

@@ -34,7 +34,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             try await CLI.withBackend(global) { context in
             try await CLI.require(.greetings, .greetingUpload, of: context.backend)
             let controller = RecordingController(
-                recorder: recorder ?? context.config.recorder, maxDuration: max, logger: context.logger)
+                recorder: recorder ?? context.config.screen.recorder, maxDuration: max, logger: context.logger)
             let template: CommandTemplate
             do {
                 template = try controller.resolveRecorder()

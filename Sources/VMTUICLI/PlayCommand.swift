@@ -51,7 +51,7 @@ struct PlayCommand: AsyncParsableCommand {
             try await CLI.withBackend(global) { context in
             let client = context.backend
             let message = try await client.message(id: id, mailbox: nil)
-            let controller = PlaybackController(player: player ?? context.config.player, logger: context.logger)
+            let controller = PlaybackController(player: player ?? context.config.screen.player, logger: context.logger)
             let chosen: PlayerCommand
             do {
                 chosen = try controller.resolvePlayer(for: message.format)
@@ -61,7 +61,7 @@ struct PlayCommand: AsyncParsableCommand {
             if chosen.discovered, Terminal.stderrIsTTY {
                 FileHandle.standardError.write(Data("Playing with \(chosen.kind.programName)\n".utf8))
             }
-            let policy = context.config.markReadOn ?? .end
+            let policy = context.config.screen.markReadOn ?? .end
             let markRead = MarkReadOnce(client: client, message: message)
 
             let interruption = InterruptionFlag()

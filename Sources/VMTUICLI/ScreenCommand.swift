@@ -31,7 +31,7 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
             environment["VMTUI_LOG"] = ScreenLaunch.defaultLogPath(environment: environment)
         }
         let logger = BackendFactory.makeLogger(config: config, environment: environment)
-        let (theme, problem) = ThemeLoader.loadOrDefault(name: screen.theme ?? config.theme, environment: environment)
+        let (theme, problem) = ThemeLoader.loadOrDefault(name: screen.theme ?? config.screen.theme, environment: environment)
         themeProblem = problem
         if let problem { logger.warning("\(problem)") }
 
@@ -75,7 +75,7 @@ enum ScreenLaunch {
 
     /// The config's `on_new_message` command, if any (run per new message, see NewMessageHook).
     static func newMessageHook(_ config: ConfigFile, environment: [String: String]) -> NewMessageHook? {
-        guard let command = config.onNewMessage?.trimmingCharacters(in: .whitespaces), !command.isEmpty else {
+        guard let command = config.screen.onNewMessage?.trimmingCharacters(in: .whitespaces), !command.isEmpty else {
             return nil
         }
         return NewMessageHook(command: command, baseEnvironment: environment)
@@ -84,13 +84,11 @@ enum ScreenLaunch {
     static func appConfig(server: String, user: String?, mailbox: String?, config: ConfigFile) -> AppConfig {
         var appConfig = AppConfig(
             server: server, user: user, mailbox: mailbox,
-            autoRefreshSeconds: config.refreshInterval > 0 ? max(1, Int(config.refreshInterval)) : nil)
-        appConfig.applyKeyTable(config.keys)
+            autoRefreshSeconds: config.screen.refreshInterval > 0 ? max(1, Int(config.screen.refreshInterval)) : nil)
+        appConfig.applyKeyTable(config.screen.keys)
         appConfig.configErrors += config.warnings.map(\.description)
-        if let bell = config.bell { appConfig.bell = bell }
-        if let policy = config.markReadOn, let markReadOn = MarkReadOn(rawValue: policy.rawValue) {
-            appConfig.markReadOn = markReadOn
-        }
+        if let bell = config.screen.bell { appConfig.bell = bell }
+        if let markReadOn = config.screen.markReadOn { appConfig.markReadOn = markReadOn }
         appConfig.saveDirectory = AudioEffectRunner.defaultSaveDirectory(environment: ProcessInfo.processInfo.environment)
         return appConfig
     }
@@ -100,7 +98,7 @@ enum ScreenLaunch {
         _ client: any VoicemailBackend, screen: ScreenOptions, config: ConfigFile, environment: [String: String], logger: Logger
     ) -> AudioEffectRunner {
         AudioEffectRunner(
-            client: client, player: screen.player ?? config.player, recorder: config.recorder,
+            client: client, player: screen.player ?? config.screen.player, recorder: config.screen.recorder,
             environment: environment, logger: logger)
     }
 

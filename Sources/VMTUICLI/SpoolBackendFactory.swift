@@ -1,5 +1,6 @@
 import AsteriskSpool
 import Foundation
+import SafeTOML
 import Logging
 import VoicemailClient
 
@@ -12,8 +13,8 @@ enum SpoolBackendFactory {
         _ options: GlobalOptions, config: ConfigFile, environment: [String: String],
         runner: any SecretCommandRunning, logger: Logger, onScreen: Bool
     ) throws -> BackendContext {
-        guard let spool = options.spool ?? config.spool else { throw SettingsError("no spool: give --spool DIR") }
-        guard let user = options.user ?? config.user else {
+        guard let spool = options.spool ?? config.spool.spool else { throw SettingsError("no spool: give --spool DIR") }
+        guard let user = options.user ?? config.connection.user else {
             throw SettingsError("--spool needs --user EXT: whose mailbox to open")
         }
         let conf = try voicemailConf(options, config: config)
@@ -24,8 +25,8 @@ enum SpoolBackendFactory {
             if !onScreen { Terminal.printError("warning: \(line)") }
         }
         let configuration = SpoolConfiguration(
-            root: URL(fileURLWithPath: spool), context: options.context ?? config.context ?? "default", user: user,
-            mailbox: options.mailbox ?? config.mailbox, voicemailConf: conf, ami: ami, warn: warn)
+            root: URL(fileURLWithPath: spool), context: options.context ?? config.spool.context ?? "default", user: user,
+            mailbox: options.mailbox ?? config.connection.mailbox, voicemailConf: conf, ami: ami, warn: warn)
         let backend = try AsteriskSpoolBackend(configuration)
         let name = conf.flatMap { try? VoicemailConf.load($0) }?.entry(user, context: configuration.context)?.fullName
         return BackendContext(
@@ -35,7 +36,7 @@ enum SpoolBackendFactory {
 
     /// The flag or config key must name a readable file; the default is used only when readable.
     static func voicemailConf(_ options: GlobalOptions, config: ConfigFile) throws -> URL? {
-        if let path = options.voicemailConf ?? config.voicemailConf {
+        if let path = options.voicemailConf ?? config.spool.voicemailConf {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw SettingsError(file: path, "cannot read voicemail.conf (no such file or permission denied)")
             }
@@ -49,16 +50,16 @@ enum SpoolBackendFactory {
     static func amiConfiguration(
         _ config: ConfigFile, environment: [String: String], runner: any SecretCommandRunning
     ) throws -> AMIConfiguration? {
-        guard let endpoint = config.ami else { return nil }
+        guard let endpoint = config.spool.ami else { return nil }
         let file = config.path
         guard let (host, port) = AMIConfiguration.parseEndpoint(endpoint) else {
             throw SettingsError(file: file, "\"ami\" must be host:port, e.g. \"127.0.0.1:5038\", not \"\(endpoint)\"")
         }
-        guard let user = config.amiUser else { throw SettingsError(file: file, "\"ami\" needs \"ami_user\" (a user of manager.conf)") }
+        guard let user = config.spool.amiUser else { throw SettingsError(file: file, "\"ami\" needs \"ami_user\" (a user of manager.conf)") }
         let secret: String
         if let value = environment[amiSecretVariable], !value.isEmpty {
             secret = value
-        } else if let command = config.amiSecretCommand {
+        } else if let command = config.spool.amiSecretCommand {
             secret = try runner.run(command, name: "ami_secret_command")
         } else {
             throw SettingsError(file: file, "\"ami\" needs a secret: set \(amiSecretVariable) or \"ami_secret_command\"")

@@ -1,4 +1,5 @@
 import Foundation
+import SafeTOML
 import TestSupport
 import VoicemailModel
 import XCTest
@@ -9,9 +10,9 @@ import XCTest
 /// passwords, scheme-less servers, session cookies, record audio URLs, audio checks.
 final class ClientSafetyTests: XCTestCase {
     private func settings(_ config: String, overrides: ConnectionOverrides = ConnectionOverrides(), password: Bool = true)
-        throws -> (ClientConfiguration, ConfigFile)
+        throws -> (ClientConfiguration, ConnectionSettings)
     {
-        let file = try ConfigFile.parse(config, path: "c.toml")
+        let file = try ConnectionSettings.parse(config, path: "c.toml")
         let environment = password ? ["VMTUI_PASSWORD": "p"] : ["VMTUI_TOKEN": "t"]
         let secrets = SecretSource(environment: environment, tokenCommand: nil, passwordCommand: nil, runner: FakeRunner([:]))
         var overrides = overrides
@@ -23,7 +24,7 @@ final class ClientSafetyTests: XCTestCase {
         XCTAssertEqual(try settings(#"server = "https://pbx""#).0.api, .auto)
         XCTAssertEqual(try settings("server = \"https://pbx\"\napi = \"Wildix\"").0.api, .wildix)
         XCTAssertEqual(try settings("server = \"https://pbx\"\napi = \"wildix\"", overrides: ConnectionOverrides(api: .vmtui)).0.api, .vmtui)
-        XCTAssertThrowsError(try ConfigFile.parse("api = \"asterisk\"", path: "c.toml")) {
+        XCTAssertThrowsError(try ConnectionSettings.parse("api = \"asterisk\"", path: "c.toml")) {
             XCTAssertEqual(($0 as? SettingsError)?.description, #"c.toml:1: "api" must be auto, wildix or vmtui, not "asterisk""#)
         }
     }

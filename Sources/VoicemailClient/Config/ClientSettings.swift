@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import SafeTOML
 import VoicemailModel
 
 /// Connection settings given on the command line; nil means "not given".
@@ -39,7 +40,7 @@ public enum ClientSettings {
     public static let defaultTimeout: Double = 30
 
     public static func resolve(
-        overrides: ConnectionOverrides, config: ConfigFile, secrets: SecretSource, userAgent: String = "vmtui/1.0"
+        overrides: ConnectionOverrides, config: ConnectionSettings, secrets: SecretSource, userAgent: String = "vmtui/1.0"
     ) throws(SettingsError) -> ClientConfiguration {
         guard let serverText = overrides.server ?? config.server else {
             throw SettingsError("no server: use --server URL or set server in \(config.path ?? "the config file")")
@@ -76,7 +77,7 @@ public enum ClientSettings {
     /// A password (basic or session login) over plain http to a host other than this machine
     /// can be read by anyone on the way: refused unless allowed, and then a warning to show once.
     public static func insecureWarning(
-        for configuration: ClientConfiguration, overrides: ConnectionOverrides, config: ConfigFile
+        for configuration: ClientConfiguration, overrides: ConnectionOverrides, config: ConnectionSettings
     ) throws(SettingsError) -> String? {
         guard configuration.serverURL.scheme?.lowercased() == "http", configuration.credentials.method != .bearer,
             !Loopback.isLoopback(configuration.serverURL.host ?? "")

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import SafeTOML
 
 /// Runs `token_command` / `password_command` (via /bin/sh -c) and takes the trimmed stdout.
 /// Abstracted so tests can substitute it and so the CLI never passes secrets through argv.

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
-import VoicemailClient
+import SafeTOML
+import VMTUICLI
 import XCTest
 
 /// The config file is typed by people and edited by scripts: thousands of seeded random and
@@ -55,10 +56,10 @@ final class ConfigFuzzTests: XCTestCase {
         }
         do {
             let config = try ConfigFile.parse(text, path: "/fuzz/config.toml")
-            if let interval = Optional(config.refreshInterval) {
+            if let interval = Optional(config.screen.refreshInterval) {
                 XCTAssertGreaterThanOrEqual(interval, 0, "case \(index)")
             }
-            for timeout in [config.connectTimeout, config.timeout].compactMap({ $0 }) {
+            for timeout in [config.connection.connectTimeout, config.connection.timeout].compactMap({ $0 }) {
                 XCTAssertTrue(timeout.isFinite && timeout > 0, "case \(index): timeout \(timeout)")
             }
             for warning in config.warnings {

@@ -1,103 +1,10 @@
+import Foundation
+import SafeTOML
+import TestSupport
 import VoicemailModel
 import XCTest
 
 @testable import VoicemailClient
-
-final class ConfigTests: XCTestCase {
-    func testParsesEveryKey() throws {
-        let text = """
-            server = "https://pbx.example.com"
-            user = "101"
-            auth = "Session"
-            mailbox = "102"
-            token_command = "pass show pbx/token"
-            password_command = "pass show pbx/web"
-            ca_file = "/etc/ssl/pbx.pem"
-            connect_timeout = 5
-            timeout = 12.5
-            theme = "solarized"
-            player = "mpv --no-video"
-            recorder = "arecord -f S16_LE"
-            refresh_interval = 0
-            bell = true
-            on_new_message = "notify-send vm"
-            mark_read_on = "end"
-            log_file = "/tmp/vmtui.log"
-
-            [keys]
-            play = "p"
-            delete = ["d", "Delete"]
-            """
-        let config = try ConfigFile.parse(text, path: "c.toml")
-        XCTAssertEqual(config.server, "https://pbx.example.com")
-        XCTAssertEqual(config.user, "101")
-        XCTAssertEqual(config.auth, .session)
-        XCTAssertEqual(config.mailbox, "102")
-        XCTAssertEqual(config.tokenCommand, "pass show pbx/token")
-        XCTAssertEqual(config.passwordCommand, "pass show pbx/web")
-        XCTAssertEqual(config.caFile, "/etc/ssl/pbx.pem")
-        XCTAssertEqual(config.connectTimeout, 5)
-        XCTAssertEqual(config.timeout, 12.5)
-        XCTAssertEqual(config.theme, "solarized")
-        XCTAssertEqual(config.player, "mpv --no-video")
-        XCTAssertEqual(config.recorder, "arecord -f S16_LE")
-        XCTAssertEqual(config.refreshInterval, 0)
-        XCTAssertEqual(config.bell, true)
-        XCTAssertEqual(config.onNewMessage, "notify-send vm")
-        XCTAssertEqual(config.markReadOn, .end)
-        XCTAssertEqual(config.logFile, "/tmp/vmtui.log")
-        XCTAssertEqual(config.keys, ["play": ["p"], "delete": ["d", "Delete"]])
-        XCTAssertEqual(config.warnings, [])
-    }
-
-    func testDefaults() throws {
-        let config = try ConfigFile.parse("", path: "c.toml")
-        XCTAssertEqual(config.refreshInterval, 30)
-        XCTAssertNil(config.server)
-        XCTAssertEqual(config.keys, [:])
-    }
-
-    func testUnknownKeysWarnWithLine() throws {
-        let config = try ConfigFile.parse("server = \"x\"\n\ncolour = \"red\"\n", path: "c.toml")
-        XCTAssertEqual(config.warnings.map(\.description), ["c.toml:3: unknown key \"colour\" (ignored)"])
-    }
-
-    func testTypeErrorsNameFileAndLine() {
-        XCTAssertThrowsError(try ConfigFile.parse("server = \"x\"\ntimeout = \"soon\"\n", path: "c.toml")) {
-            XCTAssertEqual(($0 as? SettingsError)?.description, "c.toml:2: \"timeout\" must be a number")
-        }
-        XCTAssertThrowsError(try ConfigFile.parse("auth = \"kerberos\"", path: "c.toml")) {
-            XCTAssertEqual(($0 as? SettingsError)?.line, 1)
-        }
-        XCTAssertThrowsError(try ConfigFile.parse("mark_read_on = \"later\"", path: "c.toml"))
-        XCTAssertThrowsError(try ConfigFile.parse("[keys]\nplay = 3\n", path: "c.toml")) {
-            XCTAssertEqual(($0 as? SettingsError)?.line, 2)
-        }
-    }
-
-    func testSyntaxErrorNamesLine() {
-        XCTAssertThrowsError(try ConfigFile.parse("server = \"x\"\nuser = \n", path: "c.toml")) {
-            let error = $0 as? SettingsError
-            XCTAssertEqual(error?.file, "c.toml")
-            XCTAssertEqual(error?.line, 2)
-            XCTAssertTrue(error?.description.hasPrefix("c.toml:2: invalid TOML") ?? false)
-        }
-    }
-
-    func testLoadPaths() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vmtui-config-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        // A missing default file is no configuration; a missing explicit one is an error.
-        XCTAssertNil(try ConfigFile.load(explicitPath: nil, environment: ["XDG_CONFIG_HOME": directory.path]).path)
-        XCTAssertThrowsError(try ConfigFile.load(explicitPath: directory.path + "/nope.toml", environment: [:]))
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("vmtui"), withIntermediateDirectories: true)
-        try "server = \"http://127.0.0.1:1\"".write(
-            to: directory.appendingPathComponent("vmtui/config.toml"), atomically: true, encoding: .utf8)
-        let config = try ConfigFile.load(explicitPath: nil, environment: ["XDG_CONFIG_HOME": directory.path])
-        XCTAssertEqual(config.server, "http://127.0.0.1:1")
-        XCTAssertEqual(ConfigFile.defaultPath(environment: ["HOME": "/home/a"]), "/home/a/.config/vmtui/config.toml")
-    }
-}
 
 /// Records which commands ran, so tests can prove a command was (not) used.
 final class FakeRunner: SecretCommandRunning, @unchecked Sendable {
@@ -143,7 +50,7 @@ final class SecretsAndSettingsTests: XCTestCase {
         _ overrides: ConnectionOverrides = ConnectionOverrides(), config: String = "server = \"http://127.0.0.1:1\"",
         environment: [String: String], runner: FakeRunner = FakeRunner([:])
     ) throws -> ClientConfiguration {
-        let file = try ConfigFile.parse(config, path: "c.toml")
+        let file = try ConnectionSettings.parse(config, path: "c.toml")
         let secrets = SecretSource(
             environment: environment, tokenCommand: file.tokenCommand, passwordCommand: file.passwordCommand, runner: runner)
         return try ClientSettings.resolve(overrides: overrides, config: file, secrets: secrets)

@@ -22,6 +22,12 @@ public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible
 
 /// A non-fatal remark about the configuration (an unknown key, for instance).
 public struct ConfigWarning: Sendable, Equatable, CustomStringConvertible {
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
     public var file: String
     public var line: Int?
     public var message: String

@@ -1,0 +1,106 @@
+import DisplayText
+import Foundation
+
+/// Typed reads from a config file's TOML, with errors that name the file and the line of the
+/// key. Each module reads its own keys (connection, spool, screen); none sees the others'.
+public struct ConfigReader {
+    let table: TOMLTable
+    let text: String
+    /// The file, for messages.
+    public let path: String
+
+    /// Parses `text` (read from `path`); invalid TOML is one line naming the file and line.
+    public init(parsing text: String, path: String) throws(SettingsError) {
+        do {
+            table = try SafeTOML.parse(text)
+        } catch {
+            throw SettingsError(file: path, line: error.line, "invalid TOML: \(error.reason)")
+        }
+        self.text = text
+        self.path = path
+    }
+
+    public func error(_ key: String, _ message: String, table tableName: String? = nil) -> SettingsError {
+        SettingsError(file: path, line: ConfigLines.line(of: key, inTable: tableName, text: text), message)
+    }
+
+    public func string(_ key: String) throws(SettingsError) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let string = value.string else { throw error(key, "\"\(key)\" must be a string") }
+        let trimmed = string.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    public func number(_ key: String) throws(SettingsError) -> Double? {
+        guard let value = table[key] else { return nil }
+        if let int = value.int { return Double(int) }
+        if let double = value.double { return double }
+        throw error(key, "\"\(key)\" must be a number")
+    }
+
+    public func positiveNumber(_ key: String) throws(SettingsError) -> Double? {
+        guard let value = try number(key) else { return nil }
+        guard value > 0 else { throw error(key, "\"\(key)\" must be more than 0 seconds") }
+        return value
+    }
+
+    public func bool(_ key: String) throws(SettingsError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard let bool = value.bool else { throw error(key, "\"\(key)\" must be true or false") }
+        return bool
+    }
+
+    public func keyTable() throws(SettingsError) -> [String: [String]] {
+        guard let value = table["keys"] else { return [:] }
+        guard let keys = value.table else { throw error("keys", "\"keys\" must be a table ([keys])") }
+        var result: [String: [String]] = [:]
+        for action in keys.keys {
+            guard let entry = keys[action] else { continue }
+            if let single = entry.string {
+                result[action] = [single]
+            } else if let array = entry.array {
+                var specs: [String] = []
+                for element in array {
+                    guard let spec = element.string else {
+                        throw error(action, "keys.\(action) must list key names as strings", table: "keys")
+                    }
+                    specs.append(spec)
+                }
+                result[action] = specs
+            } else {
+                throw error(action, "keys.\(action) must be a key name or a list of key names", table: "keys")
+            }
+        }
+        return result
+    }
+
+    /// One warning per top-level key that none of `known` names.
+    public func unknownKeyWarnings(known: Set<String>) -> [ConfigWarning] {
+        table.keys.filter { !known.contains($0) }.sorted().map { key in
+            ConfigWarning(
+                file: path, line: ConfigLines.line(of: key, inTable: nil, text: text),
+                message: "unknown key \"\(TerminalSafe.errorDetail(key))\" (ignored)")
+        }
+    }
+}
+
+/// Finds the line where a key is set, for messages ("config.toml:7: …"); TOMLKit gives
+/// positions only for syntax errors.
+enum ConfigLines {
+    static func line(of key: String, inTable tableName: String?, text: String) -> Int? {
+        var currentTable: String?
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("[") {
+                let name = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
+                currentTable = name
+                if tableName == nil, name == key { return index + 1 }
+                continue
+            }
+            guard currentTable == tableName, let equals = line.firstIndex(of: "=") else { continue }
+            let name = line[..<equals].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            if name == key { return index + 1 }
+        }
+        return nil
+    }
+}

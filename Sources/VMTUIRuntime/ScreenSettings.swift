@@ -1,0 +1,46 @@
+import AppCore
+import SafeTOML
+
+/// The config file's keys for the screen and its audio: theme, player and recorder, live
+/// refresh, bell, the new-message hook, when a played message counts as read, and `[keys]`.
+public struct ScreenSettings: Sendable, Equatable {
+    public var theme: String?
+    public var player: String?
+    public var recorder: String?
+    /// Seconds between live refreshes (0 disables).
+    public var refreshInterval: Double = Self.defaultRefreshInterval
+    public var bell: Bool?
+    /// A shell command run when a new message arrives.
+    public var onNewMessage: String?
+    public var markReadOn: MarkReadOn?
+    /// `[keys]`: action name → key specs as written (a string or an array of strings);
+    /// `AppConfig.applyKeyTable` turns them into bindings.
+    public var keys: [String: [String]] = [:]
+
+    public static let defaultRefreshInterval: Double = 30
+
+    public static let keys: Set<String> = [
+        "theme", "player", "recorder", "refresh_interval", "bell", "on_new_message", "mark_read_on", "keys",
+    ]
+
+    public init() {}
+
+    public init(reading reader: ConfigReader) throws(SettingsError) {
+        theme = try reader.string("theme")
+        player = try reader.string("player")
+        recorder = try reader.string("recorder")
+        if let interval = try reader.number("refresh_interval") {
+            guard interval >= 0 else { throw reader.error("refresh_interval", "\"refresh_interval\" must be 0 (off) or more seconds") }
+            refreshInterval = interval
+        }
+        bell = try reader.bool("bell")
+        onNewMessage = try reader.string("on_new_message")
+        if let text = try reader.string("mark_read_on") {
+            guard let policy = MarkReadOn(rawValue: text.lowercased()) else {
+                throw reader.error("mark_read_on", "\"mark_read_on\" must be start, end or never")
+            }
+            markReadOn = policy
+        }
+        keys = try reader.keyTable()
+    }
+}
