@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import Synchronization
 import VoicemailClient
 
 #if canImport(Glibc)
@@ -31,32 +32,31 @@ enum Terminal {
 }
 
 /// A one-line progress bar on a terminal's stderr, redrawn at most ~10 times a second.
-final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: Sendable {
     private let label: String
-    private let lock = NSLock()
-    private var lastDraw = ContinuousClock.now - .seconds(1)
-    private var drawn = false
+    /// When the bar was last drawn and whether one is on the line; held while writing, so
+    /// updates from two threads never interleave.
+    private let shown = Mutex((lastDraw: ContinuousClock.now - .seconds(1), drawn: false))
 
     init(label: String) { self.label = label }
 
     func update(_ bytes: Int64, total: Int64?) {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = ContinuousClock.now
-        guard now - lastDraw >= .milliseconds(100) || (total != nil && bytes == total) else { return }
-        lastDraw = now
-        drawn = true
-        let line: String
-        if let total, total > 0 {
-            let fraction = min(1, Double(bytes) / Double(total))
-            let width = 30
-            let filled = Int(fraction * Double(width))
-            line = "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] "
-                + "\(Int(fraction * 100))% \(SizeText.bytes(bytes))/\(SizeText.bytes(total))"
-        } else {
-            line = "\(label) \(SizeText.bytes(bytes))"
+        shown.withLock { shown in
+            let now = ContinuousClock.now
+            guard now - shown.lastDraw >= .milliseconds(100) || (total != nil && bytes == total) else { return }
+            shown = (now, true)
+            let line: String
+            if let total, total > 0 {
+                let fraction = min(1, Double(bytes) / Double(total))
+                let width = 30
+                let filled = Int(fraction * Double(width))
+                line = "\(label) [\(String(repeating: "#", count: filled))\(String(repeating: "-", count: width - filled))] "
+                    + "\(Int(fraction * 100))% \(SizeText.bytes(bytes))/\(SizeText.bytes(total))"
+            } else {
+                line = "\(label) \(SizeText.bytes(bytes))"
+            }
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
     }
 
     var handler: ProgressHandler {
@@ -64,8 +64,6 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown.withLock { if $0.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
     }
 }
