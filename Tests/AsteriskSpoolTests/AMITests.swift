@@ -1,5 +1,6 @@
 import AsteriskSpool
 import Foundation
+import Synchronization
 import TestSupport
 import VoicemailBackend
 import VoicemailModel
@@ -97,9 +98,8 @@ final class AMITests: XCTestCase {
     }
 }
 
-final class Warnings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var collected: [String] = []
-    var lines: [String] { lock.withLock { collected } }
-    var add: @Sendable (String) -> Void { { [self] line in lock.withLock { collected.append(line) } } }
+final class Warnings: Sendable {
+    private let collected = Mutex<[String]>([])
+    var lines: [String] { collected.withLock { $0 } }
+    var add: @Sendable (String) -> Void { { [self] line in collected.withLock { $0.append(line) } } }
 }

@@ -1,20 +1,19 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A loopback AMI server that speaks just enough: the banner, Login (one user/secret),
 /// VoicemailRefresh, a list action, Logoff. It records every packet it receives.
-final class FakeAMIServer: @unchecked Sendable {
+final class FakeAMIServer: Sendable {
     let port: Int
     private let listener: Int32
-    private let lock = NSLock()
-    private var received: [[String: String]] = []
-    private var stopped = false
+    private let received = Mutex<[[String: String]]>([])
     let username: String
     let secret: String
     /// Sent between the answer and the next packet, to prove events are skipped.
-    var noiseEvents = true
+    let noiseEvents = true
 
     init(username: String = "vmtui", secret: String = "s3cret") throws {
         self.username = username
@@ -41,14 +40,13 @@ final class FakeAMIServer: @unchecked Sendable {
     }
 
     func stop() {
-        lock.withLock { stopped = true }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
 
     deinit { stop() }
 
-    var packets: [[String: String]] { lock.withLock { received } }
+    var packets: [[String: String]] { received.withLock { $0 } }
 
     func actions(_ name: String) -> [[String: String]] { packets.filter { $0["Action"] == name } }
 
@@ -78,7 +76,7 @@ final class FakeAMIServer: @unchecked Sendable {
                     guard let colon = line.firstIndex(of: ":") else { continue }
                     packet[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 }
-                lock.withLock { received.append(packet) }
+                received.withLock { $0.append(packet) }
                 let id = packet["ActionID"].map { "ActionID: \($0)\r\n" } ?? ""
                 if noiseEvents { send(fd, "Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n") }
                 switch packet["Action"] ?? "" {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SafeTOML
 import TestSupport
 import VoicemailModel
@@ -7,17 +8,15 @@ import XCTest
 @testable import VoicemailClient
 
 /// Records which commands ran, so tests can prove a command was (not) used.
-final class FakeRunner: SecretCommandRunning, @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var ran: [String] = []
+final class FakeRunner: SecretCommandRunning, Sendable {
+    private let commands = Mutex<[String]>([])
+    var ran: [String] { commands.withLock { $0 } }
     let outputs: [String: String]
 
     init(_ outputs: [String: String]) { self.outputs = outputs }
 
     func run(_ command: String, name: String) throws(SettingsError) -> String {
-        lock.lock()
-        ran.append(command)
-        lock.unlock()
+        commands.withLock { $0.append(command) }
         guard let output = outputs[command] else { throw SettingsError("\(name) failed (exit status 1)") }
         return output
     }

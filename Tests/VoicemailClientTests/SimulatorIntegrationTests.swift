@@ -1,4 +1,5 @@
 import PBXSimulator
+import Synchronization
 import TestSupport
 import VoicemailModel
 import XCTest
@@ -353,19 +354,10 @@ final class SimulatorIntegrationTests: XCTestCase {
 
 import Logging
 
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Int64 = 0
-    func record(_ bytes: Int64) {
-        lock.lock()
-        value = max(value, bytes)
-        lock.unlock()
-    }
-    var maximum: Int64 {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+final class Counter: Sendable {
+    private let value = Mutex<Int64>(0)
+    func record(_ bytes: Int64) { value.withLock { $0 = max($0, bytes) } }
+    var maximum: Int64 { value.withLock { $0 } }
 }
 
 final class DataBox: @unchecked Sendable {
