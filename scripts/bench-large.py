@@ -17,12 +17,13 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import Sim, message_text, seeded_mailbox, tmux, wait_for  # noqa: E402
 
 FOLDERS = ["INBOX", "Old", "Work", "Family", "Friends", "Cust1", "Cust2", "Cust3", "Cust4", "Cust5",
            "Urgent", "Deleted"]
@@ -30,36 +31,10 @@ ROW = re.compile(r"Caller \d+")
 FRAME = re.compile(r"frame (\d+) us: ([a-z,]*)")
 
 
-def tmux(socket, *args, check=True):
-    return subprocess.run(["tmux", "-L", socket, *args], check=check, capture_output=True, text=True).stdout
-
-
-def wait_for(predicate, timeout, interval=0.002):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return False
-
-
 def make_spool(sim, work, count):
-    """pbx-sim's demo seed gives the layout and a template message; mailbox 101 then gets
-    `count` messages spread over every folder, newest first in New."""
-    data = os.path.join(work, "pbx")
-    subprocess.run(["timeout", "10", sim, "--data", data, "--seed", "demo", "--port", "0"], capture_output=True)
-    inbox = None
-    for root, _, _ in os.walk(data):
-        if root.endswith(os.path.join("101", "INBOX")):
-            inbox = root
-    if inbox is None:
-        sys.exit("bench-large: pbx-sim's demo seed has no 101/INBOX")
-    mailbox = os.path.dirname(inbox)
-    template = open(os.path.join(inbox, "msg0000.txt")).read()
-    clip = next(os.path.join(inbox, f) for f in sorted(os.listdir(inbox)) if f.startswith("msg0000.") and not f.endswith(".txt"))
-    ext = os.path.splitext(clip)[1]
-    kept_clip = os.path.join(work, "clip" + ext)
-    shutil.copy(clip, kept_clip)
+    """Mailbox 101 gets `count` messages spread over every folder, a minute apart."""
+    data, mailbox, template, kept_clip = seeded_mailbox(sim, work)
+    ext = os.path.splitext(kept_clip)[1]
     for folder in FOLDERS:
         path = os.path.join(mailbox, folder)
         if os.path.isdir(path):
@@ -72,39 +47,16 @@ def make_spool(sim, work, count):
     for i in range(count):
         # Message i goes to folder i % 12, so every folder holds the whole date range.
         folder = FOLDERS[i % len(FOLDERS)]
-        number = numbers[folder]
+        base = os.path.join(mailbox, folder, f"msg{numbers[folder]:04d}")
         numbers[folder] += 1
-        text = template
-        text = re.sub(r"(?m)^msg_id=.*$", f"msg_id={1790000000 - i * 60}-{i:08x}", text)
-        text = re.sub(r"(?m)^origtime=.*$", f"origtime={1790000000 - i * 60}", text)
-        text = re.sub(r"(?m)^callerid=.*$", f'callerid="Caller {i}" <{100 + i % 900}>', text)
-        text = re.sub(r"(?m)^duration=.*$", f"duration={5 + i % 120}", text)
-        base = os.path.join(mailbox, folder, f"msg{number:04d}")
         with open(base + ".txt", "w") as f:
-            f.write(text)
+            f.write(message_text(template, i, 60))
         if i % 50_000 == 0:
             # A file system allows some 65,000 links to one file: a fresh copy now and then.
             clip_copy = f"{kept_clip}.{i}"
             shutil.copy(kept_clip, clip_copy)
         os.link(clip_copy, base + ext)
     return data, numbers
-
-
-class Sim:
-    def __init__(self, sim, data, count, work):
-        self.log = open(os.path.join(work, "sim.log"), "w")
-        self.proc = subprocess.Popen(
-            [sim, "--data", data, "--port", "0", "--capacity", str(count + 100)],
-            stdout=subprocess.PIPE, stderr=self.log, text=True)
-        line = self.proc.stdout.readline()
-        m = re.search(r"http://127\.0\.0\.1:\d+", line)
-        if not m:
-            sys.exit(f"bench-large: pbx-sim did not start: {line!r}")
-        self.url = m.group(0)
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(30)
 
 
 def frames(log):

@@ -13,57 +13,25 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from benchlib import Sim, message_text, seeded_mailbox, tmux, wait_for  # noqa: E402
+
 ROW = re.compile(r"Caller \d+")
 
 
-def tmux(socket, *args, check=True):
-    return subprocess.run(["tmux", "-L", socket, *args], check=check, capture_output=True, text=True).stdout
-
-
-def wait_for(predicate, timeout, interval=0.002):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(interval)
-    return False
-
-
 def make_spool(sim, work, count):
-    """Seeds pbx-sim's demo to learn its layout, then fills Alice's New folder with `count` copies."""
-    data = os.path.join(work, "pbx")
-    subprocess.run(["timeout", "10", sim, "--data", data, "--seed", "demo", "--port", "0"],
-                   capture_output=True)
-    inbox = None
-    for root, dirs, files in os.walk(data):
-        if root.endswith(os.path.join("101", "INBOX")):
-            inbox = root
-    if inbox is None:
-        sys.exit("bench-peer: pbx-sim's demo seed has no 101/INBOX")
-    template = open(os.path.join(inbox, "msg0000.txt")).read()
-    clip = next(os.path.join(inbox, f) for f in sorted(os.listdir(inbox)) if f.startswith("msg0000.") and not f.endswith(".txt"))
+    """Mailbox 101's New holds `count` generated messages, ten minutes apart."""
+    data, mailbox, template, clip = seeded_mailbox(sim, work)
     ext = os.path.splitext(clip)[1]
-    kept_clip = os.path.join(work, "clip" + ext)
-    shutil.copy(clip, kept_clip)
-    for name in os.listdir(inbox):
-        if name.startswith("msg"):
-            os.unlink(os.path.join(inbox, name))
     for i in range(count):
-        text = template
-        text = re.sub(r"(?m)^msg_id=.*$", f"msg_id={1790000000 - i * 600}-{i:08x}", text)
-        text = re.sub(r"(?m)^origtime=.*$", f"origtime={1790000000 - i * 600}", text)
-        text = re.sub(r"(?m)^callerid=.*$", f'callerid="Caller {i}" <{100 + i % 900}>', text)
-        text = re.sub(r"(?m)^duration=.*$", f"duration={5 + i % 120}", text)
-        with open(os.path.join(inbox, f"msg{i:04d}.txt"), "w") as f:
-            f.write(text)
-        os.link(kept_clip, os.path.join(inbox, f"msg{i:04d}{ext}"))
+        with open(os.path.join(mailbox, "INBOX", f"msg{i:04d}.txt"), "w") as f:
+            f.write(message_text(template, i, 600))
+        os.link(clip, os.path.join(mailbox, "INBOX", f"msg{i:04d}{ext}"))
     return data
 
 
@@ -102,23 +70,6 @@ def make_maildir(work, count):
             "set header_cache=\"\"\nset message_cachedir=\"\"\n"
             "set pager_index_lines=0\nset confirmappend=no\nset quit=yes\n")
     return root, rc
-
-
-class Sim:
-    def __init__(self, sim, data, count, work):
-        self.log = open(os.path.join(work, "sim.log"), "w")
-        self.proc = subprocess.Popen(
-            [sim, "--data", data, "--port", "0", "--capacity", str(count + 100)],
-            stdout=subprocess.PIPE, stderr=self.log, text=True)
-        line = self.proc.stdout.readline()
-        m = re.search(r"http://127\.0\.0\.1:\d+", line)
-        if not m:
-            sys.exit(f"bench-peer: pbx-sim did not start: {line!r}")
-        self.url = m.group(0)
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(10)
 
 
 def run_once(socket, command, env, work, presses=20):

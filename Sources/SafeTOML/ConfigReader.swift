@@ -50,6 +50,19 @@ public struct ConfigReader {
         return bool
     }
 
+    /// One of a fixed set of words, in any case ("Session", "session"); a wrong one is refused
+    /// with the words that would do.
+    public func choice<Value: RawRepresentable & CaseIterable>(_ key: String) throws(SettingsError) -> Value?
+    where Value.RawValue == String {
+        guard let text = try string(key) else { return nil }
+        guard let value = Value(rawValue: text.lowercased()) else {
+            let words = Value.allCases.map(\.rawValue)
+            let list = words.count > 1 ? words.dropLast().joined(separator: ", ") + " or " + words.last! : words.joined()
+            throw error(key, "\"\(key)\" must be \(list), not \"\(TerminalSafe.errorDetail(text))\"")
+        }
+        return value
+    }
+
     public func keyTable() throws(SettingsError) -> [String: [String]] {
         guard let value = table["keys"] else { return [:] }
         guard let keys = value.table else { throw error("keys", "\"keys\" must be a table ([keys])") }

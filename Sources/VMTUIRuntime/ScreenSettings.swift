@@ -35,12 +35,7 @@ public struct ScreenSettings: Sendable, Equatable {
         }
         bell = try reader.bool("bell")
         onNewMessage = try reader.string("on_new_message")
-        if let text = try reader.string("mark_read_on") {
-            guard let policy = MarkReadOn(rawValue: text.lowercased()) else {
-                throw reader.error("mark_read_on", "\"mark_read_on\" must be start, end or never")
-            }
-            markReadOn = policy
-        }
+        markReadOn = try reader.choice("mark_read_on")
         keys = try reader.keyTable()
     }
 }

@@ -1,4 +1,3 @@
-import DisplayText
 import Foundation
 import SafeTOML
 import VoicemailBackend
@@ -34,12 +33,7 @@ public struct ConnectionSettings: Sendable, Equatable {
         path = reader.path
         server = try reader.string("server")
         user = try reader.string("user")
-        if let text = try reader.string("auth") {
-            guard let method = AuthMethod(rawValue: text.lowercased()) else {
-                throw reader.error("auth", "\"auth\" must be bearer, basic or session, not \"\(TerminalSafe.errorDetail(text))\"")
-            }
-            auth = method
-        }
+        auth = try reader.choice("auth")
         mailbox = try reader.string("mailbox")
         if let mailbox, !Extensions.isValid(mailbox) {
             throw reader.error("mailbox", "\"mailbox\" must be an extension (digits)")
@@ -49,12 +43,7 @@ public struct ConnectionSettings: Sendable, Equatable {
         caFile = try reader.string("ca_file").map { Paths.expandTilde($0, environment: environment) }
         connectTimeout = try reader.positiveNumber("connect_timeout")
         timeout = try reader.positiveNumber("timeout")
-        if let text = try reader.string("api") {
-            guard let flavor = APIFlavor(rawValue: text.lowercased()) else {
-                throw reader.error("api", "\"api\" must be auto, wildix or vmtui, not \"\(TerminalSafe.errorDetail(text))\"")
-            }
-            api = flavor
-        }
+        api = try reader.choice("api")
         allowInsecure = try reader.bool("allow_insecure")
     }
 
