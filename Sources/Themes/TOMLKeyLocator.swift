@@ -3,6 +3,8 @@
 struct TOMLKeyLocator {
     private var entries: [(path: [String], line: Int)] = []
 
+    // Character searches only: a String argument resolves to Foundation's NSString search,
+    // which pages in CoreFoundation's string code on every launch.
     init(text: String) {
         var table: [String] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -13,7 +15,7 @@ struct TOMLKeyLocator {
                 let inner = line.drop(while: { $0 == "[" })
                 table = TOMLKeyLocator.keyPath(inner) ?? table
                 entries.append((table, index + 1))
-            } else if let key = TOMLKeyLocator.keyPath(Substring(line)), line.contains("=") {
+            } else if let key = TOMLKeyLocator.keyPath(Substring(line)), line.contains(Character("=")) {
                 entries.append((table + key, index + 1))
             }
         }

@@ -83,7 +83,7 @@ enum ScreenLaunch {
 
     static func appConfig(server: String, user: String?, mailbox: String?, config: ConfigFile) -> AppConfig {
         var appConfig = AppConfig(
-            server: server, user: user, mailbox: mailbox,
+            server: server, user: user, mailbox: mailbox, timeZone: SystemZone(),
             autoRefreshSeconds: config.screen.refreshInterval > 0 ? max(1, Int(config.screen.refreshInterval)) : nil)
         appConfig.applyKeyTable(config.screen.keys)
         appConfig.configErrors += config.warnings.map(\.description)

@@ -37,8 +37,7 @@ public struct FileLogHandler: LogHandler {
         let message = event.message
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let extra = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime, .withFractionalSeconds])
-        sink.write("\(stamp) \(level) \(label): \(Redact.secrets(in: "\(message)\(extra)"))\n")
+        sink.write("\(LogTimestamp.now()) \(level) \(label): \(Redact.secrets(in: "\(message)\(extra)"))\n")
     }
 
     final class Sink: @unchecked Sendable {
@@ -67,21 +66,41 @@ public struct FileLogHandler: LogHandler {
 
 /// Removes credentials from text that is about to be logged or shown.
 public enum Redact {
-    private static let patterns: [(NSRegularExpression, String)] = [
-        (#"(?i)(authorization:\s*\w+\s+)\S+"#, "$1<redacted>"),
-        (#"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"#, "$1<redacted>"),
-        (#"(?i)(cookie:\s*).*"#, "$1<redacted>"),
-        (#"(?i)(PHPSESSID=)[^;\s]+"#, "$1<redacted>"),
-        (#"(?i)(x-voicemail-pin:\s*)\S+"#, "$1<redacted>"),
-        (#"(?i)(password=)[^&\s]+"#, "$1<redacted>"),
-    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
-
+    // Swift's own regexes, not NSRegularExpression: that one is ICU's, and the first log line
+    // of every launch would page in ICU's regex engine and Unicode data.
     public static func secrets(in text: String) -> String {
+        let patterns = [
+            #/(?i)(authorization:\s*\w+\s+)\S+/#,
+            #/(?i)(bearer\s+)[A-Za-z0-9._~+\/=-]+/#,
+            #/(?i)(cookie:\s*).*/#,
+            #/(?i)(PHPSESSID=)[^;\s]+/#,
+            #/(?i)(x-voicemail-pin:\s*)\S+/#,
+            #/(?i)(password=)[^&\s]+/#,
+        ]
         var result = text
-        for (regex, template) in patterns {
-            result = regex.stringByReplacingMatches(
-                in: result, range: NSRange(result.startIndex..., in: result), withTemplate: template)
+        for pattern in patterns {
+            result.replace(pattern) { match in match.output.1 + "<redacted>" }
         }
         return result
+    }
+}
+
+/// "2026-12-02T18:56:19.123+01:00" ("Z" in UTC), the local time with milliseconds. From libc:
+/// ISO8601DateFormatter in the local zone would page in ICU's zone and calendar data.
+enum LogTimestamp {
+    static func now() -> String {
+        var clock = timespec()
+        clock_gettime(CLOCK_REALTIME, &clock)
+        var seconds = clock.tv_sec
+        var t = tm()
+        localtime_r(&seconds, &t)
+        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
+        let millis = Int(clock.tv_nsec) / 1_000_000
+        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        let offset = Int(t.tm_gmtoff)
+        let zone = offset == 0
+            ? "Z" : (offset < 0 ? "-" : "+") + two(abs(offset) / 3600) + ":" + two(abs(offset) % 3600 / 60)
+        return "\(Int(t.tm_year) + 1900)-\(two(Int(t.tm_mon) + 1))-\(two(Int(t.tm_mday)))T"
+            + "\(two(Int(t.tm_hour))):\(two(Int(t.tm_min))):\(two(Int(t.tm_sec))).\(fraction)\(zone)"
     }
 }

@@ -11,7 +11,11 @@ public struct AppConfig: Equatable, Sendable {
     /// The mailbox to open; nil opens the user's own.
     public var mailbox: String?
     /// Dates in the list and details are shown in this zone.
-    public var timeZone: TimeZone
+    public var timeZone: any ZoneRules {
+        get { zone.rules }
+        set { zone = ZoneIdentity(rules: newValue) }
+    }
+    private var zone: ZoneIdentity
     public var keyBindings: KeyBindings
     /// One line each (bad `[keys]` entries…); shown in the status line at start.
     public var configErrors: [String]
@@ -28,14 +32,14 @@ public struct AppConfig: Equatable, Sendable {
 
     public init(
         server: String, user: String? = nil, userName: String? = nil, mailbox: String? = nil,
-        timeZone: TimeZone = .current, keyBindings: KeyBindings = .defaults,
+        timeZone: any ZoneRules = TimeZone.current, keyBindings: KeyBindings = .defaults,
         configErrors: [String] = [], autoRefreshSeconds: Int? = 30
     ) {
         self.server = server
         self.user = user
         self.userName = userName
         self.mailbox = mailbox
-        self.timeZone = timeZone
+        zone = ZoneIdentity(rules: timeZone)
         self.keyBindings = keyBindings
         self.configErrors = configErrors
         self.autoRefreshSeconds = autoRefreshSeconds
@@ -47,4 +51,10 @@ public struct AppConfig: Equatable, Sendable {
         keyBindings = bindings
         configErrors += errors
     }
+}
+
+/// A zone compared by its identifier, so that AppConfig stays Equatable.
+private struct ZoneIdentity: Equatable, Sendable {
+    let rules: any ZoneRules
+    static func == (a: Self, b: Self) -> Bool { a.rules.identifier == b.rules.identifier }
 }

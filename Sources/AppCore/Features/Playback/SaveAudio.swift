@@ -22,11 +22,9 @@ extension App {
     }
 
     static func defaultFileName(_ state: AppState, _ message: VoicemailMessage) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = state.config.timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: message.date)
-        let two = { (v: Int?) in (v ?? 0) < 10 ? "0\(v ?? 0)" : "\(v ?? 0)" }
-        let date = "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))-\(two(c.hour))\(two(c.minute))"
+        let c = WallClock(message.date, in: state.config.timeZone)
+        let two = { (v: Int) in v < 10 ? "0\(v)" : "\(v)" }
+        let date = "\(c.year)-\(two(c.month))-\(two(c.day))-\(two(c.hour))\(two(c.minute))"
         var caller = PathCompletion.safeFileName(message.callerName ?? "")
         if caller.isEmpty { caller = PathCompletion.safeFileName(message.callerNumber) }
         if caller.isEmpty { caller = "voicemail" }
