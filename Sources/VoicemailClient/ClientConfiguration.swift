@@ -100,11 +100,20 @@ public struct ClientConfiguration: Sendable {
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            let host = components.host, !host.isEmpty, components.query == nil,
+            hasHost(components), components.query == nil,
             let url = components.url
         else {
             throw .invalidServerURL(TerminalSafe.errorDetail(text))
         }
         return url
+    }
+
+    /// `URLComponents.host` decodes IDNA through ICU (its code and normalisation data paged in
+    /// at every launch) even for a plain ASCII host; decode only a host that needs it.
+    private static func hasHost(_ components: URLComponents) -> Bool {
+        guard let raw = components.percentEncodedHost, !raw.isEmpty else { return false }
+        let plain = raw.allSatisfy { $0.isASCII && $0 != "%" }
+            && !raw.lowercased().split(separator: ".").contains { $0.hasPrefix("xn--") }
+        return plain || !(components.host ?? "").isEmpty
     }
 }

@@ -66,22 +66,74 @@ public struct FileLogHandler: LogHandler {
 
 /// Removes credentials from text that is about to be logged or shown.
 public enum Redact {
-    // Swift's own regexes, not NSRegularExpression: that one is ICU's, and the first log line
-    // of every launch would page in ICU's regex engine and Unicode data.
+    /// A credential: its marker (any case), what may stand between marker and secret, and
+    /// the secret's characters. Scanned by hand: NSRegularExpression is ICU's regex engine, and
+    /// Swift's regexes page in their parser and compiler; the first log line of every launch
+    /// comes here.
+    private struct Rule: Sendable {
+        let marker: String
+        let lead: [Run]
+        let secret: @Sendable (Character) -> Bool
+        var secretMayBeEmpty = false
+    }
+
+    private struct Run: Sendable {
+        let matches: @Sendable (Character) -> Bool
+        let atLeastOne: Bool
+    }
+
+    private static let blanks = Run(matches: { $0.isWhitespace }, atLeastOne: false)
+    private static let someBlanks = Run(matches: { $0.isWhitespace }, atLeastOne: true)
+    private static let word = Run(matches: { $0.isLetter || $0.isNumber || $0 == "_" }, atLeastOne: true)
+    private static let tokenCharacters = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~+/=-")
+
+    private static let rules = [
+        Rule(marker: "authorization:", lead: [blanks, word, someBlanks], secret: { !$0.isWhitespace }),
+        Rule(marker: "bearer", lead: [someBlanks], secret: { tokenCharacters.contains($0) }),
+        Rule(marker: "cookie:", lead: [blanks], secret: { !$0.isNewline }, secretMayBeEmpty: true),
+        Rule(marker: "phpsessid=", lead: [], secret: { $0 != ";" && !$0.isWhitespace }),
+        Rule(marker: "x-voicemail-pin:", lead: [blanks], secret: { !$0.isWhitespace }),
+        Rule(marker: "password=", lead: [], secret: { $0 != "&" && !$0.isWhitespace }),
+    ]
+
     public static func secrets(in text: String) -> String {
-        let patterns = [
-            #/(?i)(authorization:\s*\w+\s+)\S+/#,
-            #/(?i)(bearer\s+)[A-Za-z0-9._~+\/=-]+/#,
-            #/(?i)(cookie:\s*).*/#,
-            #/(?i)(PHPSESSID=)[^;\s]+/#,
-            #/(?i)(x-voicemail-pin:\s*)\S+/#,
-            #/(?i)(password=)[^&\s]+/#,
-        ]
-        var result = text
-        for pattern in patterns {
-            result.replace(pattern) { match in match.output.1 + "<redacted>" }
+        rules.reduce(text) { redact($0, $1) }
+    }
+
+    /// Replaces each secret that follows the rule's marker with "<redacted>", left to right.
+    private static func redact(_ text: String, _ rule: Rule) -> String {
+        let characters = Array(text)
+        let marker = Array(rule.marker)
+        var result = ""
+        var i = 0
+        while i < characters.count {
+            if let start = secretStart(characters, at: i, marker: marker, lead: rule.lead) {
+                var end = start
+                while end < characters.count, rule.secret(characters[end]) { end += 1 }
+                if end > start || rule.secretMayBeEmpty {
+                    result += String(characters[i..<start]) + "<redacted>"
+                    i = end
+                    continue
+                }
+            }
+            result.append(characters[i])
+            i += 1
         }
         return result
+    }
+
+    /// Where the secret begins when the marker and its lead stand at `i`.
+    private static func secretStart(_ characters: [Character], at i: Int, marker: [Character], lead: [Run]) -> Int? {
+        guard i + marker.count <= characters.count,
+            zip(characters[i..<i + marker.count], marker).allSatisfy({ $0.lowercased() == String($1) })
+        else { return nil }
+        var j = i + marker.count
+        for run in lead {
+            let first = j
+            while j < characters.count, run.matches(characters[j]) { j += 1 }
+            if run.atLeastOne, j == first { return nil }
+        }
+        return j
     }
 }
 

@@ -66,6 +66,7 @@ extension KeyedDecodingContainer {
 /// ISO 8601 parsing and formatting as the contract uses it.
 public enum ISO8601 {
     public static func parse(_ text: String) -> Date? {
+        if let date = InternetDate.parse(text.utf8) { return epoch(date) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let seconds = Double(trimmed) { return epoch(seconds) }
         if let date = try? Date(trimmed, strategy: .iso8601) { return whole(date) }
