@@ -26,25 +26,36 @@ public final class ScreenLoop {
     private let now: @Sendable () -> Date
     private var state: AppState
     private var initialEffects: [Effect]
-    private let tasks = EffectTasks()
+    private let tasks: EffectTasks
     private var quitRequested = false
 
     /// The state after the last batch; for tests and the benchmark.
     public var currentState: AppState { state }
 
-    public init(
+    public convenience init(
         config: AppConfig, terminal: TerminalDevice, runner: EffectRunner, pipe: WakePipe,
+        logger: Logger, tickInterval: TimeInterval = 1, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.init(
+            start: EarlyStart(config: config, runner: runner, pipe: pipe, logger: logger, now: now()),
+            terminal: terminal, runner: runner, pipe: pipe, logger: logger, tickInterval: tickInterval, now: now)
+    }
+
+    /// Adopts a start whose first loads are already running (see `EarlyStart`).
+    public init(
+        start: EarlyStart, terminal: TerminalDevice, runner: EffectRunner, pipe: WakePipe,
         logger: Logger, tickInterval: TimeInterval = 1, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.terminal = terminal
         self.runner = runner
         self.pipe = pipe
-        self.inbox = EventInbox(pipe: pipe)
-        runner.attach { [inbox] event in inbox.post(event) }
+        self.inbox = start.inbox
+        self.tasks = start.tasks
         self.logger = logger
         self.tickInterval = tickInterval
         self.now = now
-        (state, initialEffects) = App.initial(config: config, now: now())
+        state = start.state
+        initialEffects = start.deferred
     }
 
     public func run() -> LoopExit {

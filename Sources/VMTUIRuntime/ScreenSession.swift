@@ -45,19 +45,20 @@ public enum ScreenSession {
             let thread = Thread {
                 SignalRelay.install(relayingTo: pipe)
                 defer { SignalRelay.uninstall() }
+                // The first loads leave now; the terminal opens while they travel.
+                let start = EarlyStart(config: options.config, runner: runner, pipe: pipe, logger: options.logger)
                 let terminal: CursesTerminal
                 do {
                     terminal = try CursesTerminal(
                         options: .init(theme: options.theme, environment: options.environment))
                 } catch {
+                    start.cancel()
                     continuation.resume(throwing: error)
                     return
                 }
                 options.logger.info(
                     "screen opened: \(terminal.size.width)x\(terminal.size.height), colours \(terminal.colorDepth.rawValue), theme \(options.theme.name)")
-                let loop = ScreenLoop(
-                    config: options.config, terminal: terminal, runner: runner, pipe: pipe,
-                    logger: options.logger)
+                let loop = ScreenLoop(start: start, terminal: terminal, runner: runner, pipe: pipe, logger: options.logger)
                 let exit = loop.run()
                 terminal.stop()
                 options.logger.info("screen closed: \(exit)")

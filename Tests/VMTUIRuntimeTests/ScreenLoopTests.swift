@@ -161,4 +161,28 @@ final class ScreenLoopTests: XCTestCase {
         runner.release(.inbox)
         waitUntil("cancelled tasks gone") { loop.runningEffects == 0 }
     }
+
+    /// The first loads leave before the terminal exists (their round trips overlap ncurses'
+    /// start-up), and the loop that adopts them shows their answers.
+    func testFirstLoadsStartBeforeTheTerminalAndReachTheScreen() throws {
+        let pipe = try WakePipe()
+        let config = AppConfig(server: "pbx.test", user: "101", timeZone: TimeZone(identifier: "UTC")!)
+        let start = EarlyStart(config: config, runner: runner, pipe: pipe, logger: Logger(label: "test"))
+        waitUntil("the inbox load started without a terminal") {
+            runner.effects.contains { if case .list(.loadFolder(_, _, .inbox, _)) = $0 { true } else { false } }
+        }
+        let terminal = FakeTerminal()
+        let loop = ScreenLoop(start: start, terminal: terminal, runner: runner, pipe: pipe, logger: Logger(label: "test"))
+        let finished = expectation(description: "loop ended")
+        nonisolated(unsafe) let running = loop
+        Thread {
+            _ = running.run()
+            finished.fulfill()
+        }.start()
+        waitUntil("inbox on screen") { terminal.lastScreen.contains("Inbox Caller") }
+        XCTAssertEqual(runner.effects.filter { if case .list(.loadFolder) = $0 { true } else { false } }.count, 1,
+                       "the loop did not ask again")
+        terminal.type("q")
+        wait(for: [finished], timeout: 20)
+    }
 }
