@@ -3,6 +3,8 @@
 public enum DisplayWidth {
     /// Columns taken by one grapheme cluster: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        // Most of what a list shows is ASCII: no Unicode property lookups for it.
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         // An emoji presentation selector (VS16) or a flag pair makes the cluster wide.
@@ -15,6 +17,9 @@ public enum DisplayWidth {
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Printable ASCII and Latin-1 to Latin Extended-B have no marks and nothing wide; the
+        // soft hyphen is the one format character among them.
+        if v < 0x300 { return v == 0xAD ? 0 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -46,7 +51,9 @@ public enum DisplayWidth {
 
     /// Columns taken by a whole string.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The longest prefix of `text` that fits in `columns`, with "…" when it was cut.
