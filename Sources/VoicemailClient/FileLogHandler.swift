@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 
 /// A swift-log handler that appends lines to a file: a TUI must never write logs to the
@@ -40,9 +41,9 @@ public struct FileLogHandler: LogHandler {
         sink.write("\(LogTimestamp.now()) \(level) \(label): \(Redact.secrets(in: "\(message)\(extra)"))\n")
     }
 
-    final class Sink: @unchecked Sendable {
-        private let handle: FileHandle
-        private let lock = NSLock()
+    final class Sink: Sendable {
+        /// Held while writing, so lines from several threads never interleave.
+        private let handle: Mutex<FileHandle>
 
         init?(path: String) {
             let url = URL(fileURLWithPath: path)
@@ -53,13 +54,11 @@ public struct FileLogHandler: LogHandler {
             }
             guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
             handle.seekToEndOfFile()
-            self.handle = handle
+            self.handle = Mutex(handle)
         }
 
         func write(_ line: String) {
-            lock.lock()
-            defer { lock.unlock() }
-            try? handle.write(contentsOf: Data(line.utf8))
+            handle.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 @testable import PBXSimulator
 import XCTest
@@ -77,11 +78,10 @@ final class GuessingLimitTests: XCTestCase {
     }
 }
 
-final class LogLines: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
-    func append(_ line: String) { lock.withLock { lines.append(line) } }
-    func matching(_ text: String) -> [String] { lock.withLock { lines.filter { $0.contains(text) } } }
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    func matching(_ text: String) -> [String] { lines.withLock { $0.filter { $0.contains(text) } } }
 }
 
 struct CapturingLogHandler: LogHandler {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -8,7 +9,7 @@ import Foundation
 
 /// A tiny loopback server for failure cases the simulator cannot produce: it answers every
 /// request with fixed bytes, accepts and never answers, or hands each request to a handler.
-final class CannedHTTPServer: @unchecked Sendable {
+final class CannedHTTPServer: Sendable {
     enum Behavior: Sendable {
         case respond(status: Int, headers: [String] = ["Content-Type: application/json"], body: String)
         case raw(String)
@@ -19,9 +20,8 @@ final class CannedHTTPServer: @unchecked Sendable {
     let port: Int
     private let listener: Int32
     private let behavior: Behavior
-    private let lock = NSLock()
-    private var openConnections: [Int32] = []
-    private var stopped = false
+    /// The connections to close on `stop`, and whether it came.
+    private let connections = Mutex((open: [Int32](), stopped: false))
     private let finished = DispatchSemaphore(value: 0)
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -56,14 +56,14 @@ final class CannedHTTPServer: @unchecked Sendable {
         while true {
             let connection = accept(listener, nil, nil)
             if connection < 0 { break }
-            lock.lock()
-            if stopped {
-                lock.unlock()
+            let accepted = connections.withLock { state in
+                if !state.stopped { state.open.append(connection) }
+                return !state.stopped
+            }
+            if !accepted {
                 close(connection)
                 break
             }
-            openConnections.append(connection)
-            lock.unlock()
             let request = readRequest(connection)
             switch behavior {
             case .handler(let handle):
@@ -130,17 +130,15 @@ final class CannedHTTPServer: @unchecked Sendable {
     }
 
     func stop() {
-        lock.lock()
-        guard !stopped else {
-            lock.unlock()
-            return
+        let open: [Int32]? = connections.withLock { state in
+            guard !state.stopped else { return nil }
+            state.stopped = true
+            return state.open
         }
-        stopped = true
-        let connections = openConnections
-        lock.unlock()
+        guard let open else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
-        for connection in connections { close(connection) }
+        for connection in open { close(connection) }
         _ = finished.wait(timeout: .now() + 5)
     }
 

@@ -360,17 +360,8 @@ final class Counter: Sendable {
     var maximum: Int64 { value.withLock { $0 } }
 }
 
-final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored = Data()
-    func append(_ data: Data) {
-        lock.lock()
-        stored.append(data)
-        lock.unlock()
-    }
-    var data: Data {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
-    }
+final class DataBox: Sendable {
+    private let stored = Mutex(Data())
+    func append(_ data: Data) { stored.withLock { $0.append(data) } }
+    var data: Data { stored.withLock { $0 } }
 }

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import Synchronization
 
 /// Process-wide libcurl state: `curl_global_init` must run exactly once, before any handle.
 enum CurlRuntime {
@@ -13,20 +14,22 @@ enum CurlRuntime {
 
 /// Keeps a few idle easy handles so consecutive requests reuse their connections
 /// (an idle live-refresh then costs one small request on an open socket).
-final class CurlHandlePool: @unchecked Sendable {
+final class CurlHandlePool: Sendable {
     static let shared = CurlHandlePool(maxIdle: 4)
 
-    private let lock = NSLock()
-    private var idle: [UnsafeMutableRawPointer] = []
+    /// An easy handle is used by one transfer at a time; only the pool's list is shared.
+    private struct Idle: @unchecked Sendable {
+        var handles: [UnsafeMutableRawPointer] = []
+    }
+
+    private let idle = Mutex(Idle())
     private let maxIdle: Int
 
     init(maxIdle: Int) { self.maxIdle = maxIdle }
 
     func take() -> UnsafeMutableRawPointer? {
         CurlRuntime.ensureInitialized()
-        lock.lock()
-        let handle = idle.popLast()
-        lock.unlock()
+        let handle = idle.withLock { $0.handles.popLast() }
         return handle ?? curl_easy_init()
     }
 
@@ -37,13 +40,11 @@ final class CurlHandlePool: @unchecked Sendable {
             return
         }
         curl_easy_reset(handle)
-        lock.lock()
-        if idle.count < maxIdle {
-            idle.append(handle)
-            lock.unlock()
-        } else {
-            lock.unlock()
-            curl_easy_cleanup(handle)
+        let kept = idle.withLock { idle in
+            guard idle.handles.count < maxIdle else { return false }
+            idle.handles.append(handle)
+            return true
         }
+        if !kept { curl_easy_cleanup(handle) }
     }
 }

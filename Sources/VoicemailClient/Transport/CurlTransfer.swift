@@ -1,6 +1,7 @@
 import CCurl
 import DisplayText
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,21 +10,12 @@ import Foundation
 #endif
 
 /// Set from another thread to make a running transfer stop at its next callback.
-final class CancellationFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
+final class CancellationFlag: Sendable {
+    private let cancelled = Mutex(false)
 
-    var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    var isCancelled: Bool { cancelled.withLock { $0 } }
 
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
-    }
+    func cancel() { cancelled.withLock { $0 = true } }
 }
 
 /// Mutable state the C callbacks see through their user-data pointer during one perform.
