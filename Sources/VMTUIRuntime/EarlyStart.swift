@@ -19,16 +19,11 @@ public final class EarlyStart {
         self.inbox = inbox
         let (state, effects) = App.initial(config: config, now: now)
         self.state = state
-        var deferred: [Effect] = []
-        for effect in effects {
-            if effect.requestID != nil || effect == .loadCapabilities {
-                logger.debug("effect \(effect.requestID.map(String.init(describing:)) ?? "-") started before the screen")
-                tasks.start(effect, runner: runner, inbox: inbox)
-            } else {
-                deferred.append(effect)
-            }
+        for effect in effects where !effect.isForTheLoop {
+            logger.debug("effect \(effect.requestID.map(String.init(describing:)) ?? "-") started before the screen")
+            tasks.start(effect, runner: runner, inbox: inbox)
         }
-        self.deferred = deferred
+        deferred = effects.filter(\.isForTheLoop)
     }
 
     /// The screen did not open after all: the loads are not wanted.

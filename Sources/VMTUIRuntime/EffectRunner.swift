@@ -15,3 +15,14 @@ extension EffectRunner {
     public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {}
     public func shutdown() async {}
 }
+
+extension Effect {
+    /// Quit, redraw, bell and cancel act on the loop and its terminal; every other effect is
+    /// I/O for a runner.
+    var isForTheLoop: Bool {
+        switch self {
+        case .quit, .redraw, .bell, .cancel: true
+        case .loadCapabilities, .list, .actions, .picker, .audio: false
+        }
+    }
+}

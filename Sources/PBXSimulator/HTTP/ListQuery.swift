@@ -45,11 +45,6 @@ struct ListQuery: Sendable {
         }
     }
 
-    func apply(to messages: [VoicemailMessage]) -> Page<VoicemailMessage> {
-        let page = apply(to: messages, message: \.self)
-        return Page(total: page.total, records: page.records)
-    }
-
     /// The page of `elements`, each seen as the message at `message` (so what is paged can
     /// carry more than the message, e.g. where its file lies).
     func apply<Element>(

@@ -98,10 +98,6 @@ struct MailboxCounts: Codable, Sendable {
 
     /// The phone's five folders always, then any other Asterisk folder that holds messages;
     /// `new` counts what Asterisk counts as new (INBOX and Urgent).
-    init(_ messages: [VoicemailMessage]) {
-        self.init(messages.lazy.map { (folder: $0.folder, read: $0.read) })
-    }
-
     /// One pass over the messages' folders and read flags (a mailbox may hold 100,000).
     init<Messages: Sequence>(_ messages: Messages) where Messages.Element == (folder: Folder, read: Bool) {
         var byFolder: [Folder: (total: Int, unread: Int)] = [:]
