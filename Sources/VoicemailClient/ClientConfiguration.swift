@@ -100,7 +100,7 @@ public struct ClientConfiguration: Sendable {
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard let components = URLComponents(string: trimmed),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            hasHost(components), components.query == nil,
+            hasHost(trimmed), components.query == nil,
             let url = components.url
         else {
             throw .invalidServerURL(TerminalSafe.errorDetail(text))
@@ -108,12 +108,17 @@ public struct ClientConfiguration: Sendable {
         return url
     }
 
-    /// `URLComponents.host` decodes IDNA through ICU (its code and normalisation data paged in
-    /// at every launch) even for a plain ASCII host; decode only a host that needs it.
-    private static func hasHost(_ components: URLComponents) -> Bool {
-        guard let raw = components.percentEncodedHost, !raw.isEmpty else { return false }
-        let plain = raw.allSatisfy { $0.isASCII && $0 != "%" }
-            && !raw.lowercased().split(separator: ".").contains { $0.hasPrefix("xn--") }
-        return plain || !(components.host ?? "").isEmpty
+    /// Whether `scheme://[user@]host[:port][/path]` names a host, read by hand: every host
+    /// getter of `URLComponents` (`percentEncodedHost` too) runs the host through ICU's IDNA,
+    /// paging its code and normalisation data in at every launch, even for a plain ASCII host.
+    static func hasHost(_ url: String) -> Bool {
+        guard let marker = url.firstRange(of: "://") else { return false }
+        let authority = url[marker.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
+        if hostAndPort.hasPrefix("[") {
+            guard let close = hostAndPort.firstIndex(of: "]") else { return false }
+            return hostAndPort.distance(from: hostAndPort.startIndex, to: close) > 1
+        }
+        return !(hostAndPort.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").isEmpty
     }
 }

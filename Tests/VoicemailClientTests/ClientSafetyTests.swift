@@ -58,6 +58,17 @@ final class ClientSafetyTests: XCTestCase {
         XCTAssertEqual(try ClientConfiguration.serverURL(from: "pbx.example.com").absoluteString, "https://pbx.example.com")
     }
 
+    func testServerAddressesNeedAHostWhateverSurroundsIt() throws {
+        for good in ["http://127.0.0.1:8080", "https://user@pbx.example.com/base", "https://[::1]:8443",
+                     "https://pbx.example.com:443/", "https://bücher.example/pbx", "https://xn--bcher-kva.example"] {
+            XCTAssertNoThrow(try ClientConfiguration.serverURL(from: good), good)
+        }
+        for bad in ["http://", "https://:8080", "https://user@", "https://[]:1", "https:///path", "http://?q", "ftp://pbx"] {
+            XCTAssertThrowsError(try ClientConfiguration.serverURL(from: bad), bad)
+        }
+        XCTAssertEqual(try ClientConfiguration.serverURL(from: " https://pbx.example.com// ").absoluteString, "https://pbx.example.com")
+    }
+
     func testEveryLoginCookieIsKeptWhateverItsName() {
         XCTAssertEqual(
             SessionCookies.header(from: ["WSESSID=abc; Path=/; HttpOnly", "lb=n2; Path=/", "old=deleted; Max-Age=0", "WSESSID=def"]),
