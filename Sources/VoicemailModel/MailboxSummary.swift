@@ -30,7 +30,7 @@ public struct MailboxSummary: Codable, Sendable, Equatable, Hashable, Identifiab
     public var name: String
     /// True for the caller's own mailbox.
     public var own: Bool
-    /// Messages in INBOX (Asterisk's "new").
+    /// Messages in INBOX and Urgent (Asterisk's "new"; what New lists on the screen and in the CLI).
     public var newCount: Int
     /// Messages in every other folder (Asterisk's "old").
     public var oldCount: Int

@@ -77,6 +77,33 @@ final class CLIProcessTests: XCTestCase {
         XCTAssertTrue(greetings.stdout.contains("unavailable"))
     }
 
+    /// New is INBOX and Urgent, as the screen (and the phone) show it: the demo's 4 INBOX
+    /// messages and Dana's urgent one, counted alike by `mailboxes`.
+    func testNewListsInboxAndUrgentLikeTheScreen() throws {
+        let new = try listJSON(["--folder", "new"])
+        XCTAssertEqual(new.count, 5, "\(new.map { $0["folder"] ?? "" })")
+        XCTAssertEqual(Set(new.compactMap { $0["folder"] as? String }), ["INBOX", "Urgent"])
+        let urgent = try XCTUnwrap(new.first { $0["folder"] as? String == "Urgent" })
+        XCTAssertEqual(urgent["callerName"] as? String, "Dana Kowalski")
+        XCTAssertEqual(urgent["urgent"] as? Bool, true)
+        let dates = new.compactMap { $0["date"] as? String }.compactMap { ISO8601DateFormatter().date(from: $0) }
+        XCTAssertEqual(dates, dates.sorted(by: >), "one list, newest first")
+        XCTAssertEqual(try listJSON(["--folder", "0"]).compactMap { $0["id"] as? String }, new.compactMap { $0["id"] as? String })
+        XCTAssertEqual(try listJSON(["--folder", "urgent"]).compactMap { $0["id"] as? String }, [urgent["id"] as? String])
+
+        let human = try run(["list"])
+        XCTAssertEqual(human.status, 0, human.stderr)
+        XCTAssertTrue(human.stdout.contains("Dana Kowalski") && human.stdout.contains("Urgent"), human.stdout)
+        XCTAssertEqual(human.stdout.split(separator: "\n").count, 6, "a header and five rows: \(human.stdout)")
+
+        let part = try run(["list", "--limit", "2"])
+        XCTAssertEqual(part.stderr, "vmtui: 2 of 5 shown; --limit N or --all\n")
+
+        let boxes = try run(["mailboxes", "--json"])
+        let own = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(boxes.stdout.utf8)) as? [[String: Any]])?.first)
+        XCTAssertEqual(own["new"] as? Int, new.count, "the mailbox summary counts New as the list shows it")
+    }
+
     func testMarkMoveForwardDelete() throws {
         let id = try XCTUnwrap(try listJSON(["--folder", "new"]).first?["id"] as? String)
         XCTAssertEqual(try run(["mark-read", id]).status, 0)

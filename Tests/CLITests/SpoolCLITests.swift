@@ -43,7 +43,10 @@ final class SpoolCLITests: XCTestCase {
         XCTAssertEqual(urgent["folder"] as? String, "Urgent")
         XCTAssertEqual(urgent["urgent"] as? Bool, true)
         XCTAssertEqual(urgent["read"] as? Bool, false)
-        XCTAssertEqual(try list("new").count, 3)
+        // New is INBOX (3) and Urgent (1), as on the screen.
+        let new = try list("new")
+        XCTAssertEqual(new.count, 4)
+        XCTAssertTrue(new.contains { $0["id"] as? String == "1764260100-00000003" }, "the Urgent message is in New")
     }
 
     func testChangesLandOnDisk() throws {

@@ -51,7 +51,7 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Folder: new (INBOX), old, work, family, friends, 0–4, or all.", valueName: "FOLDER"))
+    @Option(help: ArgumentHelp("Folder: new (INBOX and Urgent), old, work, family, friends, 0–4, or all.", valueName: "FOLDER"))
     var folder: FolderChoice = .one(.inbox)
 
     @Option(help: "Only messages whose caller, number, label or transcription contains this text.")
@@ -81,11 +81,13 @@ struct ListCommand: AsyncParsableCommand {
         try await CLI.run {
             let direction: SortDirection = ascending ? .ascending : .descending
             let limit = all ? nil : (self.limit ?? 100)
-            let (messages, total) = try await CLI.withBackend(global) { context in
-                try await context.backend.allMessages(
+            // New is INBOX and Urgent together, as on the screen (FolderListing holds the rule).
+            let page = try await CLI.withBackend(global) { context in
+                try await FolderListing(context.backend).messages(
                     MessageQuery(folder: folder.folder, count: 1000, sort: sort.field, direction: direction, search: search),
                     limit: limit)
             }
+            let (messages, total) = (page.records, page.total)
             Terminal.print(json ? try JSONOutput.string(messages) : Tables.messages(messages))
             if messages.count < total {
                 Terminal.printError("\(messages.count) of \(total) shown; --limit N or --all")

@@ -1,4 +1,4 @@
-@testable import VMTUIRuntime
+import VoicemailClient
 import XCTest
 
 /// New's one ETag token carries INBOX's and Urgent's, so an idle refresh stays two 304s.
