@@ -110,11 +110,11 @@ extension VoicemailClient {
 
     /// The record in the answer, else the record read again.
     private func changedRecord(id: String, response: TransferResponse, mailbox: String?) async throws -> VoicemailMessage {
-        if let answer = try? JSONDecoder().decode(ResultEnvelope<VoicemailMessage>.self, from: response.body),
-            answer.result.id == id
+        if let answer = try? JSONDecoder().decode(ResultEnvelope<LocatedMessage>.self, from: response.body),
+            answer.result.message.id == id
         {
-            audioLocations.learn(from: response.body, server: configuration.serverURL)
-            return answer.result
+            audioLocations.learn([answer.result])
+            return answer.result.message
         }
         do {
             return try await message(id: id, mailbox: mailbox)

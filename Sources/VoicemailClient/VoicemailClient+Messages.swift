@@ -36,7 +36,12 @@ extension VoicemailClient {
         var call = APICall(path: APIPath.voiceMail, query: parameters, mailbox: mailbox, resource: "mailbox \(mailbox ?? "")")
         call.revealsAPI = true
         if let etag { call.headers.append("If-None-Match: \(etag)") }
-        return try await conditional(call, expected: "a page of messages", as: Page<VoicemailMessage>.self)
+        switch try await conditional(call, expected: "a page of messages", as: Page<LocatedMessage>.self) {
+        case .notModified: return .notModified
+        case .modified(let page, let etag):
+            audioLocations.learn(page.records)
+            return .modified(Page(total: page.total, records: page.records.map(\.message)), etag: etag)
+        }
     }
 
     /// Every message matching the query, fetched page by page (1000 at a time).
@@ -59,9 +64,9 @@ extension VoicemailClient {
     public func message(id: String, mailbox: String? = nil) async throws -> VoicemailMessage {
         guard try await learnedAPI().hasExtensions else { return try await findInList(id: id, mailbox: mailbox) }
         let call = APICall(path: APIPath.message(Self.encodeID(id)), mailbox: effectiveMailbox(mailbox), resource: "message \(id)")
-        let response = try await send(call)
-        audioLocations.learn(from: response.body, server: configuration.serverURL)
-        return try decode(VoicemailMessage.self, from: response, expected: "a message")
+        let record = try decode(LocatedMessage.self, from: try await send(call), expected: "a message")
+        audioLocations.learn([record])
+        return record.message
     }
 
     /// Looks a message up in the mailbox's list (every folder), page by page.
@@ -121,8 +126,6 @@ extension VoicemailClient {
     {
         let response = try await send(call)
         if response.status == 304 { return .notModified }
-        let value = try decode(T.self, from: response, expected: expected)
-        if T.self == Page<VoicemailMessage>.self { audioLocations.learn(from: response.body, server: configuration.serverURL) }
-        return .modified(value, etag: response.header("etag"))
+        return .modified(try decode(T.self, from: response, expected: expected), etag: response.header("etag"))
     }
 }

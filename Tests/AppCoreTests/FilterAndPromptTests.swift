@@ -21,6 +21,27 @@ final class FilterAndPromptTests: XCTestCase {
         XCTAssertEqual(state.selectedMessage?.id, "m3")
     }
 
+    func testFilterFollowsTheListWhateverChangesIt() {
+        var state = Fixtures.loaded()
+        state.setFilter("dana")
+        XCTAssertEqual(state.visibleIDs, ["m1", "m4"])
+        // A refreshed list, out of order: shown newest first, and the filter reads the new text.
+        var renamed = state.messages.reversed().map { $0 }
+        if let index = renamed.firstIndex(where: { $0.id == "m2" }) { renamed[index].callerName = "Dana Again" }
+        state.replaceMessages(renamed)
+        XCTAssertEqual(state.messages.map(\.id), Fixtures.loaded().messages.map(\.id))
+        XCTAssertEqual(state.visibleIDs, ["m1", "m4", "m2"], "in list order, newest first")
+        state.removeMessages(["m1"])
+        XCTAssertEqual(state.visibleIDs, ["m4", "m2"])
+        var changed = state.messages.first { $0.id == "m4" }!
+        changed.callerName = "Nobody"
+        changed.transcription = nil
+        state.updateMessages([changed])
+        state.setFilter("")
+        state.setFilter("dana")
+        XCTAssertEqual(state.visibleIDs, ["m2"], "an updated message is searched by its new text")
+    }
+
     func testFilterEscClearsAndKeepsSelection() {
         var state = Fixtures.loaded()
         state.press(.character("/"))

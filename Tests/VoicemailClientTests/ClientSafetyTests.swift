@@ -76,23 +76,34 @@ final class ClientSafetyTests: XCTestCase {
         XCTAssertNil(SessionCookies.header(from: ["=x", "empty=; Path=/"]))
     }
 
-    func testRecordAudioURLsAreFoundUnderAnyPlausibleName() {
+    func testRecordAudioURLsAreFoundUnderAnyPlausibleName() throws {
         let server = URL(string: "https://pbx.example.com/base")!
+        func audioURL(_ field: String, _ value: String) throws -> String? {
+            let record = #"{"id":"m1","callerNumber":"102","date":"2026-01-02T03:04:05Z","duration":3,"\#(field)":"\#(value)"}"#
+            return try JSONDecoder().decode(LocatedMessage.self, from: Data(record.utf8)).location
+                .map { AudioLocations.absolute($0, server: server) }
+        }
         XCTAssertEqual(
-            AudioLocations.audioURL(in: ["fileUrl": "/spoolview/voicemail/d/101/INBOX/msg1.mp3"], server: server),
+            try audioURL("fileUrl", "/spoolview/voicemail/d/101/INBOX/msg1.mp3"),
             "https://pbx.example.com/spoolview/voicemail/d/101/INBOX/msg1.mp3")
-        XCTAssertEqual(AudioLocations.audioURL(in: ["link": "https://cdn.example.net/a.wav?sig=1"], server: server),
-            "https://cdn.example.net/a.wav?sig=1")
-        XCTAssertEqual(AudioLocations.audioURL(in: ["audio": "spool/x.wav"], server: server), "https://pbx.example.com/spool/x.wav")
-        XCTAssertNil(AudioLocations.audioURL(in: ["file": "msg0001.wav"], server: server))
-        XCTAssertNil(AudioLocations.audioURL(in: ["url": "file:///etc/passwd"], server: server))
-        XCTAssertNil(AudioLocations.audioURL(in: ["path": "javascript:alert(1)"], server: server))
+        XCTAssertEqual(try audioURL("link", "https://cdn.example.net/a.wav?sig=1"), "https://cdn.example.net/a.wav?sig=1")
+        XCTAssertEqual(try audioURL("audio", " spool/x.wav "), "https://pbx.example.com/spool/x.wav")
+        XCTAssertEqual(
+            AudioLocations.absolute("/a.wav", server: URL(string: "http://127.0.0.1:8080?x=1")!), "http://127.0.0.1:8080/a.wav")
+        XCTAssertNil(try audioURL("file", "msg0001.wav"))
+        XCTAssertNil(try audioURL("url", "file:///etc/passwd"))
+        XCTAssertNil(try audioURL("path", "javascript:alert(1)"))
+        XCTAssertNil(try audioURL("href", "https:///no-host.wav"))
+        XCTAssertNil(try audioURL("href", "two words/a.wav"))
 
         let locations = AudioLocations()
         let body = #"{"type":"result","result":{"total":"2","records":[{"id":"a","audioUrl":"/s/a.wav"},{"msg_id":"b"}]}}"#
-        locations.learn(from: Data(body.utf8), server: server)
-        XCTAssertEqual(locations.url(for: "a"), "https://pbx.example.com/s/a.wav")
-        XCTAssertNil(locations.url(for: "b"))
+        let page = try JSONDecoder().decode(ResultEnvelope<Page<LocatedMessage>>.self, from: Data(body.utf8)).result
+        locations.learn(page.records)
+        XCTAssertEqual(locations.url(for: "a", server: server), "https://pbx.example.com/s/a.wav")
+        XCTAssertNil(locations.url(for: "b", server: server))
+        locations.learn(page.records.map { LocatedMessage(message: $0.message, location: nil) })
+        XCTAssertNil(locations.url(for: "a", server: server), "a record without a location forgets the old one")
         XCTAssertFalse(VoicemailClient.isSameOrigin("https://cdn.example.net/a.wav", server))
     }
 

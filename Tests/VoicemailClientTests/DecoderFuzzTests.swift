@@ -59,11 +59,11 @@ final class DecoderFuzzTests: XCTestCase {
                 : mutate(seed, &random)
             let response = TransferResponse(
                 status: 200, reasonPhrase: "OK", headers: [:], cookies: [], body: Data(body), bytesDelivered: 0, redirectURL: nil)
-            client.audioLocations.learn(from: response.body, server: client.configuration.serverURL)
             do {
-                let page = try client.decode(Page<VoicemailMessage>.self, from: response, expected: "a page of messages")
+                let page = try client.decode(Page<LocatedMessage>.self, from: response, expected: "a page of messages")
+                client.audioLocations.learn(page.records)
                 decoded += 1
-                for message in page.records { XCTAssertFalse(message.id.isEmpty, "round \(round)") }
+                for record in page.records { XCTAssertFalse(record.message.id.isEmpty, "round \(round)") }
             } catch {
                 XCTAssertFalse(error.message.contains("\n"), "round \(round): \(error.message)")
                 XCTAssertFalse(error.message.contains("\u{1B}"), "round \(round)")

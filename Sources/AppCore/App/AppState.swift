@@ -88,7 +88,8 @@ public struct AppState: Equatable, Sendable {
     public var folder: Folder
     /// The folder's messages, newest first; empty while `isLoading`.
     public private(set) var messages: [VoicemailMessage]
-    /// Lower-cased caller name, number, subject and transcription per message, for filtering.
+    /// Lower-cased caller name, number, subject and transcription per message, for filtering;
+    /// empty until a filter needs them.
     private var searchKeys: [String]
     /// Indices into `messages` that pass the filter, in display order.
     public private(set) var visible: [Int]
@@ -257,10 +258,15 @@ public struct AppState: Equatable, Sendable {
     public mutating func replaceMessages(_ newMessages: [VoicemailMessage]) {
         let selectedID = selectedMessage?.id
         let oldSelection = selection
-        messages = newMessages.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
-        searchKeys = messages.map(Self.searchKey)
-        let ids = Set(messages.map(\.id))
-        tagged = tagged.intersection(ids)
+        // Backends list newest first already: keeping their array (no sorted copy) saves a
+        // second copy of every message, 1.5 MB for 10,000.
+        let inOrder = zip(newMessages, newMessages.dropFirst()).allSatisfy { !Self.listsBefore($1, $0) }
+        messages = inOrder ? newMessages : newMessages.sorted(by: Self.listsBefore)
+        searchKeys = []
+        if !tagged.isEmpty {
+            let ids = Set(messages.map(\.id))
+            tagged = tagged.intersection(ids)
+        }
         recomputeVisible(keeping: selectedID, fallback: oldSelection)
     }
 
@@ -275,10 +281,10 @@ public struct AppState: Equatable, Sendable {
         var keptKeys: [String] = []
         for (index, message) in messages.enumerated() where !ids.contains(message.id) {
             keptMessages.append(message)
-            keptKeys.append(searchKeys[index])
+            if index < searchKeys.count { keptKeys.append(searchKeys[index]) }
         }
         messages = keptMessages
-        searchKeys = keptKeys
+        searchKeys = keptKeys.count == keptMessages.count ? keptKeys : []
         tagged.subtract(ids)
         recomputeVisible(keeping: selectedID, fallback: fallback)
     }
@@ -289,7 +295,7 @@ public struct AppState: Equatable, Sendable {
         for index in messages.indices {
             if let replacement = byID[messages[index].id] {
                 messages[index] = replacement
-                searchKeys[index] = Self.searchKey(replacement)
+                if index < searchKeys.count { searchKeys[index] = Self.searchKey(replacement) }
             }
         }
     }
@@ -316,6 +322,9 @@ public struct AppState: Equatable, Sendable {
         if needle.isEmpty {
             visible = Array(messages.indices)
         } else {
+            // The keys are made at the first filter, not with every list: most sessions never
+            // filter, and the keys copy every caller, subject and transcription.
+            if searchKeys.count != messages.count { searchKeys = messages.map(Self.searchKey) }
             visible = searchKeys.indices.filter { searchKeys[$0].contains(needle) }
         }
         if let id, let row = visible.firstIndex(where: { messages[$0].id == id }) {
@@ -323,6 +332,11 @@ public struct AppState: Equatable, Sendable {
         } else {
             selection = max(0, min(fallback, visible.count - 1))
         }
+    }
+
+    /// The list's order: newest first, then by id.
+    private static func listsBefore(_ a: VoicemailMessage, _ b: VoicemailMessage) -> Bool {
+        (a.date, b.id) > (b.date, a.id)
     }
 
     private static func searchKey(_ message: VoicemailMessage) -> String {

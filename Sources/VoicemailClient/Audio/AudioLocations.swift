@@ -1,8 +1,10 @@
 import Foundation
 import Synchronization
+import VoicemailModel
 
-/// Audio URLs that message records carried, by message id. A PBX may name a message's audio
-/// in its record (a spool path, a storage link); that URL is then used instead of `/{id}/file`.
+/// Audio locations that message records carried, by message id. A PBX may name a message's
+/// audio in its record (a spool path, a storage link); that location is then used instead of
+/// `/{id}/file`. Locations are kept as the records wrote them and made absolute when used.
 final class AudioLocations: Sendable {
     /// Field names under which PBXs and their integrations put a record's audio.
     static let fieldNames = [
@@ -12,64 +14,90 @@ final class AudioLocations: Sendable {
     private static let limit = 20_000
     private let byID = Mutex<[String: String]>([:])
 
-    func url(for id: String) -> String? { byID.withLock { $0[id] } }
+    /// The absolute URL of the audio `id`'s record named, if it named one.
+    func url(for id: String, server: URL) -> String? {
+        byID.withLock { $0[id] }.map { Self.absolute($0, server: server) }
+    }
 
-    /// Remembers the audio URLs of the records in a JSON answer (a page or one record),
-    /// resolved against `server`; records without one forget any earlier URL.
-    func learn(from body: Data, server: URL) {
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return }
-        let result = object["result"]
-        var records: [[String: Any]] = []
-        if let array = result as? [[String: Any]] {
-            records = array
-        } else if let dictionary = result as? [String: Any] {
-            if let array = (dictionary["records"] ?? dictionary["rows"]) as? [[String: Any]] {
-                records = array
-            } else {
-                records = [dictionary]
-            }
-        }
-        let found: [(String, String?)] = records.compactMap { record in
-            guard let id = Self.string(record["id"]) ?? Self.string(record["msg_id"]) else { return nil }
-            return (id, Self.audioURL(in: record, server: server))
-        }
-        guard !found.isEmpty else { return }
+    /// Remembers the locations `records` name; a record without one forgets any earlier one.
+    func learn(_ records: [LocatedMessage]) {
+        guard !records.isEmpty else { return }
         byID.withLock { table in
             if table.count > Self.limit { table.removeAll() }
-            for (id, url) in found { table[id] = url }
+            for record in records { table[record.message.id] = record.location }
         }
     }
 
-    static func audioURL(in record: [String: Any], server: URL) -> String? {
-        for name in fieldNames {
-            guard let text = string(record[name]), let url = resolve(text, server: server) else { continue }
-            return url
-        }
-        return nil
-    }
-
-    /// An absolute http(s) URL, or a path (with a `/`) taken relative to the server; anything
-    /// else (a bare file name, another scheme) is not a location.
-    static func resolve(_ text: String, server: URL) -> String? {
+    /// `text` as a location: an absolute http(s) URL with a host, or a path (with a `/`)
+    /// taken relative to the server; anything else (a bare file name, another scheme) is not.
+    /// Read by hand: Foundation's URL parsing runs every host through ICU's IDNA.
+    static func location(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isWhitespace || $0.isNewline }) else { return nil }
-        if let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased() {
-            guard scheme == "http" || scheme == "https", components.host?.isEmpty == false else { return nil }
+        if let scheme = scheme(of: trimmed) {
+            guard scheme == "http" || scheme == "https", ClientConfiguration.hasHost(trimmed) else { return nil }
             return trimmed
         }
-        guard trimmed.contains("/") else { return nil }
-        var root = URLComponents(url: server, resolvingAgainstBaseURL: false)
-        root?.path = ""
-        root?.query = nil
-        guard let origin = root?.string else { return nil }
-        return origin + (trimmed.hasPrefix("/") ? trimmed : "/" + trimmed)
+        return trimmed.contains("/") ? trimmed : nil
     }
 
-    private static func string(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: text.isEmpty ? nil : text
-        case let number as NSNumber: number.stringValue
-        default: nil
+    /// A location made absolute: a path goes after the server's scheme, host and port.
+    static func absolute(_ location: String, server: URL) -> String {
+        if scheme(of: location) != nil { return location }
+        let address = server.absoluteString
+        var origin = Substring(address)
+        if let marker = address.firstRange(of: "://") {
+            let rest = address[marker.upperBound...]
+            origin = address[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
         }
+        return origin + (location.hasPrefix("/") ? location : "/" + location)
+    }
+
+    /// The lower-cased scheme of `text` (`scheme:` before any `/`, `?` or `#`), if it has one.
+    private static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isASCII, first.isLetter else { return nil }
+        let name = text[..<colon]
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return name.lowercased()
+    }
+}
+
+/// A record as a list or one-message answer carries it: the message, and the audio location
+/// it names, read in the same decoding pass.
+struct LocatedMessage: Codable, Sendable {
+    var message: VoicemailMessage
+    /// The record's audio location as written, when one of `AudioLocations.fieldNames` holds one.
+    var location: String?
+
+    init(message: VoicemailMessage, location: String?) {
+        self.message = message
+        self.location = location
+    }
+
+    init(from decoder: Decoder) throws {
+        message = try VoicemailMessage(from: decoder)
+        let record = try decoder.container(keyedBy: FieldName.self)
+        location = nil
+        for name in AudioLocations.fieldNames {
+            guard let text = try? record.decodeIfPresent(String.self, forKey: FieldName(name)),
+                let found = AudioLocations.location(text)
+            else { continue }
+            location = found
+            break
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        try message.encode(to: encoder)
+        var record = encoder.container(keyedBy: FieldName.self)
+        try record.encodeIfPresent(location, forKey: FieldName("url"))
+    }
+
+    private struct FieldName: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }

@@ -22,7 +22,7 @@ extension VoicemailClient {
         var call = APICall(
             path: APIPath.audio(Self.encodeID(message.id)), mailbox: mailbox, resource: "message \(message.id)",
             isAudioTransfer: true, progress: progress)
-        call.absoluteURL = audioLocations.url(for: message.id)
+        call.absoluteURL = audioLocations.url(for: message.id, server: configuration.serverURL)
         return try await download(call, to: file, atomically: atomically, expecting: AudioExpectation(message))
     }
 

@@ -49,16 +49,23 @@ extension App {
     static func noticeArrivals(_ state: inout AppState, in folder: Folder, _ messages: [VoicemailMessage])
         -> [Effect]
     {
-        let fresh = messages.filter { !state.sharing.seenMessages.contains($0.id) }
-        state.sharing.seenMessages.formUnion(messages.map(\.id))
+        // Only the arrivals are collected: a first list of 10,000 makes no copy of them all.
+        var arrivals: [VoicemailMessage] = []
+        let watching = folder == .inbox && state.sharing.hasInboxBaseline
+        for message in messages {
+            let unseen = state.sharing.seenMessages.insert(message.id).inserted
+            if unseen, watching, message.folder == .inbox, !message.read,
+                !state.sharing.announced.contains(message.id)
+            {
+                arrivals.append(message)
+            }
+        }
         guard folder == .inbox else { return [] }
         guard state.sharing.hasInboxBaseline else {
             state.sharing.hasInboxBaseline = true
             return []
         }
-        let arrivals = fresh
-            .filter { $0.folder == .inbox && !$0.read && !state.sharing.announced.contains($0.id) }
-            .sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        arrivals.sort { ($0.date, $0.id) > ($1.date, $1.id) }
         guard let latest = arrivals.first, let mailbox = state.mailbox ?? ownExtension(state) else { return [] }
         state.sharing.announced.formUnion(arrivals.map(\.id))
         let caller = CallerText(latest)

@@ -111,7 +111,7 @@ extension App {
         switch result {
         case .success(.loaded(let messages, let etag)):
             state.loadFailure = nil
-            let shown = messages.compactMap { shownIn(folder, $0) }
+            let shown = shownList(folder, messages)
             // R says how it went (news of arrivals, set below, says more); a folder switch or
             // an automatic refresh says nothing.
             if state.status == .busy(refreshingLine) {
@@ -162,7 +162,7 @@ extension App {
         state.isLoading = false
         state.loadFailure = nil
         state.expectedTotal = total
-        state.replaceMessages(messages.compactMap { shownIn(folder, $0) })
+        state.replaceMessages(shownList(folder, messages))
         keepSelectionVisible(&state)
         state.status = .busy("Loading \(folder.displayName)… \(messages.count) of \(total)")
         return []
@@ -175,6 +175,13 @@ extension App {
         state.status = .busy(
             "Loading \(state.folder.displayName)…; \(state.config.keyBindings.label(action)) acts when it is here")
         return []
+    }
+
+    /// The messages as the list of `folder` shows them: the backend's own array when nothing
+    /// changes (the usual case), not a copy of every message.
+    static func shownList(_ folder: Folder, _ messages: [VoicemailMessage]) -> [VoicemailMessage] {
+        if messages.allSatisfy({ shownIn(folder, $0) == $0 }) { return messages }
+        return messages.compactMap { shownIn(folder, $0) }
     }
 
     /// The message as the list of `folder` shows it, or nil when it belongs elsewhere. New also
