@@ -1,4 +1,5 @@
 import AppCore
+import VoicemailModel
 import Foundation
 
 #if canImport(Glibc)
@@ -56,7 +57,7 @@ public struct SystemZone: ZoneRules {
     }
 
     private static func afterZoneinfo(_ path: String) -> String {
-        guard let marker = path.firstRange(of: "zoneinfo/") else { return path }
+        guard let marker = path.firstUTF8Range(of: "zoneinfo/") else { return path }
         return String(path[marker.upperBound...])
     }
 }

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import VoicemailModel
 
 /// How the client proves who it is (docs/api.md, "Authentication").
 public enum Credentials: Sendable, Equatable {
@@ -92,7 +93,7 @@ public struct ClientConfiguration: Sendable {
     /// "host:port" is refused: a port says nothing about TLS, so the user must say which).
     public static func serverURL(from text: String) throws(VoicemailError) -> URL {
         var trimmed = text.trimmingCharacters(in: .whitespaces)
-        if !trimmed.contains("://") {
+        if trimmed.firstUTF8Range(of: "://") == nil {
             let hostPart = trimmed.split(separator: "/", maxSplits: 1).first.map(String.init) ?? trimmed
             if hostPart.contains(":") { throw .schemeMissing(TerminalSafe.errorDetail(text)) }
             trimmed = "https://" + trimmed
@@ -112,7 +113,7 @@ public struct ClientConfiguration: Sendable {
     /// getter of `URLComponents` (`percentEncodedHost` too) runs the host through ICU's IDNA,
     /// paging its code and normalisation data in at every launch, even for a plain ASCII host.
     static func hasHost(_ url: String) -> Bool {
-        guard let marker = url.firstRange(of: "://") else { return false }
+        guard let marker = url.firstUTF8Range(of: "://") else { return false }
         let authority = url[marker.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostAndPort = authority.lastIndex(of: "@").map { authority[authority.index(after: $0)...] } ?? authority
         if hostAndPort.hasPrefix("[") {

@@ -97,7 +97,11 @@ final class ClientSafetyTests: XCTestCase {
         XCTAssertNil(try audioURL("href", "two words/a.wav"))
 
         let locations = AudioLocations()
-        let body = #"{"type":"result","result":{"total":"2","records":[{"id":"a","audioUrl":"/s/a.wav"},{"msg_id":"b"}]}}"#
+        let body = #"""
+            {"type":"result","result":{"total":"2","records":[
+            {"id":"a","callerNumber":"102","date":"2026-01-02T03:04:05Z","duration":3,"audioUrl":"/s/a.wav"},
+            {"msg_id":"b","callerNumber":"103","date":"2026-01-02T03:04:05Z","duration":4}]}}
+            """#
         let page = try JSONDecoder().decode(ResultEnvelope<Page<LocatedMessage>>.self, from: Data(body.utf8)).result
         locations.learn(page.records)
         XCTAssertEqual(locations.url(for: "a", server: server), "https://pbx.example.com/s/a.wav")

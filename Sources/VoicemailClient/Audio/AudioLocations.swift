@@ -46,7 +46,7 @@ final class AudioLocations: Sendable {
         if scheme(of: location) != nil { return location }
         let address = server.absoluteString
         var origin = Substring(address)
-        if let marker = address.firstRange(of: "://") {
+        if let marker = address.firstUTF8Range(of: "://") {
             let rest = address[marker.upperBound...]
             origin = address[..<(rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex)]
         }
