@@ -47,16 +47,29 @@ public final class WakePipe: @unchecked Sendable {
         return signals
     }
 
+    /// What ended a `wait`.
+    public enum Wake: Equatable, Sendable {
+        /// `inputFD` has input to read.
+        case input
+        /// `inputFD` hung up (the terminal closed, the SSH connection dropped): no input will
+        /// come, and polling it again would return at once, forever.
+        case hangUp
+        /// The pipe was written to, or the time ran out.
+        case other
+    }
+
     /// Blocks until the pipe or `inputFD` is readable, or `timeoutMilliseconds` pass
-    /// (negative: no timeout). Returns whether `inputFD` is readable.
-    public func wait(inputFD: Int32?, timeoutMilliseconds: Int32) -> Bool {
+    /// (negative: no timeout).
+    @discardableResult
+    public func wait(inputFD: Int32?, timeoutMilliseconds: Int32) -> Wake {
         var fds = [pollfd(fd: readFD, events: Int16(POLLIN), revents: 0)]
         if let inputFD { fds.append(pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0)) }
         while true {
             let result = poll(&fds, nfds_t(fds.count), timeoutMilliseconds)
             if result < 0, errno == EINTR { continue }
-            guard result > 0, fds.count > 1 else { return false }
-            return fds[1].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0
+            guard result > 0, fds.count > 1 else { return .other }
+            if fds[1].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangUp }
+            return fds[1].revents & Int16(POLLIN) != 0 ? .input : .other
         }
     }
 }

@@ -74,7 +74,12 @@ public final class ScreenLoop {
         while true {
             let wait = max(0, nextTick.timeIntervalSince(now()))
             let waitMilliseconds = Int32(min(wait * 1000, 60_000).rounded(.up))
-            _ = pipe.wait(inputFD: terminal.inputFileDescriptor, timeoutMilliseconds: waitMilliseconds)
+            if pipe.wait(inputFD: terminal.inputFileDescriptor, timeoutMilliseconds: waitMilliseconds) == .hangUp {
+                // As SIGHUP would: a terminal that went away without one (the signal went to
+                // another process group, or was ignored) must not leave vmtui polling it.
+                logger.info("leaving: the terminal hung up")
+                return .signal(SIGHUP)
+            }
 
             var needsDraw = false
             for signal in pipe.drain() {

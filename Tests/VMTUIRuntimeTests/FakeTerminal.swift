@@ -10,7 +10,7 @@ final class FakeTerminal: TerminalDevice, @unchecked Sendable {
     private let queued = Mutex<[InputEvent]>([])
     private let frames = Mutex<[Frame]>([])
     private let readFD: Int32
-    private let writeFD: Int32
+    private let writeFD: Mutex<Int32>
     let size: TerminalSize
     let drawThreads = Mutex<Set<UInt>>([])
     private(set) var invalidations = 0
@@ -22,12 +22,20 @@ final class FakeTerminal: TerminalDevice, @unchecked Sendable {
         precondition(pipe(&fds) == 0)
         _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
         readFD = fds[0]
-        writeFD = fds[1]
+        writeFD = Mutex(fds[1])
     }
 
     deinit {
         close(readFD)
-        close(writeFD)
+        hangUp()
+    }
+
+    /// Closes the input's far end, as a terminal that goes away does.
+    func hangUp() {
+        writeFD.withLock { fd in
+            if fd >= 0 { close(fd) }
+            fd = -1
+        }
     }
 
     var inputFileDescriptor: Int32? { readFD }
@@ -36,7 +44,7 @@ final class FakeTerminal: TerminalDevice, @unchecked Sendable {
     func type(_ events: [InputEvent]) {
         queued.withLock { $0 += events }
         var byte: UInt8 = 1
-        _ = write(writeFD, &byte, 1)
+        writeFD.withLock { fd in _ = write(fd, &byte, 1) }
     }
 
     func type(_ text: String) { type(text.map { .key(.character($0)) }) }

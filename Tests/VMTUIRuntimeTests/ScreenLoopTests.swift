@@ -71,6 +71,16 @@ final class ScreenLoopTests: XCTestCase {
         XCTAssertEqual(exit(), .quit)
     }
 
+    func testAHungUpTerminalEndsTheLoopAsSIGHUPWould() throws {
+        let terminal = FakeTerminal()
+        let pipe = try WakePipe()
+        let (_, finished, exit) = startLoop(terminal, pipe: pipe)
+        waitUntil("inbox on screen") { terminal.lastScreen.contains("Inbox Caller") }
+        terminal.hangUp()
+        wait(for: [finished], timeout: 20)
+        XCTAssertEqual(exit(), .signal(SIGHUP), "left instead of polling a closed terminal forever")
+    }
+
     func testTheUIStaysResponsiveWhileAnEffectHangs() throws {
         runner.hold(.inbox)
         let terminal = FakeTerminal()
