@@ -65,7 +65,8 @@ let package = Package(
                 "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // TOMLKit behind a guard for input its C++ parser asserts on; every TOML read goes here.
         .target(name: "SafeTOML", dependencies: ["DisplayText", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(

@@ -21,7 +21,7 @@ public final class VoicemailClient: Sendable {
     public init(configuration: ClientConfiguration, logger: Logger? = nil) {
         self.configuration = configuration
         self.logger = logger ?? Logger(label: "vmtui.client", factory: { _ in SwiftLogNoOpLogHandler() })
-        CurlRuntime.ensureInitialized()
+        CurlRuntime.prepare()
     }
 
     /// The mailbox a call acts on: the one asked for, else the configured one.

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import VMTUICLI
 import XCTest
 
 /// The real `vmtui` binary against a real `pbx-sim` process.
@@ -57,6 +58,15 @@ final class CLIProcessTests: XCTestCase {
         XCTAssertNotNil(ISO8601DateFormatter().date(from: first["date"] as! String))
         let limited = try listJSON(["--limit", "2"])
         XCTAssertEqual(limited.count, 2)
+    }
+
+    func testAMissingLibcurlIsOneLineAndANetworkFailure() throws {
+        let outcome = try run(["list"], environment: ["VMTUI_TOKEN": "demo-101", "VMTUI_LIBCURL": "/nonexistent/libcurl.so.4"])
+        XCTAssertEqual(outcome.status, ExitStatus.network, outcome.stderr)
+        XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 1, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("cannot load libcurl"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("install libcurl4"), outcome.stderr)
+        XCTAssertEqual(try run(["--version"], withServer: false).status, 0, "commands without HTTP never load libcurl")
     }
 
     func testHumanListShowMailboxesGreetings() throws {

@@ -2,14 +2,19 @@ import CCurl
 import Foundation
 import Synchronization
 
-/// Process-wide libcurl state: `curl_global_init` must run exactly once, before any handle.
+/// Process-wide libcurl state: loaded and `curl_global_init`ed exactly once, before any handle.
 enum CurlRuntime {
-    private static let initialized: Bool = {
-        // CURL_GLOBAL_ALL: SSL and (on Windows) Winsock.
-        curl_global_init(Int(CURL_GLOBAL_SSL | CURL_GLOBAL_WIN32)) == CURLE_OK
-    }()
+    /// Nil once libcurl is ready; else why it is not, in one line.
+    private static let problem: String? = ccurl_load().map { String(cString: $0) }
 
-    static func ensureInitialized() { _ = initialized }
+    /// Starts loading libcurl on a thread of its own, so a client made at start-up finds it
+    /// ready by its first request while the rest of vmtui starts.
+    static func prepare() { _ = loading }
+
+    private static let loading: Void = Thread.detachNewThread { _ = problem }
+
+    /// Waits for libcurl; nil when it is ready, else why it is not.
+    static func waitUntilReady() -> String? { problem }
 }
 
 /// Keeps a few idle easy handles so consecutive requests reuse their connections
@@ -28,23 +33,23 @@ final class CurlHandlePool: Sendable {
     init(maxIdle: Int) { self.maxIdle = maxIdle }
 
     func take() -> UnsafeMutableRawPointer? {
-        CurlRuntime.ensureInitialized()
+        guard CurlRuntime.waitUntilReady() == nil else { return nil }
         let handle = idle.withLock { $0.handles.popLast() }
-        return handle ?? curl_easy_init()
+        return handle ?? ccurl_easy_init()
     }
 
     /// Returns a handle after use; `reset` clears options but keeps the connection cache.
     func give(_ handle: UnsafeMutableRawPointer, reusable: Bool) {
         guard reusable else {
-            curl_easy_cleanup(handle)
+            ccurl_easy_cleanup(handle)
             return
         }
-        curl_easy_reset(handle)
+        ccurl_easy_reset(handle)
         let kept = idle.withLock { idle in
             guard idle.handles.count < maxIdle else { return false }
             idle.handles.append(handle)
             return true
         }
-        if !kept { curl_easy_cleanup(handle) }
+        if !kept { ccurl_easy_cleanup(handle) }
     }
 }

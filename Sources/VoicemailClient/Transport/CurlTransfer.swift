@@ -51,7 +51,8 @@ enum CurlTransfer {
         -> TransferResponse
     {
         guard let handle = CurlHandlePool.shared.take() else {
-            throw .transport(endpoint: Endpoint.describe(request.url), detail: "libcurl could not start")
+            throw .transport(
+                endpoint: Endpoint.describe(request.url), detail: CurlRuntime.waitUntilReady() ?? "libcurl could not start")
         }
         let state = TransferState(request: request, cancellation: cancellation)
         var reusable = true
@@ -61,9 +62,9 @@ enum CurlTransfer {
         }
 
         var headerList: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headerList) }
+        defer { ccurl_slist_free_all(headerList) }
         for line in request.headers + ["Expect:"] {
-            headerList = curl_slist_append(headerList, line)
+            headerList = ccurl_slist_append(headerList, line)
         }
 
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -101,7 +102,7 @@ enum CurlTransfer {
 
         try configureMethodAndBody(handle, request: request, state: state, statePointer: statePointer)
 
-        let code = curl_easy_perform(handle)
+        let code = ccurl_easy_perform(handle)
         if code != CURLE_OK {
             reusable = false
             let detail = String(cString: errorBuffer)
@@ -174,7 +175,7 @@ enum CurlTransfer {
         _ code: CURLcode, handle: UnsafeMutableRawPointer, request: TransferRequest, state: TransferState, detail: String
     ) -> VoicemailError {
         let endpoint = Endpoint.describe(request.url)
-        let detailLine = TerminalSafe.errorDetail(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail)
+        let detailLine = TerminalSafe.errorDetail(detail.isEmpty ? String(cString: ccurl_easy_strerror(code)) : detail)
         if state.cancellation.isCancelled { return .cancelled }
         if let localError = state.localError { return .localFile(path: localPath(request), reason: localError) }
         var connectTime: curl_off_t = 0
