@@ -129,6 +129,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText", "VoicemailModel"]),
+        .testTarget(name: "VoicemailBackendTests", dependencies: ["VoicemailBackend", "VoicemailModel"]),
         .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import VoicemailClient
+import VoicemailBackend
 import VoicemailModel
 
 /// A backend in memory that only lists (sorted by date, either way): each folder has its

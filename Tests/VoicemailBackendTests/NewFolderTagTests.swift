@@ -1,4 +1,4 @@
-import VoicemailClient
+import VoicemailBackend
 import XCTest
 
 /// New's one ETag token carries INBOX's and Urgent's, so an idle refresh stays two 304s.

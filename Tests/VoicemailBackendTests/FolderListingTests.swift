@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import VoicemailClient
+import VoicemailBackend
 import VoicemailModel
 import XCTest
 
