@@ -12,6 +12,7 @@ Run through scripts/make-link-order, which builds the binaries and installs valg
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -72,7 +73,7 @@ def main():
     socket = f"make-link-order-{os.getpid()}"
     home = os.path.join(work, "home")
     os.makedirs(home)
-    env = [f"TERM=tmux-256color", "LANG=C.UTF-8", f"HOME={home}", "VMTUI_TOKEN=demo-101"]
+    env = ["TERM=tmux-256color", "LANG=C.UTF-8", f"HOME={home}", "VMTUI_TOKEN=demo-101"]
     try:
         tmux(socket, "new-session", "-d", "-x", "120", "-y", "40", "env", *env,
              "valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={profile}",
@@ -86,15 +87,16 @@ def main():
         if not wait_for(lambda: os.path.exists(profile) and os.path.getsize(profile) > 0, 120, 0.5):
             sys.exit("make-link-order: vmtui did not quit under valgrind within 120 s")
         time.sleep(1)
+        seen = set()
+        with open(profile, errors="replace") as f:
+            for line in f:
+                m = re.match(r"^c?fn=\(\d+\) (.+)$", line.rstrip("\n"))
+                if m:
+                    seen.add(m.group(1))
     finally:
         tmux(socket, "kill-server", check=False)
         sim.stop()
-    seen = set()
-    with open(profile, errors="replace") as f:
-        for line in f:
-            m = re.match(r"^c?fn=\(\d+\) (.+)$", line.rstrip("\n"))
-            if m:
-                seen.add(m.group(1))
+        shutil.rmtree(work, ignore_errors=True)
     hot = seen & defined_functions(args.vmtui)
     alone = own_sections(os.path.dirname(args.vmtui)) & hot
     with open(args.out, "w") as f:
