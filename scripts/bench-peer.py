@@ -19,20 +19,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import Sim, message_text, seeded_mailbox, tmux, wait_for  # noqa: E402
+from benchlib import Sim, inbox_spool, tmux, wait_for  # noqa: E402
 
 ROW = re.compile(r"Caller \d+")
-
-
-def make_spool(sim, work, count):
-    """Mailbox 101's New holds `count` generated messages, ten minutes apart."""
-    data, mailbox, template, clip = seeded_mailbox(sim, work)
-    ext = os.path.splitext(clip)[1]
-    for i in range(count):
-        with open(os.path.join(mailbox, "INBOX", f"msg{i:04d}.txt"), "w") as f:
-            f.write(message_text(template, i, 600))
-        os.link(clip, os.path.join(mailbox, "INBOX", f"msg{i:04d}{ext}"))
-    return data
 
 
 def make_maildir(work, count):
@@ -123,7 +112,7 @@ def main():
     for count in [int(c) for c in args.counts.split(",")]:
         work = tempfile.mkdtemp(prefix="vmtui-peer.")
         try:
-            data = make_spool(args.pbx_sim, work, count)
+            data = inbox_spool(args.pbx_sim, work, count)
             maildir, rc = make_maildir(work, count)
             sim = Sim(args.pbx_sim, data, count, work)
             home = os.path.join(work, "home")

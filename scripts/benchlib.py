@@ -52,6 +52,16 @@ def message_text(template, i, spacing):
     text = re.sub(r"(?m)^duration=.*$", f"duration={5 + i % 120}", text)
     return text
 
+def inbox_spool(sim, work, count):
+    """Mailbox 101's New holds `count` generated messages, ten minutes apart; returns the data dir."""
+    data, mailbox, template, clip = seeded_mailbox(sim, work)
+    ext = os.path.splitext(clip)[1]
+    for i in range(count):
+        with open(os.path.join(mailbox, "INBOX", f"msg{i:04d}.txt"), "w") as f:
+            f.write(message_text(template, i, 600))
+        os.link(clip, os.path.join(mailbox, "INBOX", f"msg{i:04d}{ext}"))
+    return data
+
 
 class Sim:
     """pbx-sim on a free loopback port, serving `data`."""

@@ -19,19 +19,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import Sim, message_text, seeded_mailbox, tmux, wait_for  # noqa: E402
+from benchlib import Sim, inbox_spool, tmux, wait_for  # noqa: E402
 
 KEYS = ["j"] * 20 + ["k", "k", "G", "g", "Enter", "Escape", "?", "Escape", "Tab", "j", "Tab"]
-
-
-def make_spool(sim, work, count):
-    data, mailbox, template, clip = seeded_mailbox(sim, work)
-    ext = os.path.splitext(clip)[1]
-    for i in range(count):
-        with open(os.path.join(mailbox, "INBOX", f"msg{i:04d}.txt"), "w") as f:
-            f.write(message_text(template, i, 600))
-        os.link(clip, os.path.join(mailbox, "INBOX", f"msg{i:04d}{ext}"))
-    return data
 
 
 def defined_functions(binary):
@@ -69,7 +59,7 @@ def main():
     # valgrind 3.19 gives up on the toolchain's DWARF 5; the symbol table is all it needs.
     subprocess.run(["strip", "--strip-debug", "-o", stripped, args.vmtui], check=True)
     profile = os.path.join(work, "callgrind.out")
-    sim = Sim(args.pbx_sim, make_spool(args.pbx_sim, work, 100), 100, work)
+    sim = Sim(args.pbx_sim, inbox_spool(args.pbx_sim, work, 100), 100, work)
     socket = f"make-link-order-{os.getpid()}"
     home = os.path.join(work, "home")
     os.makedirs(home)
