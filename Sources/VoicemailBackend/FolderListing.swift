@@ -45,12 +45,12 @@ public struct FolderListing: Sendable {
         async let urgentRead = try? readOne(urgentQuery, ifNoneMatch: tags.urgent, limit: limit, onFirstPage: nil)
         var inbox = try await readOne(query, ifNoneMatch: tags.inbox, limit: limit, onFirstPage: onFirstPage)
         var urgent = await urgentRead
-        if inbox.isNotModified, urgent?.isNotModified ?? true { return .notModified }
+        if inbox.value == nil, urgent.map({ $0.value == nil }) ?? true { return .notModified }
         // One of the two changed: the other is read whole, so the list is complete.
-        if inbox.isNotModified {
+        if inbox.value == nil {
             inbox = try await readOne(query, ifNoneMatch: nil, limit: limit, onFirstPage: nil)
         }
-        if urgent?.isNotModified == true {
+        if let read = urgent, read.value == nil {
             urgent = try? await readOne(urgentQuery, ifNoneMatch: nil, limit: limit, onFirstPage: nil)
         }
         guard case .modified(let inboxPage, let inboxTag) = inbox else { return inbox }
@@ -102,12 +102,5 @@ public struct FolderListing: Sendable {
         }
         if let limit, messages.count > limit { messages.removeLast(messages.count - limit) }
         return .modified(Page(total: total, records: messages), etag: tag)
-    }
-}
-
-extension Conditional {
-    var isNotModified: Bool {
-        if case .notModified = self { return true }
-        return false
     }
 }

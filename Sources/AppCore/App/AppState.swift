@@ -89,7 +89,7 @@ public struct AppState: Equatable, Sendable {
     /// The folder's messages, newest first; empty while `isLoading`.
     public private(set) var messages: [VoicemailMessage]
     /// Lower-cased caller name, number, subject and transcription per message, for filtering;
-    /// empty until a filter needs them.
+    /// made by the first filter after the list changes, emptied by every change.
     private var searchKeys: [String]
     /// Indices into `messages` that pass the filter, in display order.
     public private(set) var visible: [Int]
@@ -277,14 +277,8 @@ public struct AppState: Equatable, Sendable {
         // Rows above the selection that vanish shift it up.
         let removedAbove = visible.prefix(selection).filter { ids.contains(messages[$0].id) }.count
         let fallback = selection - removedAbove
-        var keptMessages: [VoicemailMessage] = []
-        var keptKeys: [String] = []
-        for (index, message) in messages.enumerated() where !ids.contains(message.id) {
-            keptMessages.append(message)
-            if index < searchKeys.count { keptKeys.append(searchKeys[index]) }
-        }
-        messages = keptMessages
-        searchKeys = keptKeys.count == keptMessages.count ? keptKeys : []
+        messages.removeAll { ids.contains($0.id) }
+        searchKeys = []
         tagged.subtract(ids)
         recomputeVisible(keeping: selectedID, fallback: fallback)
     }
@@ -295,9 +289,9 @@ public struct AppState: Equatable, Sendable {
         for index in messages.indices {
             if let replacement = byID[messages[index].id] {
                 messages[index] = replacement
-                if index < searchKeys.count { searchKeys[index] = Self.searchKey(replacement) }
             }
         }
+        searchKeys = []
     }
 
     public mutating func setFilter(_ text: String) {

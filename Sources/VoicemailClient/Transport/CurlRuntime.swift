@@ -32,8 +32,8 @@ final class CurlHandlePool: Sendable {
 
     init(maxIdle: Int) { self.maxIdle = maxIdle }
 
+    /// A handle; call only once `CurlRuntime.waitUntilReady()` said libcurl is ready.
     func take() -> UnsafeMutableRawPointer? {
-        guard CurlRuntime.waitUntilReady() == nil else { return nil }
         let handle = idle.withLock { $0.handles.popLast() }
         return handle ?? ccurl_easy_init()
     }

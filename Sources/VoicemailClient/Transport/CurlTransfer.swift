@@ -50,9 +50,11 @@ enum CurlTransfer {
     static func perform(_ request: TransferRequest, cancellation: CancellationFlag) throws(VoicemailError)
         -> TransferResponse
     {
+        if let problem = CurlRuntime.waitUntilReady() {
+            throw .transport(endpoint: Endpoint.describe(request.url), detail: problem)
+        }
         guard let handle = CurlHandlePool.shared.take() else {
-            throw .transport(
-                endpoint: Endpoint.describe(request.url), detail: CurlRuntime.waitUntilReady() ?? "libcurl could not start")
+            throw .transport(endpoint: Endpoint.describe(request.url), detail: "libcurl could not start")
         }
         let state = TransferState(request: request, cancellation: cancellation)
         var reusable = true
