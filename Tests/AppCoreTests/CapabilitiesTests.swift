@@ -26,7 +26,7 @@ final class CapabilitiesTests: XCTestCase {
         }
         // What every backend can do still works.
         XCTAssertEqual(state.press(.character("d")), [])
-        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])))
+        XCTAssertEqual(state.prompt?.confirmation?.then, .delete(ids: ["m1"]))
     }
 
     func testFooterAndHelpLeaveOutWhatTheBackendLacks() {

@@ -261,7 +261,7 @@ final class GreetingsTests: XCTestCase {
     func testResetConfirmsAndRefusesDefault() {
         var state = Self.opened()
         state.press(.character("x"))
-        XCTAssertEqual(state.prompt, .resetGreeting(type: .unavailable))
+        XCTAssertEqual(state.prompt?.confirmation?.then, .resetGreeting(.unavailable))
         XCTAssertEqual(state.press(.enter), [])
         XCTAssertEqual(state.status, .info("Not reset"))
         state.press(.character("d"))

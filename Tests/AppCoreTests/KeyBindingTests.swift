@@ -85,7 +85,7 @@ final class KeyBindingTests: XCTestCase {
         // The loads finished, but the config complaint is still there to read.
         XCTAssertEqual(state.status, .error("Config: [keys]: unknown action \"nope\""))
         state.press(.character("x"))
-        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])))
+        XCTAssertEqual(state.prompt?.confirmation?.then, .delete(ids: ["m1"]))
     }
 
     func testEveryActionHasADefaultKey() {

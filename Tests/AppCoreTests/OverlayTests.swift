@@ -18,7 +18,7 @@ final class OverlayTests: XCTestCase {
         XCTAssertEqual(state.press(.control("c")), [.quit])
         state.send(.input(.resize(TerminalSize(width: 80, height: 24))))
         state.press(.character("d"))
-        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])), "keys act again once the window is big enough")
+        XCTAssertEqual(state.prompt?.confirmation?.then, .delete(ids: ["m1"]), "keys act again once the window is big enough")
     }
 
     func testAPromptOpenedBeforeShrinkingTakesNoKeysWhileHidden() {
@@ -26,7 +26,7 @@ final class OverlayTests: XCTestCase {
         state.press(.character("d"))
         state.send(.input(.resize(TerminalSize(width: 30, height: 8))))
         XCTAssertEqual(state.press(.character("y")), [], "a hidden delete prompt cannot be confirmed")
-        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1"])))
+        XCTAssertEqual(state.prompt?.confirmation?.then, .delete(ids: ["m1"]))
     }
 
     func testTopmostOverlayTakesTheKeys() {
@@ -121,7 +121,7 @@ final class KeysWhileLoadingTests: XCTestCase {
         XCTAssertEqual(state.press(.character("d")), [])
         XCTAssertEqual(state.status, .busy("Loading Old…; d acts when it is here"))
         state.send(.list(.folderLoaded(id, .success(.loaded(messages: old, etag: nil)))))
-        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["o1"])))
+        XCTAssertEqual(state.prompt?.confirmation?.then, .delete(ids: ["o1"]))
     }
 
     func testMarkUnreadSendsWhenTheMessagesArrive() {

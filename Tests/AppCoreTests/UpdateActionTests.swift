@@ -104,7 +104,7 @@ final class UpdateActionTests: XCTestCase {
     func testDeleteAsksNamingHowManyAndOnlyYConfirms() {
         var state = Fixtures.loaded()
         state.press(.character(" "), .character(" "), .character("d"))
-        XCTAssertEqual(state.prompt, .actions(.delete(ids: ["m1", "m4"])))
+        XCTAssertEqual(state.prompt?.confirmation?.then, .delete(ids: ["m1", "m4"]))
         XCTAssertEqual(state.press(.enter), [], "Enter means the default, No")
         XCTAssertEqual(state.status, .info("Not deleted"))
         state.press(.character("d"))

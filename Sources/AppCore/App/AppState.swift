@@ -24,8 +24,10 @@ public enum StatusLine: Equatable, Sendable {
 
 /// A question asked in the status line.
 public enum Prompt: Equatable, Sendable {
-    /// Move, delete, forward (Features/Actions).
+    /// Move and forward (Features/Actions).
     case actions(ActionsPrompt)
+    /// A y/N question: delete, a move in someone else's mailbox, a greeting reset (Features/Confirm).
+    case confirm(Confirmation)
     /// Live filter: the list follows every keystroke; Esc clears it, Enter keeps it.
     case filter(editor: LineEditor)
     /// The owner's PIN for another mailbox; shown masked.
@@ -34,15 +36,13 @@ public enum Prompt: Equatable, Sendable {
     case saveAudio(id: String, editor: LineEditor)
     /// Greetings `u`: the file to upload (Tab completes paths).
     case uploadGreeting(type: GreetingType, editor: LineEditor)
-    /// Greetings `x`: reset to the PBX default? y/N.
-    case resetGreeting(type: GreetingType)
 
     public var editor: LineEditor? {
         switch self {
         case .actions(let prompt): prompt.editor
         case .filter(let e), .pin(_, let e): e
         case .saveAudio(_, let e), .uploadGreeting(_, let e): e
-        case .resetGreeting: nil
+        case .confirm: nil
         }
     }
 }

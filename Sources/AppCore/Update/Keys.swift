@@ -80,9 +80,13 @@ extension App {
             return startSave(&state)
         case .greetings:
             return openGreetings(&state)
-        case .stop, .seekBack, .seekForward, .playNext, .playPrevious:
-            return performPlaybackAction(&state, action)
+        case .stop: return performPlaybackAction(&state, .stop)
+        case .seekBack: return performPlaybackAction(&state, .seekBack)
+        case .seekForward: return performPlaybackAction(&state, .seekForward)
+        case .playNext: return performPlaybackAction(&state, .playNext)
+        case .playPrevious: return performPlaybackAction(&state, .playPrevious)
         case .greetingUpload, .greetingRecord, .greetingReset, .closeGreetings:
+            // Bound only on the greetings screen, whose keys `handleGreetingsKey` takes.
             break
         case .filter:
             state.prompt = .filter(editor: LineEditor(state.filter))
@@ -106,9 +110,11 @@ extension App {
             let current = state.detailsScroll?.messageID == id ? state.detailsScroll?.lines ?? 0 : 0
             let limit = DetailsView.maxTranscriptionScroll(state)
             state.detailsScroll = (id, max(0, min(limit, current + (action == .detailsDown ? 3 : -3))))
-        default:
-            // What is left are the actions on messages (Features/Actions).
-            return startAction(&state, action)
+        case .markRead: return startAction(&state, .markRead)
+        case .markUnread: return startAction(&state, .markUnread)
+        case .move: return startAction(&state, .move)
+        case .delete: return startAction(&state, .delete)
+        case .forward: return startAction(&state, .forward)
         }
         return []
     }

@@ -8,8 +8,10 @@ extension App {
         switch prompt {
         case .actions(let prompt):
             return handleActionPromptKey(&state, prompt, key)
-        case .saveAudio, .uploadGreeting, .resetGreeting:
+        case .saveAudio, .uploadGreeting:
             return []  // handled above
+        case .confirm(let confirmation):
+            return handleConfirmKey(&state, confirmation, key)
         case .pin(let mailbox, let editor):
             return handlePINKey(&state, mailbox, editor, key)
         case .filter(let editor):

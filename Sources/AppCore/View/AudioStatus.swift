@@ -27,7 +27,6 @@ enum AudioStatus {
         switch prompt {
         case .saveAudio: "Save audio to: "
         case .uploadGreeting(let type, _): "Upload as \(type.displayName) greeting (WAV/MP3 file): "
-        case .resetGreeting(let type): "Reset the \(type.displayName) greeting to the PBX default? [y/N] "
         default: nil
         }
     }
@@ -43,12 +42,11 @@ enum AudioStatus {
         }
     }
 
-    /// Footer keys of the path and reset prompts; nil for the other prompts.
+    /// Footer keys of the path prompts; nil for the other prompts.
     static func promptHints(_ state: AppState) -> [(String, String)]? {
         switch state.prompt {
         case .saveAudio?: [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
         case .uploadGreeting?: [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .resetGreeting?: [("y", "reset"), ("other key", "cancel")]
         default: nil
         }
     }

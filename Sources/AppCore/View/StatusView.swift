@@ -73,9 +73,10 @@ enum StatusView {
     static func label(_ prompt: Prompt, owner: String? = nil) -> String {
         return switch prompt {
         case .actions(let prompt): App.actionPromptLabel(prompt, owner: owner)
+        case .confirm(let confirmation): App.confirmLabel(confirmation)
         case .pin(let mailbox, _): "PIN for mailbox \(owner ?? TerminalSafe.line(mailbox)): "
         case .filter: "Filter: "
-        case .saveAudio, .uploadGreeting, .resetGreeting:
+        case .saveAudio, .uploadGreeting:
             AudioStatus.label(prompt) ?? ""
         }
     }
@@ -94,7 +95,7 @@ enum StatusView {
 
     private static func promptHints(_ state: AppState) -> [(String, String)] {
         if let hints = AudioStatus.promptHints(state) { return hints }
-        if case .actions(let prompt)? = state.prompt, let hints = App.actionPromptHints(prompt) { return hints }
+        if let confirmation = state.prompt?.confirmation { return App.confirmHints(confirmation) }
         switch state.prompt {
         case .pin?: return [("Enter", "open"), ("Esc", "cancel"), ("C-u", "erase")]
         case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]

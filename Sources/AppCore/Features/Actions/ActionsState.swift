@@ -1,17 +1,29 @@
 import VoicemailModel
 
-/// The actions' questions in the status line.
+/// The actions' line prompts (their y/N questions are `Confirmation`s).
 public enum ActionsPrompt: Equatable, Sendable {
     case move(ids: [String], editor: LineEditor)
-    case delete(ids: [String])
     case forward(ids: [String], editor: LineEditor)
-    /// A move in someone else's mailbox, confirmed naming the owner.
-    case confirmMove(ids: [String], to: Folder)
 
-    public var editor: LineEditor? {
+    public var editor: LineEditor {
         switch self {
         case .move(_, let e), .forward(_, let e): e
-        case .delete, .confirmMove: nil
+        }
+    }
+}
+
+/// The actions that work on the tagged or selected messages: `App.perform` names each one, so
+/// a new `Action` that is bound but not handled does not compile.
+public enum MessageAction: Sendable {
+    case markRead, markUnread, move, delete, forward
+
+    var action: Action {
+        switch self {
+        case .markRead: .markRead
+        case .markUnread: .markUnread
+        case .move: .move
+        case .delete: .delete
+        case .forward: .forward
         }
     }
 }

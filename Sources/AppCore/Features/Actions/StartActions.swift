@@ -3,10 +3,10 @@ import VoicemailModel
 
 /// Starting the actions on messages (some through a prompt).
 extension App {
-    static func startAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    static func startAction(_ state: inout AppState, _ action: MessageAction) -> [Effect] {
         let targets = state.actionTargets
         guard !targets.isEmpty else {
-            if state.isLoading { return deferUntilLoaded(&state, action) }
+            if state.isLoading { return deferUntilLoaded(&state, action.action) }
             state.status = .info("No message selected")
             return []
         }
@@ -29,11 +29,11 @@ extension App {
         case .move:
             state.prompt = .actions(.move(ids: ids, editor: LineEditor()))
         case .delete:
-            state.prompt = .actions(.delete(ids: ids))
+            let what = Plural.messages(ids.count)
+            let question = ownerPhrase(state).map { "Delete \(what) from \($0)?" } ?? "Delete \(what)?"
+            confirm(&state, Confirmation(question, yes: "delete", declined: "Not deleted", then: .delete(ids: ids)))
         case .forward:
             state.prompt = .actions(.forward(ids: ids, editor: LineEditor()))
-        default:
-            break
         }
         if case .error = state.status { state.status = .none }
         return []

@@ -38,7 +38,9 @@ extension App {
         case .top, .pageUp: moveGreeting(&state, to: 0)
         case .bottom, .pageDown: moveGreeting(&state, to: greetings.items.count - 1)
         case .play: return playGreeting(&state, greetings)
-        case .stop, .seekBack, .seekForward: return performPlaybackAction(&state, action)
+        case .stop: return performPlaybackAction(&state, .stop)
+        case .seekBack: return performPlaybackAction(&state, .seekBack)
+        case .seekForward: return performPlaybackAction(&state, .seekForward)
         case .greetingUpload: return startGreetingUpload(&state, greetings)
         case .greetingRecord: return startRecording(&state, greetings)
         case .greetingReset: return startGreetingReset(&state, greetings)
@@ -57,7 +59,10 @@ extension App {
             state.helpScroll = 0
         case .redraw:
             return [.redraw]
-        default:
+        case .quit, .switchPane, .focusFolders, .focusList, .folderNew, .folderOld, .folderWork, .folderFamily,
+            .folderFriends, .tag, .markRead, .markUnread, .move, .delete, .forward, .filter, .toggleDetails,
+            .detailsDown, .detailsUp, .openMailbox, .save, .greetings, .playNext, .playPrevious:
+            // The mailbox's own actions: nothing to act on while the greetings screen is open.
             break
         }
         return []
@@ -136,8 +141,9 @@ extension App {
             state.status = .info("\(greeting.type.displayName) already uses the PBX default")
             return []
         }
-        state.prompt = .resetGreeting(type: greeting.type)
-        if case .error = state.status { state.status = .none }
+        confirm(&state, Confirmation(
+            "Reset the \(greeting.type.displayName) greeting to the PBX default?", yes: "reset", declined: "Not reset",
+            then: .resetGreeting(greeting.type)))
         return []
     }
 
@@ -254,14 +260,9 @@ extension App {
         return []
     }
 
-    /// Keys in the audio prompts (save, upload, reset); nil when `prompt` is not one of them.
+    /// Keys in the audio prompts (save, upload); nil when `prompt` is not one of them.
     static func handleAudioPromptKey(_ state: inout AppState, _ prompt: Prompt, _ key: Key) -> [Effect]? {
         switch prompt {
-        case .resetGreeting(let type):
-            state.prompt = nil
-            if key == .character("y") || key == .character("Y") { return confirmGreetingReset(&state, type: type) }
-            state.status = .info("Not reset")
-            return []
         case .saveAudio(_, var editor), .uploadGreeting(_, var editor):
             switch key {
             case .escape:

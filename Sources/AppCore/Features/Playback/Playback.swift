@@ -35,7 +35,7 @@ extension App {
     }
 
     /// The playback keys (their context is active only while something plays).
-    static func performPlaybackAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    static func performPlaybackAction(_ state: inout AppState, _ action: PlaybackAction) -> [Effect] {
         guard let playback = state.audio.playback else { return [] }
         switch action {
         case .stop:
@@ -45,8 +45,6 @@ extension App {
             return [.audio(.seek(action == .seekBack ? -seekStep : seekStep))]
         case .playNext, .playPrevious:
             return playNeighbour(&state, forward: action == .playNext)
-        default:
-            return []
         }
     }
 

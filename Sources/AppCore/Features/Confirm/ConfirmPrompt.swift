@@ -1,0 +1,46 @@
+/// Opening a y/N question and answering it.
+extension App {
+    static func confirm(_ state: inout AppState, _ confirmation: Confirmation) {
+        state.prompt = .confirm(confirmation)
+        if case .error = state.status { state.status = .none }
+    }
+
+    static func handleConfirmKey(_ state: inout AppState, _ confirmation: Confirmation, _ key: Key) -> [Effect] {
+        state.prompt = nil
+        guard key == .character("y") || key == .character("Y") else {
+            state.status = .info(confirmation.declined)
+            return []
+        }
+        return runConfirmed(&state, confirmation.then)
+    }
+
+    private static func runConfirmed(_ state: inout AppState, _ action: ConfirmedAction) -> [Effect] {
+        switch action {
+        case .delete(let ids):
+            let present = present(state, ids).map(\.id)
+            guard !present.isEmpty else {
+                state.status = .info("Nothing to delete: already gone")
+                return []
+            }
+            return [startDelete(&state, present)]
+        case .move(let ids, let folder):
+            let targets = present(state, ids).filter { $0.folder != folder }
+            guard !targets.isEmpty else {
+                state.status = .info("Nothing to move: already gone")
+                return []
+            }
+            return [startUpdate(&state, .move(folder), targets)]
+        case .resetGreeting(let type):
+            return confirmGreetingReset(&state, type: type)
+        }
+    }
+
+    /// The prompt line: the question and its `[y/N]`.
+    static func confirmLabel(_ confirmation: Confirmation) -> String {
+        confirmation.question + " [y/N] "
+    }
+
+    static func confirmHints(_ confirmation: Confirmation) -> [(String, String)] {
+        [("y", confirmation.yesWord), ("other key", "cancel")]
+    }
+}
