@@ -27,6 +27,17 @@ public struct FolderListing: Sendable {
         return try await readNew(query, ifNoneMatch: etag, limit: limit, onFirstPage: onFirstPage)
     }
 
+    /// The message as the list of `folder` shows it, or nil when it belongs elsewhere: New
+    /// also shows Urgent's messages, marked urgent (filed in Urgent is urgent, whatever its
+    /// flag says). The one statement of that rule; the screen asks it too.
+    public static func shown(_ message: VoicemailMessage, in folder: Folder) -> VoicemailMessage? {
+        if message.folder == folder { return message }
+        guard folder == .inbox, message.folder == .urgent else { return nil }
+        var urgent = message
+        urgent.urgent = true
+        return urgent
+    }
+
     /// The whole answer, for a caller that keeps no ETag (the CLI).
     public func messages(_ query: MessageQuery, limit: Int? = nil) async throws -> Page<VoicemailMessage> {
         try await read(query, limit: limit).value ?? Page(total: 0, records: [])
@@ -62,9 +73,7 @@ public struct FolderListing: Sendable {
         let inboxIDs = Set(inboxPage.records.map(\.id))
         let urgentMessages = urgentPage.records.compactMap { message -> VoicemailMessage? in
             guard message.folder == .urgent, !inboxIDs.contains(message.id) else { return nil }
-            var shown = message
-            shown.urgent = true  // filed in Urgent is urgent, whatever its flag says
-            return shown
+            return Self.shown(message, in: .inbox)
         }
         let urgentTotal = urgentMessages.count == urgentPage.records.count ? urgentPage.total : urgentMessages.count
         var records = query.merge(inboxPage.records, urgentMessages)

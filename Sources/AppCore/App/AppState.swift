@@ -329,7 +329,9 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The list's order: newest first, then by id.
-    private static func listsBefore(_ a: VoicemailMessage, _ b: VoicemailMessage) -> Bool {
+    /// The list's one order: newest first, equal times by id. Live notices name the first
+    /// arrival in the same order.
+    static func listsBefore(_ a: VoicemailMessage, _ b: VoicemailMessage) -> Bool {
         (a.date, b.id) > (b.date, a.id)
     }
 

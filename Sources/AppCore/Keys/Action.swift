@@ -1,3 +1,5 @@
+import VoicemailModel
+
 /// Everything a key can be bound to. Raw values are the names used in the `[keys]` table;
 /// keys, help, footer word and needed capability live in each feature's bindings
 /// (`BindingTable`).
@@ -59,12 +61,4 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
         }) else { return nil }
         self = action
     }
-}
-
-import VoicemailModel
-
-/// Which key map is in force. Playback keys lie over the mailbox's (or the greetings') while
-/// something plays; the greetings screen has keys of its own plus the shared movement keys.
-public enum KeyContext: String, CaseIterable, Sendable, Hashable {
-    case mailbox, playback, greetings
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Key names as people write them in the config ("j", "down", "ctrl-l", "pgdn", "space").
 public enum KeySpec {
     private static let named: [String: Key] = [
@@ -58,4 +60,3 @@ public enum KeySpec {
     }
 }
 
-import Foundation

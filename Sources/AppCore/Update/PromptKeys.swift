@@ -1,3 +1,4 @@
+import Foundation
 import VoicemailModel
 
 /// Keys while a prompt is open: editing, Enter to confirm (validated), Esc to cancel.
@@ -44,4 +45,3 @@ extension App {
     }
 }
 
-import Foundation

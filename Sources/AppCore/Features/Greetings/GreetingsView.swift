@@ -1,4 +1,5 @@
 import DisplayText
+import Foundation
 import VoicemailModel
 
 /// The greetings screen: a table of the three greetings, what the selected one is for, and
@@ -120,4 +121,3 @@ enum GreetingsView {
     }
 }
 
-import Foundation

@@ -65,7 +65,7 @@ extension App {
             state.sharing.hasInboxBaseline = true
             return []
         }
-        arrivals.sort { ($0.date, $0.id) > ($1.date, $1.id) }
+        arrivals.sort(by: AppState.listsBefore)
         guard let latest = arrivals.first, let mailbox = state.mailbox ?? ownExtension(state) else { return [] }
         state.sharing.announced.formUnion(arrivals.map(\.id))
         let caller = CallerText(latest)

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Loads of the mailbox summary and of the open folder, and their answers.
@@ -179,19 +180,10 @@ extension App {
 
     /// The messages as the list of `folder` shows them: the backend's own array when nothing
     /// changes (the usual case), not a copy of every message.
+    /// (What a folder shows is `FolderListing.shown`'s rule: New is INBOX and Urgent.)
     static func shownList(_ folder: Folder, _ messages: [VoicemailMessage]) -> [VoicemailMessage] {
-        if messages.allSatisfy({ shownIn(folder, $0) == $0 }) { return messages }
-        return messages.compactMap { shownIn(folder, $0) }
-    }
-
-    /// The message as the list of `folder` shows it, or nil when it belongs elsewhere. New also
-    /// shows Urgent's messages (the backend lists them beside INBOX), marked urgent.
-    static func shownIn(_ folder: Folder, _ message: VoicemailMessage) -> VoicemailMessage? {
-        if message.folder == folder { return message }
-        guard folder == .inbox, message.folder == .urgent else { return nil }
-        var urgent = message
-        urgent.urgent = true
-        return urgent
+        if messages.allSatisfy({ FolderListing.shown($0, in: folder) == $0 }) { return messages }
+        return messages.compactMap { FolderListing.shown($0, in: folder) }
     }
 
     /// "Could not load Work: connection refused", with a hint for permission problems.

@@ -97,7 +97,7 @@ extension App {
         state.clearMessages()
         state.isLoading = false
         if case .loaded(let messages, let etag) = load {
-            state.replaceMessages(messages.compactMap { shownIn(.inbox, $0) })
+            state.replaceMessages(shownList(.inbox, messages))
             state.etag = etag
         } else {
             state.etag = nil

@@ -1,0 +1,14 @@
+import VoicemailModel
+
+/// An action sent and not yet answered, with what its answer needs.
+public enum ActionsPending: Equatable, Sendable {
+    /// `originals` are the messages as they were, to adjust folder counts on success.
+    case update(UpdateKind, originals: [VoicemailMessage])
+    case delete(originals: [VoicemailMessage])
+    case forward(ids: [String], to: [String])
+}
+
+public enum UpdateKind: Equatable, Sendable {
+    case markRead, markUnread
+    case move(Folder)
+}
