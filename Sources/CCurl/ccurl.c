@@ -89,5 +89,4 @@ CURLcode ccurl_setopt_progress_callback(CURL *h, curl_xferinfo_callback cb) {
 }
 CURLcode ccurl_getinfo_long(CURL *h, CURLINFO i, long *v) { return api.easy_getinfo(h, i, v); }
 CURLcode ccurl_getinfo_off(CURL *h, CURLINFO i, curl_off_t *v) { return api.easy_getinfo(h, i, v); }
-CURLcode ccurl_getinfo_double(CURL *h, CURLINFO i, double *v) { return api.easy_getinfo(h, i, v); }
 CURLcode ccurl_getinfo_string(CURL *h, CURLINFO i, char **v) { return api.easy_getinfo(h, i, v); }

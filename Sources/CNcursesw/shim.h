@@ -22,6 +22,5 @@ static inline mmask_t vmtui_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t vmtui_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t vmtui_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int vmtui_color_pairs(void) { return COLOR_PAIRS; }
-static inline int vmtui_colors(void) { return COLORS; }
 static inline WINDOW *vmtui_stdscr(void) { return stdscr; }
 #endif

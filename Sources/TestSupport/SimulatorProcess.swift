@@ -37,10 +37,6 @@ public final class SimulatorProcess: Sendable {
         running.withLock { $0?.process.isRunning ?? false }
     }
 
-    public var processIdentifier: Int32? {
-        running.withLock { $0?.process.processIdentifier }
-    }
-
     public init(
         dataDirectory: URL, seed: String? = "demo", capacity: Int? = nil, port: Int = 0,
         extraArguments: [String] = [], startTimeout: TimeInterval = 60

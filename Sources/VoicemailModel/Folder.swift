@@ -51,9 +51,6 @@ public struct Folder: RawRepresentable, CaseIterable, Codable, Sendable, Hashabl
     /// The digit that selects this folder on the phone menu; nil for the others.
     public var digit: Int? { Folder.allCases.firstIndex(of: self) }
 
-    /// One of the five phone-menu folders.
-    public var isStandard: Bool { digit != nil }
-
     /// Messages here are new (unread): INBOX and, on Asterisk, Urgent.
     public var holdsUnread: Bool { self == .inbox || self == .urgent }
 

@@ -1,6 +1,7 @@
 """Reads index-dump's occurrences on stdin; prints each declaration of Sources/ that nothing
 references and exits 1 if there is any. See scripts/check-unused-code."""
 import collections
+import re
 import os
 import sys
 
@@ -15,6 +16,11 @@ LOCAL = 1 << 7
 
 definitions = {}
 references = collections.Counter()
+# A witness declared in an extension other than the one that declares the conformance carries
+# no relation to the requirement it implements: it counts as used when a requirement of the
+# same name is used (or when another declaration of that name overrides something).
+requirement = re.compile(r"P(\d+)")
+witnessed = set()
 exists = {}
 for line in sys.stdin:
     role, implicit, override, kind, subkind, properties, usr, name, path, number = line.rstrip("\n").split("\t")
@@ -30,6 +36,8 @@ for line in sys.stdin:
         references[usr] += 1
         continue
     kind, subkind, properties = int(kind), int(subkind), int(properties)
+    if override == "1":
+        witnessed.add(name)
     if (implicit == "1" or override == "1" or kind not in KINDS or properties & LOCAL or subkind in ACCESSORS
             or not relative.startswith("Sources/") or not name):
         continue
@@ -46,10 +54,22 @@ def is_entry_point(relative, number):
     return any("@main" in lines[i] for i in range(max(0, number - 3), min(len(lines), number)))
 
 
+
+
+def is_requirement(usr, name):
+    """A protocol's member: its USR names the protocol (P) and then the member."""
+    base = name.split("(")[0]
+    return any(usr[m.end():m.end() + int(m.group(1))] == base for m in requirement.finditer(usr))
+
+
+excused = witnessed | {
+    name for usr, (kind, name, relative, number) in definitions.items()
+    if references[usr] > 0 and is_requirement(usr, name)
+}
 unused = [
     (relative, number, kind, name)
     for usr, (kind, name, relative, number) in definitions.items()
-    if references[usr] == 0 and not is_entry_point(relative, number)
+    if references[usr] == 0 and name not in excused and not is_entry_point(relative, number)
 ]
 for relative, number, kind, name in sorted(unused):
     print(f"{relative}:{number}: unused {kind} {name}")

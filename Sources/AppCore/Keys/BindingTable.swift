@@ -36,9 +36,6 @@ public enum BindingTable {
 }
 
 extension Action {
-    /// Shown in the help overlay.
-    public var summary: String { BindingTable.binding(for: self).help }
-
     /// Where the action's keys apply.
     public var context: KeyContext { BindingTable.binding(for: self).context }
 

@@ -31,7 +31,6 @@ CURLcode ccurl_setopt_read_callback(CURL *handle, curl_read_callback callback);
 CURLcode ccurl_setopt_progress_callback(CURL *handle, curl_xferinfo_callback callback);
 CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode ccurl_getinfo_off(CURL *handle, CURLINFO info, curl_off_t *value);
-CURLcode ccurl_getinfo_double(CURL *handle, CURLINFO info, double *value);
 CURLcode ccurl_getinfo_string(CURL *handle, CURLINFO info, char **value);
 
 #endif
