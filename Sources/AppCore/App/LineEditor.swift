@@ -40,7 +40,7 @@ public struct LineEditor: Equatable, Sendable {
             cursor = 0
         case .end, .control("e"):
             cursor = characters.count
-        case .control("u"):
+        case OverlayKeys.erase:
             characters.removeAll()
             cursor = 0
         case .control("w"):

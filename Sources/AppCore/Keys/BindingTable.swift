@@ -25,7 +25,7 @@ public enum BindingTable {
             let needs = binding.capability.map { " (if the PBX can: \($0.rawValue))" } ?? ""
             lines.append("| \(keys) | \(binding.context.rawValue) | \(binding.help)\(needs) |")
         }
-        lines.append("| `C-c` | everywhere | Quit (always) |")
+        lines += OverlayKeys.reference.map { "| `\($0.label)` | everywhere | \($0.help) |" }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -26,8 +26,7 @@ public struct KeyBindings: Equatable, Sendable {
 
     /// The action of a key in the first of `contexts` that binds it.
     public func action(for key: Key, in contexts: [KeyContext]) -> Action? {
-        // Ctrl-C always quits, whatever the table says, so nobody is trapped.
-        if key == .control("c") { return .quit }
+        if OverlayKeys.quitAlways.matches(key) { return .quit }
         for context in contexts {
             if let action = actionByKey[context]?[key] { return action }
         }
@@ -58,7 +57,7 @@ public struct KeyBindings: Equatable, Sendable {
                     errors.append("[keys] \(action.rawValue): unknown key \"\(spec)\"")
                     continue
                 }
-                if key == .control("c") {
+                if OverlayKeys.quitAlways.matches(key) {
                     errors.append("[keys] \(action.rawValue): ctrl-c always quits")
                     continue
                 }

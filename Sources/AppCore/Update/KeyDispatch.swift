@@ -3,7 +3,7 @@ import VoicemailModel
 /// Keys and mouse: the topmost overlay takes them, else the mailbox's key map.
 extension App {
     static func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if key == .control("c") { return [.quit] }
+        if OverlayKeys.quitAlways.matches(key) { return [.quit] }
         // A screen too small to show anything shows no prompt either: only quit may act, so
         // no key can confirm or type into something the user cannot see.
         if Layout(size: state.size, detailsToggled: state.detailsToggled).tooSmall {

@@ -28,11 +28,11 @@ extension App {
         reopen: (LineEditor) -> Prompt, submit: (inout AppState, String) -> [Effect]
     ) -> [Effect] {
         switch key {
-        case .escape:
+        case OverlayKeys.cancel:
             state.prompt = nil
             state.status = cancelled.map(StatusLine.info) ?? .none
             return []
-        case .enter:
+        case OverlayKeys.submit:
             return submit(&state, editor.text.trimmingCharacters(in: .whitespaces))
         default:
             var editor = editor

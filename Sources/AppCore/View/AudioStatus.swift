@@ -45,8 +45,8 @@ enum AudioStatus {
     /// Footer keys of the path prompts; nil for the other prompts.
     static func promptHints(_ state: AppState) -> [(String, String)]? {
         switch state.prompt {
-        case .saveAudio?: [("Enter", "save"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .uploadGreeting?: [("Enter", "upload"), ("Tab", "complete"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .saveAudio?: OverlayKeys.path(submitting: "save")
+        case .uploadGreeting?: OverlayKeys.path(submitting: "upload")
         default: nil
         }
     }
@@ -55,7 +55,7 @@ enum AudioStatus {
     static func greetingsHints(_ state: AppState) -> [(String, String)] {
         guard let greetings = state.audio.greetings else { return [] }
         if greetings.isRecording {
-            return [("Enter/\(state.config.keyBindings.label(.stop))", "stop and upload"), ("Esc", "discard")]
+            return OverlayKeys.recording(stop: state.config.keyBindings.label(.stop))
         }
         let footer = FooterHints(state: state)
         var hints = footer.hints([footer.hint(.help), footer.hint(.closeGreetings)])

@@ -85,8 +85,8 @@ enum StatusView {
     static func hints(_ state: AppState) -> [(String, String)] {
         let label = state.config.keyBindings.label
         switch state.topOverlay {
-        case .help?: return [("Esc", "close"), ("\(label(.down))/\(label(.up))", "scroll")]
-        case .picker?: return [("Enter", "open"), ("Esc", "close"), ("↑/↓", "choose"), ("digits", "any extension")]
+        case .help?: return OverlayKeys.help(scroll: "\(label(.down))/\(label(.up))")
+        case .picker?: return OverlayKeys.picker
         case .greetings?: return AudioStatus.greetingsHints(state)
         case .prompt?: return promptHints(state)
         case nil: return mailboxHints(state)
@@ -97,9 +97,9 @@ enum StatusView {
         if let hints = AudioStatus.promptHints(state) { return hints }
         if let confirmation = state.prompt?.confirmation { return App.confirmHints(confirmation) }
         switch state.prompt {
-        case .pin?: return [("Enter", "open"), ("Esc", "cancel"), ("C-u", "erase")]
-        case .filter?: return [("Enter", "keep filter"), ("Esc", "clear"), ("C-u", "erase")]
-        default: return [("Enter", "confirm"), ("Esc", "cancel"), ("C-u", "erase")]
+        case .pin?: return OverlayKeys.pin
+        case .filter?: return OverlayKeys.filter
+        default: return OverlayKeys.lineEdit
         }
     }
 

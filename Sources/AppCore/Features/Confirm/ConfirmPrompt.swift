@@ -7,7 +7,7 @@ extension App {
 
     static func handleConfirmKey(_ state: inout AppState, _ confirmation: Confirmation, _ key: Key) -> [Effect] {
         state.prompt = nil
-        guard key == .character("y") || key == .character("Y") else {
+        guard OverlayKeys.yes.matches(key) else {
             state.status = .info(confirmation.declined)
             return []
         }
@@ -41,6 +41,6 @@ extension App {
     }
 
     static func confirmHints(_ confirmation: Confirmation) -> [(String, String)] {
-        [("y", confirmation.yesWord), ("other key", "cancel")]
+        OverlayKeys.confirm(yes: confirmation.yesWord)
     }
 }

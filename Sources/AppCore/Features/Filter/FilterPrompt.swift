@@ -3,10 +3,10 @@ extension App {
     static func handleFilterKey(_ state: inout AppState, _ editor: LineEditor, _ key: Key) -> [Effect] {
         var editor = editor
         switch key {
-        case .escape:
+        case OverlayKeys.cancel:
             state.prompt = nil
             state.setFilter("")
-        case .enter:
+        case OverlayKeys.submit:
             state.prompt = nil
         default:
             if editor.handle(key) {

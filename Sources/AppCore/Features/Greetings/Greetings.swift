@@ -72,12 +72,12 @@ extension App {
     private static func handleRecordingKey(_ state: inout AppState, _ key: Key, _ greetings: GreetingsState) -> [Effect] {
         guard case .recording(let type, _, _, _) = greetings.activity else { return [] }
         let action = state.config.keyBindings.action(for: key, in: [.playback, .greetings, .mailbox])
-        if key == .enter || action == .play || action == .stop {
+        if OverlayKeys.submit.matches(key) || action == .play || action == .stop {
             state.audio.greetings?.activity = .stoppingRecording(type)
             state.status = .busy("Stopping the recorder…")
             return [.audio(.stopRecording)]
         }
-        if key == .escape || action == .closeGreetings {
+        if OverlayKeys.cancel.matches(key) || action == .closeGreetings {
             state.status = .busy("Discarding the recording…")
             return [.audio(.cancelRecording)]
         }
@@ -265,14 +265,14 @@ extension App {
         switch prompt {
         case .saveAudio(_, var editor), .uploadGreeting(_, var editor):
             switch key {
-            case .escape:
+            case OverlayKeys.cancel:
                 state.prompt = nil
                 state.supersede(state.completionRequest)
                 state.status = .none
                 return []
-            case .tab:
+            case OverlayKeys.complete:
                 return requestCompletion(&state, text: editor.text)
-            case .enter:
+            case OverlayKeys.submit:
                 state.supersede(state.completionRequest)
                 if case .saveAudio(let id, _) = prompt { return confirmSave(&state, id: id, text: editor.text) }
                 if case .uploadGreeting(let type, _) = prompt {

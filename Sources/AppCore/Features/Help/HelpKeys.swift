@@ -10,7 +10,7 @@ extension App {
         case .pageUp?: state.helpScroll = max(0, state.helpScroll - 10)
         case .redraw?: return [.redraw]
         default:
-            if key == .escape || action == .help || action == .quit || key == .enter {
+            if OverlayKeys.cancel.matches(key) || OverlayKeys.submit.matches(key) || action == .help || action == .quit {
                 state.showHelp = false
             }
         }

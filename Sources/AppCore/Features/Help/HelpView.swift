@@ -14,7 +14,7 @@ enum HelpView {
             let keys = bindings.keys(for: binding.action).map(KeySpec.display)
             return Entry(keys: keys.isEmpty ? "(unbound)" : keys.joined(separator: " "), summary: binding.help)
         }
-        list.append(Entry(keys: "C-c", summary: "Quit (always)"))
+        list += OverlayKeys.reference.map { Entry(keys: $0.label, summary: $0.help) }
         return list
     }
 

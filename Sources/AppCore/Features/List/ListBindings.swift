@@ -1,7 +1,7 @@
 /// Moving through the list and the folders, refreshing, redrawing, details.
 enum ListBindings {
     static let all: [Binding] = [
-        Binding(.down, keys: [.character("j"), .down], help: "Next message or folder", footer: "move"),
+        Binding(.down, keys: [.character("j"), .down], help: "Next message or folder", footer: "select"),
         Binding(.up, keys: [.character("k"), .up], help: "Previous message or folder"),
         Binding(.top, keys: [.character("g"), .home], help: "First message"),
         Binding(.bottom, keys: [.end], help: "Last message"),

@@ -40,10 +40,10 @@ extension App {
         guard var picker = state.sharing.picker else { return [] }
         let rows = pickerRows(state)
         switch key {
-        case .escape:
+        case OverlayKeys.cancel:
             state.sharing.picker = nil
             return []
-        case .enter:
+        case OverlayKeys.submit:
             guard picker.selection >= 0, picker.selection < rows.count else {
                 let text = pickerText(state)
                 state.status = .error(
