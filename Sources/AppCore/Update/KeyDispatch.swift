@@ -36,87 +36,13 @@ extension App {
         if case .error = state.status { state.status = .none }
     }
 
+    /// The action's binding does it, once the backend is known to be able to.
     static func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let refusal = refusal(state, action) {
             state.status = .error(refusal)
             return []
         }
-        let rows = pageRows(state)
-        let inFolders = state.focus == .folders
-        switch action {
-        case .down:
-            if inFolders { return stepFolder(&state, by: 1) }
-            moveSelection(&state, to: state.selection + 1)
-        case .up:
-            if inFolders { return stepFolder(&state, by: -1) }
-            moveSelection(&state, to: state.selection - 1)
-        case .top:
-            if inFolders { return switchFolder(&state, to: .inbox) }
-            moveSelection(&state, to: 0)
-        case .bottom:
-            if inFolders { return switchFolder(&state, to: state.shownFolders.last ?? .friends) }
-            moveSelection(&state, to: state.visibleCount - 1)
-        case .pageDown:
-            state.scroll += rows
-            moveSelection(&state, to: state.selection + rows)
-        case .pageUp:
-            state.scroll -= rows
-            moveSelection(&state, to: state.selection - rows)
-        case .switchPane:
-            state.focus = inFolders ? .list : .folders
-        case .focusFolders:
-            state.focus = .folders
-        case .focusList:
-            state.focus = .list
-        case .folderNew, .folderOld, .folderWork, .folderFamily, .folderFriends:
-            return action.folder.map { switchFolder(&state, to: $0) } ?? []
-        case .tag:
-            guard let message = state.selectedMessage else { return [] }
-            if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
-            moveSelection(&state, to: state.selection + 1)
-        case .play:
-            return playSelected(&state)
-        case .save:
-            return startSave(&state)
-        case .greetings:
-            return openGreetings(&state)
-        case .stop: return performPlaybackAction(&state, .stop)
-        case .seekBack: return performPlaybackAction(&state, .seekBack)
-        case .seekForward: return performPlaybackAction(&state, .seekForward)
-        case .playNext: return performPlaybackAction(&state, .playNext)
-        case .playPrevious: return performPlaybackAction(&state, .playPrevious)
-        case .greetingUpload, .greetingRecord, .greetingReset, .closeGreetings:
-            // Bound only on the greetings screen, whose keys `handleGreetingsKey` takes.
-            break
-        case .filter:
-            state.prompt = .filter(editor: LineEditor(state.filter))
-        case .refresh:
-            state.status = .busy(refreshingLine)
-            return refresh(&state)
-        case .redraw:
-            return [.redraw]
-        case .help:
-            state.showHelp = true
-            state.helpScroll = 0
-        case .quit:
-            return [.quit]
-        case .openMailbox:
-            return openPicker(&state)
-        case .toggleDetails:
-            state.detailsToggled.toggle()
-            keepSelectionVisible(&state)
-        case .detailsDown, .detailsUp:
-            guard let id = state.selectedMessage?.id else { return [] }
-            let current = state.detailsScroll?.messageID == id ? state.detailsScroll?.lines ?? 0 : 0
-            let limit = DetailsView.maxTranscriptionScroll(state)
-            state.detailsScroll = (id, max(0, min(limit, current + (action == .detailsDown ? 3 : -3))))
-        case .markRead: return startAction(&state, .markRead)
-        case .markUnread: return startAction(&state, .markUnread)
-        case .move: return startAction(&state, .move)
-        case .delete: return startAction(&state, .delete)
-        case .forward: return startAction(&state, .forward)
-        }
-        return []
+        return BindingTable.binding(for: action).perform(&state)
     }
 
     static func handleMouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {

@@ -23,7 +23,7 @@ extension App {
                 if let owner = ownerPhrase(state) {
                     let question = "Move \(Plural.messages(targets.count)) in \(owner) to \(folder.displayName)?"
                     confirm(&state, Confirmation(
-                        question, yes: "move", declined: "Not moved", then: .move(ids: targets.map(\.id), to: folder)))
+                        question, yes: "move", declined: "Not moved", then: .update(.move(folder), ids: targets.map(\.id))))
                     return []
                 }
                 return [startUpdate(&state, .move(folder), targets)]

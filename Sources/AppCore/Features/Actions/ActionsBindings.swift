@@ -1,12 +1,27 @@
 /// Tagging and the actions on messages.
 enum ActionsBindings {
     static let all: [Binding] = [
-        Binding(.tag, keys: [.character(" ")], help: "Tag or untag the message", footer: "tag"),
-        Binding(.markRead, keys: [.character("r")], help: "Mark read", footer: "read"),
-        Binding(.markUnread, keys: [.character("u")], help: "Mark unread", footer: "unread", needs: .markUnread),
-        Binding(.move, keys: [.character("m")], help: "Move to a folder", footer: "move", needs: .move),
-        Binding(.delete, keys: [.character("d"), .delete], help: "Delete", footer: "delete"),
-        Binding(.forward, keys: [.character("f")], help: "Forward to extensions", footer: "fwd", needs: .forward),
+        Binding(.tag, keys: [.character(" ")], help: "Tag or untag the message", footer: "tag") { state in
+            guard let message = state.selectedMessage else { return [] }
+            if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
+            App.moveSelection(&state, to: state.selection + 1)
+            return []
+        },
+        Binding(.markRead, keys: [.character("r")], help: "Mark read", footer: "read") {
+            App.startAction(&$0, .markRead)
+        },
+        Binding(.markUnread, keys: [.character("u")], help: "Mark unread", footer: "unread", needs: .markUnread) {
+            App.startAction(&$0, .markUnread)
+        },
+        Binding(.move, keys: [.character("m")], help: "Move to a folder", footer: "move", needs: .move) {
+            App.startAction(&$0, .move)
+        },
+        Binding(.delete, keys: [.character("d"), .delete], help: "Delete", footer: "delete") {
+            App.startAction(&$0, .delete)
+        },
+        Binding(.forward, keys: [.character("f")], help: "Forward to extensions", footer: "fwd", needs: .forward) {
+            App.startAction(&$0, .forward)
+        },
     ]
 
     /// In the mailbox footer, in this order.

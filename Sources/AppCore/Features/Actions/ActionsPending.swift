@@ -11,4 +11,13 @@ public enum ActionsPending: Equatable, Sendable {
 public enum UpdateKind: Equatable, Sendable {
     case markRead, markUnread
     case move(Folder)
+
+    /// Whether the change would change `message` at all.
+    func changes(_ message: VoicemailMessage) -> Bool {
+        switch self {
+        case .markRead: !message.read
+        case .markUnread: message.read
+        case .move(let folder): message.folder != folder
+        }
+    }
 }

@@ -23,13 +23,14 @@ extension App {
                 return []
             }
             return [startDelete(&state, present)]
-        case .move(let ids, let folder):
-            let targets = present(state, ids).filter { $0.folder != folder }
+        case .update(let kind, let ids):
+            let targets = present(state, ids).filter { kind.changes($0) }
             guard !targets.isEmpty else {
-                state.status = .info("Nothing to move: already gone")
+                if case .move = kind { state.status = .info("Nothing to move: already gone") }
+                else { state.status = .info("Nothing left to mark: already done or gone") }
                 return []
             }
-            return [startUpdate(&state, .move(folder), targets)]
+            return [startUpdate(&state, kind, targets)]
         case .resetGreeting(let type):
             return confirmGreetingReset(&state, type: type)
         }

@@ -24,8 +24,8 @@ public struct Confirmation: Equatable, Sendable {
 /// have gone while the question was open), so it names what to do, not a ready effect.
 public enum ConfirmedAction: Equatable, Sendable {
     case delete(ids: [String])
-    /// A move in someone else's mailbox, confirmed naming the owner.
-    case move(ids: [String], to: Folder)
+    /// Read, unread or a move of these messages (a move in someone else's mailbox, say).
+    case update(UpdateKind, ids: [String])
     case resetGreeting(GreetingType)
 }
 

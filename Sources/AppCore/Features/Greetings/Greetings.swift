@@ -18,54 +18,39 @@ extension App {
         return .audio(.loadGreetings(id, mailbox: mailbox))
     }
 
-    /// Keys on the greetings screen (no prompt open, help closed).
+    /// Keys on the greetings screen (no prompt open, help closed): its own bindings, and what
+    /// the mailbox's and the playback's bindings say they do here.
     static func handleGreetingsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let greetings = state.audio.greetings else { return [] }
-        let bindings = state.config.keyBindings
         if greetings.isRecording {
             return handleRecordingKey(&state, key, greetings)
         }
         var contexts: [KeyContext] = [.greetings, .mailbox]
         if state.audio.playback != nil { contexts.insert(.playback, at: 0) }
-        guard let action = bindings.action(for: key, in: contexts) else { return [] }
+        guard let action = state.config.keyBindings.action(for: key, in: contexts) else { return [] }
         if let refusal = refusal(state, action) {
             state.status = .error(refusal)
             return []
         }
-        switch action {
-        case .down: moveGreeting(&state, to: greetings.selection + 1)
-        case .up: moveGreeting(&state, to: greetings.selection - 1)
-        case .top, .pageUp: moveGreeting(&state, to: 0)
-        case .bottom, .pageDown: moveGreeting(&state, to: greetings.items.count - 1)
-        case .play: return playGreeting(&state, greetings)
-        case .stop: return performPlaybackAction(&state, .stop)
-        case .seekBack: return performPlaybackAction(&state, .seekBack)
-        case .seekForward: return performPlaybackAction(&state, .seekForward)
-        case .greetingUpload: return startGreetingUpload(&state, greetings)
-        case .greetingRecord: return startRecording(&state, greetings)
-        case .greetingReset: return startGreetingReset(&state, greetings)
-        case .refresh:
-            guard greetings.activity == nil else { return [] }
-            return [loadGreetings(&state, mailbox: greetings.mailbox)]
-        case .closeGreetings:
-            state.supersede(state.greetingsLoadRequest)
-            state.audio.greetings = nil
-            if case .busy = state.status, greetings.activity == nil { state.status = .none }
-            if case .error = state.status { state.status = .none }
-            // A greeting still playing belongs to the screen being left.
-            if state.audio.playback?.target.greetingType != nil { return [.audio(.stop)] }
-        case .help:
-            state.showHelp = true
-            state.helpScroll = 0
-        case .redraw:
-            return [.redraw]
-        case .quit, .switchPane, .focusFolders, .focusList, .folderNew, .folderOld, .folderWork, .folderFamily,
-            .folderFriends, .tag, .markRead, .markUnread, .move, .delete, .forward, .filter, .toggleDetails,
-            .detailsDown, .detailsUp, .openMailbox, .save, .greetings, .playNext, .playPrevious:
-            // The mailbox's own actions: nothing to act on while the greetings screen is open.
-            break
-        }
+        let binding = BindingTable.binding(for: action)
+        let handler = binding.context == .greetings ? binding.perform : binding.onGreetingsScreen
+        return handler?(&state) ?? []
+    }
+
+    static func closeGreetings(_ state: inout AppState) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
+        state.supersede(state.greetingsLoadRequest)
+        state.audio.greetings = nil
+        if case .busy = state.status, greetings.activity == nil { state.status = .none }
+        if case .error = state.status { state.status = .none }
+        // A greeting still playing belongs to the screen being left.
+        if state.audio.playback?.target.greetingType != nil { return [.audio(.stop)] }
         return []
+    }
+
+    static func reloadGreetings(_ state: inout AppState) -> [Effect] {
+        guard let greetings = state.audio.greetings, greetings.activity == nil else { return [] }
+        return [loadGreetings(&state, mailbox: greetings.mailbox)]
     }
 
     /// While recording only stop (Enter, s) and discard (Esc) mean something.
@@ -85,12 +70,18 @@ extension App {
         return []
     }
 
-    private static func moveGreeting(_ state: inout AppState, to row: Int) {
-        guard let count = state.audio.greetings?.items.count else { return }
-        state.audio.greetings?.selection = max(0, min(row, count - 1))
+    static func moveGreeting(_ state: inout AppState, by delta: Int) -> [Effect] {
+        moveGreeting(&state, to: (state.audio.greetings?.selection ?? 0) + delta)
     }
 
-    private static func playGreeting(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+    static func moveGreeting(_ state: inout AppState, to row: Int) -> [Effect] {
+        guard let count = state.audio.greetings?.items.count else { return [] }
+        state.audio.greetings?.selection = max(0, min(row, count - 1))
+        return []
+    }
+
+    static func playSelectedGreeting(_ state: inout AppState) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
         let greeting = greetings.selected
         if state.audio.playback?.target.greetingType == greeting.type { return togglePause(state) }
         guard greeting.present else {
@@ -113,7 +104,8 @@ extension App {
         return true
     }
 
-    private static func startGreetingUpload(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+    static func startGreetingUpload(_ state: inout AppState) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         state.prompt = .uploadGreeting(
             type: greetings.selected.type, editor: LineEditor(directoryWithSlash(state.config.saveDirectory)))
@@ -121,7 +113,8 @@ extension App {
         return []
     }
 
-    private static func startRecording(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+    static func startRecording(_ state: inout AppState) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         var effects: [Effect] = []
         // The recorder must not hear the player.
@@ -134,7 +127,8 @@ extension App {
         return effects + [.audio(.startRecording(id))]
     }
 
-    private static func startGreetingReset(_ state: inout AppState, _ greetings: GreetingsState) -> [Effect] {
+    static func startGreetingReset(_ state: inout AppState) -> [Effect] {
+        guard let greetings = state.audio.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         let greeting = greetings.selected
         guard greeting.present else {

@@ -1,5 +1,14 @@
 enum HelpBindings {
     static let all: [Binding] = [
-        Binding(.help, keys: [.character("?"), .function(1)], help: "Show or hide this help", footer: "help"),
+        Binding(.help, keys: [.character("?"), .function(1)], help: "Show or hide this help", footer: "help",
+                onGreetingsScreen: App.openHelp, perform: App.openHelp),
     ]
+}
+
+extension App {
+    @Sendable static func openHelp(_ state: inout AppState) -> [Effect] {
+        state.showHelp = true
+        state.helpScroll = 0
+        return []
+    }
 }

@@ -1,25 +1,80 @@
 /// Moving through the list and the folders, refreshing, redrawing, details.
 enum ListBindings {
     static let all: [Binding] = [
-        Binding(.down, keys: [.character("j"), .down], help: "Next message or folder", footer: "select"),
-        Binding(.up, keys: [.character("k"), .up], help: "Previous message or folder"),
-        Binding(.top, keys: [.character("g"), .home], help: "First message"),
-        Binding(.bottom, keys: [.end], help: "Last message"),
-        Binding(.pageDown, keys: [.pageDown, .control("f")], help: "Page down"),
-        Binding(.pageUp, keys: [.pageUp, .control("b")], help: "Page up"),
-        Binding(.switchPane, keys: [.tab, .backTab], help: "Switch between folders and list", footer: "list"),
-        Binding(.focusFolders, keys: [.character("h"), .left], help: "Go to the folder pane"),
-        Binding(.focusList, keys: [.character("l"), .right], help: "Go to the message list"),
-        Binding(.folderNew, keys: [.character("0")], help: "Open New", footer: "folder"),
-        Binding(.folderOld, keys: [.character("1")], help: "Open Old"),
-        Binding(.folderWork, keys: [.character("2")], help: "Open Work"),
-        Binding(.folderFamily, keys: [.character("3")], help: "Open Family"),
-        Binding(.folderFriends, keys: [.character("4")], help: "Open Friends"),
-        Binding(.refresh, keys: [.character("R")], help: "Refresh from the server", footer: "refresh"),
-        Binding(.redraw, keys: [.control("l")], help: "Redraw the screen"),
-        Binding(.quit, keys: [.character("q")], help: "Quit", footer: "quit"),
-        Binding(.toggleDetails, keys: [.character("i")], help: "Show or hide details", footer: "details"),
-        Binding(.detailsDown, keys: [.character("J")], help: "Scroll a long transcription down"),
-        Binding(.detailsUp, keys: [.character("K")], help: "Scroll a long transcription up"),
+        Binding(.down, keys: [.character("j"), .down], help: "Next message or folder", footer: "select",
+                onGreetingsScreen: { App.moveGreeting(&$0, by: 1) }) { state in
+            if state.focus == .folders { return App.stepFolder(&state, by: 1) }
+            App.moveSelection(&state, to: state.selection + 1)
+            return []
+        },
+        Binding(.up, keys: [.character("k"), .up], help: "Previous message or folder",
+                onGreetingsScreen: { App.moveGreeting(&$0, by: -1) }) { state in
+            if state.focus == .folders { return App.stepFolder(&state, by: -1) }
+            App.moveSelection(&state, to: state.selection - 1)
+            return []
+        },
+        Binding(.top, keys: [.character("g"), .home], help: "First message",
+                onGreetingsScreen: { App.moveGreeting(&$0, to: 0) }) { state in
+            if state.focus == .folders { return App.switchFolder(&state, to: .inbox) }
+            App.moveSelection(&state, to: 0)
+            return []
+        },
+        Binding(.bottom, keys: [.end], help: "Last message", onGreetingsScreen: { App.moveGreeting(&$0, to: .max) }) {
+            state in
+            if state.focus == .folders { return App.switchFolder(&state, to: state.shownFolders.last ?? .friends) }
+            App.moveSelection(&state, to: state.visibleCount - 1)
+            return []
+        },
+        Binding(.pageDown, keys: [.pageDown, .control("f")], help: "Page down",
+                onGreetingsScreen: { App.moveGreeting(&$0, to: .max) }) { state in
+            let rows = App.pageRows(state)
+            state.scroll += rows
+            App.moveSelection(&state, to: state.selection + rows)
+            return []
+        },
+        Binding(.pageUp, keys: [.pageUp, .control("b")], help: "Page up",
+                onGreetingsScreen: { App.moveGreeting(&$0, to: 0) }) { state in
+            let rows = App.pageRows(state)
+            state.scroll -= rows
+            App.moveSelection(&state, to: state.selection - rows)
+            return []
+        },
+        Binding(.switchPane, keys: [.tab, .backTab], help: "Switch between folders and list", footer: "list") {
+            $0.focus = $0.focus == .folders ? .list : .folders
+            return []
+        },
+        Binding(.focusFolders, keys: [.character("h"), .left], help: "Go to the folder pane") {
+            $0.focus = .folders
+            return []
+        },
+        Binding(.focusList, keys: [.character("l"), .right], help: "Go to the message list") {
+            $0.focus = .list
+            return []
+        },
+        Binding(.folderNew, keys: [.character("0")], help: "Open New", footer: "folder") { App.switchFolder(&$0, to: .inbox) },
+        Binding(.folderOld, keys: [.character("1")], help: "Open Old") { App.switchFolder(&$0, to: .old) },
+        Binding(.folderWork, keys: [.character("2")], help: "Open Work") { App.switchFolder(&$0, to: .work) },
+        Binding(.folderFamily, keys: [.character("3")], help: "Open Family") { App.switchFolder(&$0, to: .family) },
+        Binding(.folderFriends, keys: [.character("4")], help: "Open Friends") { App.switchFolder(&$0, to: .friends) },
+        Binding(.refresh, keys: [.character("R")], help: "Refresh from the server", footer: "refresh",
+                onGreetingsScreen: App.reloadGreetings) { state in
+            state.status = .busy(App.refreshingLine)
+            return App.refresh(&state)
+        },
+        Binding(.redraw, keys: [.control("l")], help: "Redraw the screen", onGreetingsScreen: { _ in [.redraw] }) { _ in
+            [.redraw]
+        },
+        Binding(.quit, keys: [.character("q")], help: "Quit", footer: "quit") { _ in [.quit] },
+        Binding(.toggleDetails, keys: [.character("i")], help: "Show or hide details", footer: "details") { state in
+            state.detailsToggled.toggle()
+            App.keepSelectionVisible(&state)
+            return []
+        },
+        Binding(.detailsDown, keys: [.character("J")], help: "Scroll a long transcription down") {
+            App.scrollDetails(&$0, by: 3)
+        },
+        Binding(.detailsUp, keys: [.character("K")], help: "Scroll a long transcription up") {
+            App.scrollDetails(&$0, by: -3)
+        },
     ]
 }

@@ -38,6 +38,15 @@ extension App {
         return [loadFolder(&state, folder, revalidate: false)]
     }
 
+    /// J/K: scrolls a long transcription in the details pane.
+    static func scrollDetails(_ state: inout AppState, by lines: Int) -> [Effect] {
+        guard let id = state.selectedMessage?.id else { return [] }
+        let current = state.detailsScroll?.messageID == id ? state.detailsScroll?.lines ?? 0 : 0
+        let limit = DetailsView.maxTranscriptionScroll(state)
+        state.detailsScroll = (id, max(0, min(limit, current + lines)))
+        return []
+    }
+
     static func stepFolder(_ state: inout AppState, by delta: Int) -> [Effect] {
         let shown = state.shownFolders
         let current = shown.firstIndex(of: state.folder) ?? 0

@@ -2,13 +2,23 @@
 /// something plays.
 enum PlaybackBindings {
     static let all: [Binding] = [
-        Binding(.play, keys: [.enter, .character("p")], help: "Play; pause or resume", footer: "play"),
-        Binding(.save, keys: [.character("w")], help: "Save the audio to a file", footer: "save"),
-        Binding(.stop, keys: [.character("s")], context: .playback, help: "Playing: stop", footer: "stop"),
-        Binding(.seekBack, keys: [.left], context: .playback, help: "Playing: back 5 s", footer: "seek"),
-        Binding(.seekForward, keys: [.right], context: .playback, help: "Playing: forward 5 s"),
+        Binding(.play, keys: [.enter, .character("p")], help: "Play; pause or resume", footer: "play",
+                onGreetingsScreen: App.playSelectedGreeting, perform: App.playSelected),
+        Binding(.save, keys: [.character("w")], help: "Save the audio to a file", footer: "save", perform: App.startSave),
+        Binding(.stop, keys: [.character("s")], context: .playback, help: "Playing: stop", footer: "stop",
+                onGreetingsScreen: { App.performPlaybackAction(&$0, .stop) }) { App.performPlaybackAction(&$0, .stop) },
+        Binding(.seekBack, keys: [.left], context: .playback, help: "Playing: back 5 s", footer: "seek",
+                onGreetingsScreen: { App.performPlaybackAction(&$0, .seekBack) }) {
+            App.performPlaybackAction(&$0, .seekBack)
+        },
+        Binding(.seekForward, keys: [.right], context: .playback, help: "Playing: forward 5 s",
+                onGreetingsScreen: { App.performPlaybackAction(&$0, .seekForward) }) {
+            App.performPlaybackAction(&$0, .seekForward)
+        },
         Binding(.playNext, keys: [.character("n")], context: .playback, help: "Playing: next message",
-                footer: "next/prev"),
-        Binding(.playPrevious, keys: [.character("N")], context: .playback, help: "Playing: previous message"),
+                footer: "next/prev") { App.performPlaybackAction(&$0, .playNext) },
+        Binding(.playPrevious, keys: [.character("N")], context: .playback, help: "Playing: previous message") {
+            App.performPlaybackAction(&$0, .playPrevious)
+        },
     ]
 }
