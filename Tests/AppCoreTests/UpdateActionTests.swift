@@ -250,3 +250,31 @@ final class UpdateActionTests: XCTestCase {
         XCTAssertEqual(state.status, .success("Deleted 1 message"))
     }
 }
+
+/// `A`: every message of the folder read, after one question that names the count.
+final class MarkAllReadTests: XCTestCase {
+    func testAsksWithTheCountAndMarksEveryUnreadMessageOfTheFolder() {
+        var state = Fixtures.loaded()
+        state.press(.character("/"))
+        for character in "Bob" { state.press(.character(character)) }
+        state.press(.enter)
+        XCTAssertEqual(state.visibleCount, 1, "the filter shows one message")
+        XCTAssertEqual(state.press(.character("A")), [])
+        XCTAssertEqual(state.prompt?.confirmation?.question, "Mark 5 unread messages in New read?",
+                       "the whole folder, not only the filtered view")
+        XCTAssertEqual(state.press(.character("n")), [])
+        XCTAssertEqual(state.status, .info("Nothing marked"))
+        state.press(.character("A"))
+        guard case .actions(.markRead(_, _, let ids))? = state.press(.character("y")).first else { return XCTFail() }
+        XCTAssertEqual(Set(ids), ["m1", "m2", "m3", "m4", "m5"])
+    }
+
+    func testAFolderWithNothingUnreadSaysSo() {
+        var messages = Fixtures.inbox
+        for index in messages.indices { messages[index].read = true }
+        var state = Fixtures.loaded(messages: messages)
+        XCTAssertEqual(state.press(.character("A")), [])
+        XCTAssertNil(state.prompt)
+        XCTAssertEqual(state.status, .info("All already read"))
+    }
+}

@@ -18,6 +18,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case tag
     case markRead = "mark-read"
     case markUnread = "mark-unread"
+    case markAllRead = "mark-all-read"
     case move, delete, forward, filter, refresh, redraw, help, quit, play
     case toggleDetails = "toggle-details"
     case detailsDown = "details-down"

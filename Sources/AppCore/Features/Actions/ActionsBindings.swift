@@ -1,3 +1,5 @@
+import DisplayText
+
 /// Tagging and the actions on messages.
 enum ActionsBindings {
     static let all: [Binding] = [
@@ -9,6 +11,17 @@ enum ActionsBindings {
         },
         Binding(.markRead, keys: [.character("r")], help: "Mark read", footer: "read") {
             App.startAction(&$0, .markRead)
+        },
+        Binding(.markAllRead, keys: [.character("A")], help: "Mark every message of the folder read") { state in
+            let unread = state.messages.filter { !$0.read }
+            guard !unread.isEmpty else {
+                state.status = .info(state.isLoading ? "Still loading \(state.folder.displayName)…" : "All already read")
+                return []
+            }
+            let question = "Mark \(Plural.count(unread.count, "unread message")) in \(state.folder.displayName) read?"
+            App.confirm(&state, Confirmation(
+                question, yes: "mark read", declined: "Nothing marked", then: .update(.markRead, ids: unread.map(\.id))))
+            return []
         },
         Binding(.markUnread, keys: [.character("u")], help: "Mark unread", footer: "unread", needs: .markUnread) {
             App.startAction(&$0, .markUnread)
