@@ -113,6 +113,7 @@ final class AMISecurityTests: XCTestCase {
 
     func testChallengeLoginNeverSendsTheSecret() throws {
         let server = try FakeAMIServer(challenge: "840212777")
+        defer { server.stop() }
         let client = try AMIClient(AMIConfiguration(host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret"))
         XCTAssertFalse(client.sentSecretInClear)
         XCTAssertEqual(try client.action("VoicemailRefresh", ["Context": "default", "Mailbox": "101"]).message, "Refresh sent")
@@ -131,6 +132,7 @@ final class AMISecurityTests: XCTestCase {
 
     func testAnAMIWithoutTheChallengeGetsTheSecretAndAnotherHostIsWarnedOf() throws {
         let server = try FakeAMIServer()
+        defer { server.stop() }  // keeps it alive until the end, not only to its last use
         let client = try AMIClient(AMIConfiguration(host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret"))
         XCTAssertTrue(client.sentSecretInClear)
         XCTAssertEqual(server.actions("Login").first?["Secret"], "s3cret")

@@ -48,8 +48,9 @@ final class FakeAMIServer: Sendable {
         thread.start()
     }
 
+    /// Once only: a second close could hit a descriptor number another test opened since.
     func stop() {
-        stopped.withLock { $0 = true }
+        guard stopped.withLock({ was in defer { was = true }; return !was }) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }

@@ -67,8 +67,8 @@ extension CLIProcessTests {
     func testBadValuesSayWhatIsMeant() throws {
         let folder = try run(["list", "--folder", "5"], withServer: false)
         XCTAssertEqual(folder.status, 64)
-        XCTAssertTrue(folder.stderr.contains("'new'"), folder.stderr)
-        XCTAssertFalse(folder.stderr.contains("'inbox'"), folder.stderr)
+        XCTAssertTrue(folder.stderr.contains("- new\n"), folder.stderr)
+        XCTAssertFalse(folder.stderr.contains("- inbox"), folder.stderr)
         let limit = try run(["list", "--limit", "-1"])
         XCTAssertEqual(limit.status, 64)
         XCTAssertTrue(limit.stderr.contains("--limit must be a positive number"), limit.stderr)

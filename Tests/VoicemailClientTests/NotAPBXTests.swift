@@ -9,12 +9,12 @@ import XCTest
 /// voicemail API, and no write is ever sent to it.
 final class NotAPBXTests: XCTestCase {
     private var server: CannedHTTPServer!
-    private let seen = Mutex<[String]>([])
+    private let seen = RequestLog()
 
     override func setUpWithError() throws {
         // An ordinary web server: an HTML page for /, 404 pages for the rest, whatever the method.
         server = try CannedHTTPServer(.handler { [seen] request in
-            seen.withLock { $0.append("\(request.method) \(request.path)") }
+            seen.add("\(request.method) \(request.path)")
             let page = request.path == "/" ? "<html><body>It works!</body></html>" : "<html><body>Not Found</body></html>"
             return CannedResponse(
                 status: request.path == "/" ? 200 : 404, headers: ["Content-Type: text/html"], body: Data(page.utf8))
@@ -58,8 +58,14 @@ final class NotAPBXTests: XCTestCase {
                 await expectNoAPI("show") { _ = try await c.message(id: "abc") }
             }
         }
-        let sent = seen.withLock { $0 }
+        let sent = seen.lines
         XCTAssertFalse(sent.isEmpty)
         XCTAssertEqual(sent.filter { !$0.hasPrefix("GET ") }, [], "only reads reached the web server")
     }
+}
+
+private final class RequestLog: Sendable {
+    private let collected = Mutex<[String]>([])
+    var lines: [String] { collected.withLock { $0 } }
+    func add(_ line: String) { collected.withLock { $0.append(line) } }
 }
