@@ -34,8 +34,8 @@ final class TranscriptionScrollTests: XCTestCase {
         let words = (1...300).map { "w\($0)" }
         var messages = Fixtures.many(2)
         messages[0].transcription = words.joined(separator: " ")
-        for width in [80, 97, 120] {
-            var state = Fixtures.loaded(size: TerminalSize(width: width, height: 24), messages: messages)
+        for (width, height) in [(80, 24), (97, 24), (120, 24), (100, 28), (120, 30)] {
+            var state = Fixtures.loaded(size: TerminalSize(width: width, height: height), messages: messages)
             var seen = Set<String>()
             for _ in 0..<120 {
                 let screen = App.view(state, size: state.size).text()
@@ -45,7 +45,7 @@ final class TranscriptionScrollTests: XCTestCase {
                 state.press(.character("J"))
             }
             let missing = words.filter { !seen.contains($0) }
-            XCTAssertEqual(missing, [], "width \(width)")
+            XCTAssertEqual(missing, [], "\(width)×\(height)")
         }
     }
 }
