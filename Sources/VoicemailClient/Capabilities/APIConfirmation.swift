@@ -15,7 +15,7 @@ final class APIConfirmation: Sendable {
 
 extension VoicemailClient {
     /// Reads before the first write when nothing read so far has shown a voicemail API: the
-    /// capability probe (auto), else one message of the caller's own list. Throws
+    /// capability probe (auto), else one message of the mailbox in use. Throws
     /// `.noVoicemailAPI` when the answer is not this API's.
     func confirmVoicemailAPI() async throws(VoicemailError) {
         if apiConfirmation.isConfirmed { return }
@@ -28,12 +28,27 @@ extension VoicemailClient {
         try await confirmByListing()
     }
 
-    /// `GET /api/v1/VoiceMail?count=1` of one's own mailbox, the documented call every
-    /// flavor has: an answer in this API's envelope confirms it.
+    /// `GET /api/v1/VoiceMail?count=1` of the mailbox in use, the documented call every flavor
+    /// has: a page in this API's envelope confirms it, and so does a refusal in its words (a
+    /// PIN or a permission the write will then ask for itself). Anything else throws, so no
+    /// write follows: `.noVoicemailAPI` for a page or a "not found" that is not this API's.
     func confirmByListing() async throws(VoicemailError) {
-        var call = APICall(
-            path: APIPath.voiceMail, query: [("start", "0"), ("count", "1")], mailbox: nil, resource: "your mailbox")
+        let mailbox = effectiveMailbox(nil)
+        var query = [("start", "0"), ("count", "1")]
+        if let mailbox { query.insert(("filter[mailbox]", mailbox), at: 0) }
+        var call = APICall(path: APIPath.voiceMail, query: query, mailbox: mailbox, resource: "mailbox \(mailbox ?? "")")
         call.revealsAPI = true
-        _ = try decode(Page<LocatedMessage>.self, from: try await send(call), expected: "a page of messages")
+        call.passThrough = Set(400..<600).subtracting([404, 405])
+        let response = try await send(call)
+        if (200..<300).contains(response.status) {
+            _ = try decode(Page<LocatedMessage>.self, from: response, expected: "a page of messages")
+            return
+        }
+        guard Self.isAPIEnvelope(response.body) else {
+            throw VoicemailError.from(
+                status: response.status, body: response.body, reasonPhrase: response.reasonPhrase, mailbox: mailbox,
+                resource: call.resource)
+        }
+        apiConfirmation.confirm()
     }
 }
