@@ -101,6 +101,8 @@ public final class AMIClient {
     public private(set) var protocolVersion: String = ""
     /// False when the MD5 challenge login was used (the secret never crossed the connection).
     public private(set) var sentSecretInClear = false
+    /// Endpoints already warned of in this process: the warning is said once, not per change.
+    private static let warned = Mutex<Set<String>>([])
 
     /// Actions that answer `Response: Success` even when they failed; the outcome is in `Message`.
     static let successMeansLittle: Set<String> = ["voicemailmove", "voicemailremove", "voicemailforward"]
@@ -134,6 +136,11 @@ public final class AMIClient {
             ])
         }
         sentSecretInClear = true
+        if let warning = configuration.clearSecretWarning(), let warn = configuration.warn,
+            Self.warned.withLock({ $0.insert(configuration.endpoint).inserted })
+        {
+            warn(warning)
+        }
         return try send("Login", [("Username", configuration.username), ("Secret", configuration.secret), ("Events", "off")])
     }
 
@@ -223,8 +230,6 @@ public final class AMIClient {
 /// Tells Asterisk a mailbox changed behind its back so the phones' message lights follow.
 public struct AMINotifier: Sendable {
     public let configuration: AMIConfiguration
-    /// Endpoints already warned of in this process: the warning is said once, not per change.
-    private static let warned = Mutex<Set<String>>([])
 
     public init(_ configuration: AMIConfiguration) {
         self.configuration = configuration
@@ -234,11 +239,6 @@ public struct AMINotifier: Sendable {
     public func refresh(context: String, mailboxes: [String]) throws {
         let client = try AMIClient(configuration)
         defer { client.logoff() }
-        if client.sentSecretInClear, let warning = configuration.clearSecretWarning(), let warn = configuration.warn,
-            Self.warned.withLock({ $0.insert(configuration.endpoint).inserted })
-        {
-            warn(warning)
-        }
         for mailbox in mailboxes {
             try client.action("VoicemailRefresh", ["Context": context, "Mailbox": mailbox])
         }
