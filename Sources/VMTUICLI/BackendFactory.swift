@@ -55,7 +55,7 @@ public enum BackendFactory {
         let logger = logger ?? makeLogger(config: config, environment: environment)
         switch kind(options, config: config) {
         case .demo:
-            return try await DemoPBX.start(options, config: config, logger: logger)
+            return try await DemoPBX.start(options, config: config, environment: environment, logger: logger)
         case .http:
             return try makeHTTP(options, config: config, environment: environment, runner: runner, logger: logger)
         case .spool:

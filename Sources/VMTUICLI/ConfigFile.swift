@@ -34,12 +34,15 @@ public struct ConfigFile: Sendable, Equatable {
     /// no configuration; a missing explicit one is an error).
     public static func load(explicitPath: String?, environment: [String: String]) throws(SettingsError) -> ConfigFile {
         let path = explicitPath ?? defaultPath(environment: environment)
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             if explicitPath != nil { throw SettingsError(file: path, "no such file") }
             return ConfigFile()
         }
+        guard !isFolder.boolValue else { throw SettingsError(file: path, "is a folder, not a config file") }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SettingsError(file: path, "cannot read the file (permission denied?)")
+            let denied = !FileManager.default.isReadableFile(atPath: path)
+            throw SettingsError(file: path, denied ? "cannot read the file (permission denied)" : "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw SettingsError(file: path, "not UTF-8 text")

@@ -11,12 +11,15 @@ import VoicemailClient
 /// a free loopback port in a fresh temporary folder (removed at the end) unless `--demo-data`
 /// keeps it. A separate process, so the simulator's server stack (SwiftNIO, Hummingbird) is
 /// never loaded into vmtui itself. `--user` picks the demo user (101 by default; 200 is the
-/// support desk that may open 101 and 102) and `--mailbox` opens a shared mailbox directly.
+/// support desk that may open 101 and 102) and `--mailbox` opens a shared mailbox directly,
+/// with `VMTUI_PIN` as for a real PBX (Bob's mailbox, 102, needs his PIN: `pass1`).
 enum DemoPBX {
     /// The demo's users and their display names (tokens are `demo-EXT`).
     static let users = ["101": "Alice Martin", "102": "Bob Nguyen", "103": "Dana Kowalski", "200": "Support Desk"]
 
-    static func start(_ options: GlobalOptions, config: ConfigFile, logger: Logger) async throws -> BackendContext {
+    static func start(
+        _ options: GlobalOptions, config: ConfigFile, environment: [String: String], logger: Logger
+    ) async throws -> BackendContext {
         let user = options.user ?? "101"
         guard let userName = users[user] else {
             let known = users.keys.sorted().joined(separator: ", ")
@@ -46,10 +49,13 @@ enum DemoPBX {
             throw error
         }
         logger.info("demo PBX at \(simulator.baseURL) with data in \(dataDirectory.path)")
+        // The PIN of the mailbox opened with --mailbox, exactly as for --server.
+        let pin = SecretSource(environment: environment, tokenCommand: nil, passwordCommand: nil).pin
+        let pins = options.mailbox.flatMap { mailbox in pin.map { [mailbox: $0] } } ?? [:]
         let client = VoicemailClient(
             configuration: ClientConfiguration(
                 serverURL: simulator.baseURL, credentials: .bearer(token: "demo-\(user)"), mailbox: options.mailbox,
-                userAgent: "vmtui/\(VMTUIVersion.string)", api: options.api ?? config.connection.api ?? .auto),
+                pins: pins, userAgent: "vmtui/\(VMTUIVersion.string)", api: options.api ?? config.connection.api ?? .auto),
             logger: logger)
         return BackendContext(
             backend: client,

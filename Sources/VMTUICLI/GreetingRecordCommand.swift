@@ -20,7 +20,8 @@ struct GreetingRecordCommand: AsyncParsableCommand {
     @Argument(help: "unavailable, busy or name.") var type: GreetingType
     @Option(help: ArgumentHelp("Recorder command, e.g. \"arecord -f S16_LE -r 8000 -c 1 -t wav {file}\".", valueName: "CMD"))
     var recorder: String?
-    @Option(help: ArgumentHelp("Stop after this many seconds (at most 180).", valueName: "SECONDS"))
+    // `.unconditional`: "-1" is a (wrong) value to explain, not an unknown option.
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop after this many seconds (at most 180).", valueName: "SECONDS"))
     var max: Double = Double(VoicemailLimits.maxDurationSeconds)
 
     func validate() throws {

@@ -18,12 +18,13 @@ enum SpoolBackendFactory {
             throw SettingsError("--spool needs --user EXT: whose mailbox to open")
         }
         let conf = try voicemailConf(options, config: config)
-        let ami = try amiConfiguration(config, environment: environment, runner: runner)
         // During the screen stderr belongs to the terminal: warnings go to the log file there.
         let warn: @Sendable (String) -> Void = { line in
             logger.warning("\(line)")
             if !onScreen { Terminal.printError("warning: \(line)") }
         }
+        var ami = try amiConfiguration(config, environment: environment, runner: runner)
+        ami?.warn = warn
         let configuration = SpoolConfiguration(
             root: URL(fileURLWithPath: spool), context: options.context ?? config.spool.context ?? "default", user: user,
             mailbox: options.mailbox ?? config.connection.mailbox, voicemailConf: conf, ami: ami, warn: warn)

@@ -13,6 +13,7 @@ public final class VoicemailClient: Sendable {
     let sessionPINs = SessionPINs()
     let capabilityStore = CapabilityStore()
     let audioLocations = AudioLocations()
+    let apiConfirmation = APIConfirmation()
 
     /// Largest JSON answer accepted (a 1000-message page is far below this).
     static let jsonLimit = 32 * 1024 * 1024
@@ -56,6 +57,7 @@ public final class VoicemailClient: Sendable {
     /// Sends a call with authentication, one re-login on a refused session, redirects for
     /// audio (credentials kept for the same origin only); answers 2xx or 304, else throws.
     func send(_ call: APICall) async throws(VoicemailError) -> TransferResponse {
+        if call.method != "GET" { try await confirmVoicemailAPI() }
         var url = call.absoluteURL ?? makeURL(call.path, query: call.query)
         var mayRelogin = true
         var redirects = 0
@@ -207,7 +209,9 @@ public final class VoicemailClient: Sendable {
         throws(VoicemailError) -> T
     {
         do {
-            return try JSONDecoder().decode(ResultEnvelope<T>.self, from: response.body).result
+            let result = try JSONDecoder().decode(ResultEnvelope<T>.self, from: response.body).result
+            apiConfirmation.confirm()
+            return result
         } catch {
             guard Self.isAPIEnvelope(response.body) else {
                 throw .noVoicemailAPI(url: Self.redact(configuration.serverURL.absoluteString))

@@ -43,6 +43,8 @@ final class CapabilitiesTests: XCTestCase {
         for missing in ["Mark unread", "Move to a folder", "Forward to extensions", "Greetings (record", "Open another mailbox"] {
             XCTAssertFalse(help.contains(missing), "\(missing) in help")
         }
+        // No greetings screen at all, so none of its keys either (issue 17.11).
+        XCTAssertFalse(help.contains("Greetings:"), help)
     }
 
     func testEverythingOfferedByDefault() {
@@ -113,5 +115,31 @@ final class PathsTests: XCTestCase {
         XCTAssertEqual(Paths.expandTilde("~/x.log", environment: environment), "/home/alice/x.log")
         XCTAssertEqual(Paths.expandTilde("a/~/b", environment: environment), "a/~/b")
         XCTAssertEqual(Paths.expandTilde("~bob/x", environment: environment), "~bob/x")
+    }
+}
+
+/// Issue 17.9: a PBX whose Mailboxes counts name a folder beyond the phone's five (the demo's
+/// Cust1 over HTTP) shows it in the folder pane, and it can be opened from there.
+final class CountedFolderTests: XCTestCase {
+    func testAFolderWithMessagesIsShownAndReachableThoughNotAnnounced() {
+        var summary = Fixtures.summary
+        summary.folders.append(FolderCount(folder: .cust1, total: 1, unread: 0))
+        summary.folders.append(FolderCount(folder: .cust2, total: 0, unread: 0))
+        var state = Fixtures.loaded(size: TerminalSize(width: 100, height: 30))
+        XCTAssertFalse(state.shownFolders.contains(.cust1))
+        let effects = state.press(.character("R"))  // a refresh asks for the counts again
+        for effect in effects {
+            if case .list(.loadMailboxes(let id)) = effect {
+                state.send(.list(.mailboxesLoaded(id, .success([summary]))))
+            }
+        }
+        XCTAssertEqual(state.capabilities.folders, Folder.allCases, "the backend announced only the phone's folders")
+        XCTAssertEqual(state.shownFolders, Folder.allCases + [.cust1], "an empty Cust2 stays hidden")
+        XCTAssertTrue(App.view(state, size: state.size).text().contains("Cust1"))
+
+        // Reachable: focus the folder pane, go to its last row, and it opens.
+        state.press(.character("h"))
+        state.press(.end)
+        XCTAssertEqual(state.folder, .cust1)
     }
 }

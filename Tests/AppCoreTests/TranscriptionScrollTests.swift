@@ -27,4 +27,25 @@ final class TranscriptionScrollTests: XCTestCase {
         state.press(.character("j"))
         XCTAssertTrue(App.view(state, size: state.size).text().contains("word1 "), "another message starts at the top")
     }
+
+    /// Issue 17.11: the "… " that marks text skipped above, and the " …" that marks text
+    /// below, never take a word's place: scrolling through, every word is seen.
+    func testScrollingShowsEveryWordOnce() {
+        let words = (1...300).map { "w\($0)" }
+        var messages = Fixtures.many(2)
+        messages[0].transcription = words.joined(separator: " ")
+        for (width, height) in [(80, 24), (97, 24), (120, 24), (100, 28), (120, 30)] {
+            var state = Fixtures.loaded(size: TerminalSize(width: width, height: height), messages: messages)
+            var seen = Set<String>()
+            for _ in 0..<120 {
+                let screen = App.view(state, size: state.size).text()
+                for token in screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "│" }) where token.hasPrefix("w") {
+                    seen.insert(String(token))
+                }
+                state.press(.character("J"))
+            }
+            let missing = words.filter { !seen.contains($0) }
+            XCTAssertEqual(missing, [], "\(width)×\(height)")
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import AsteriskSpool
+@testable import AsteriskSpool
 import Foundation
 import Synchronization
 import TestSupport
@@ -94,6 +94,96 @@ final class AMITests: XCTestCase {
         XCTAssertEqual(warnings.lines, [
             "AMI at 127.0.0.1:\(server.port) refused the login of vmtui (Authentication failed); the change was made, but phone message lights may lag",
             "AMI at 127.0.0.1:\(closedPort) unreachable (connection refused); the change was made, but phone message lights may lag",
+        ])
+    }
+}
+
+/// Issue 17.19: the secret is not sent in clear where the AMI offers the MD5 challenge, and
+/// is warned of where it must go in clear to another host; an AMI busy with other events
+/// cannot hold a change past the timeout.
+final class AMISecurityTests: XCTestCase {
+    func testMD5MatchesTheRFCVectors() {
+        XCTAssertEqual(MD5.hex(""), "d41d8cd98f00b204e9800998ecf8427e")
+        XCTAssertEqual(MD5.hex("abc"), "900150983cd24fb0d6963f7d28e17f72")
+        XCTAssertEqual(MD5.hex("message digest"), "f96b697d7cb7938d525a2f31aaf161d0")
+        XCTAssertEqual(
+            MD5.hex("12345678901234567890123456789012345678901234567890123456789012345678901234567890"),
+            "57edf4a22be3c955ac49da2e2107b67a")
+    }
+
+    func testChallengeLoginNeverSendsTheSecret() throws {
+        let server = try FakeAMIServer(challenge: "840212777")
+        defer { server.stop() }
+        let client = try AMIClient(AMIConfiguration(host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret"))
+        XCTAssertFalse(client.sentSecretInClear)
+        XCTAssertEqual(try client.action("VoicemailRefresh", ["Context": "default", "Mailbox": "101"]).message, "Refresh sent")
+        client.logoff()
+        let login = try XCTUnwrap(server.actions("Login").first)
+        XCTAssertEqual(login["AuthType"], "MD5")
+        XCTAssertEqual(login["Key"], MD5.hex("840212777s3cret"))
+        XCTAssertNil(login["Secret"])
+        XCTAssertFalse(server.packets.contains { $0.values.contains { $0.contains("s3cret") } })
+
+        let wrong = try FakeAMIServer(challenge: "1")
+        XCTAssertThrowsError(try AMIClient(AMIConfiguration(host: "127.0.0.1", port: wrong.port, username: "vmtui", secret: "nope"))) {
+            XCTAssertEqual("\($0)", "AMI at 127.0.0.1:\(wrong.port) refused the login of vmtui (Authentication failed)")
+        }
+    }
+
+    func testAnAMIWithoutTheChallengeGetsTheSecretAndAnotherHostIsWarnedOf() throws {
+        let server = try FakeAMIServer()
+        defer { server.stop() }  // keeps it alive until the end, not only to its last use
+        let client = try AMIClient(AMIConfiguration(host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret"))
+        XCTAssertTrue(client.sentSecretInClear)
+        XCTAssertEqual(server.actions("Login").first?["Secret"], "s3cret")
+        client.logoff()
+        // Loopback traffic stays on this machine; any other host hears it said once.
+        let warnings = Warnings()
+        try AMINotifier(AMIConfiguration(host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret", warn: warnings.add))
+            .refresh(context: "default", mailboxes: ["101"])
+        XCTAssertEqual(warnings.lines, [])
+        for host in ["127.0.0.1", "localhost", "::1", "[::1]"] {
+            XCTAssertNil(AMIConfiguration(host: host, username: "u", secret: "s").clearSecretWarning(), host)
+        }
+        XCTAssertEqual(
+            AMIConfiguration(host: "pbx.example.com", username: "u", secret: "s").clearSecretWarning(),
+            "your AMI secret goes to pbx.example.com:5038 in clear (this AMI offers no MD5 challenge login)")
+        XCTAssertNotNil(AMIConfiguration(host: "10.0.0.5", port: 6000, username: "u", secret: "s").clearSecretWarning())
+    }
+
+    func testAnAMIBusyWithOtherEventsTimesOutInsteadOfHanging() throws {
+        let server = try FakeAMIServer(floods: ["VoicemailRefresh"])
+        defer { server.stop() }
+        let configuration = AMIConfiguration(
+            host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret", timeout: .milliseconds(400))
+        let outcome = Mutex<Error?>(nil)
+        let done = expectation(description: "the refresh gives up")
+        Thread {
+            do {
+                try AMINotifier(configuration).refresh(context: "default", mailboxes: ["101"])
+            } catch {
+                outcome.withLock { $0 = error }
+            }
+            done.fulfill()
+        }.start()
+        // Generous: what is asserted is that it ends, and how.
+        wait(for: [done], timeout: 60)
+        XCTAssertEqual(outcome.withLock { $0 } as? AMIError, .timedOut(endpoint: "127.0.0.1:\(server.port)"))
+    }
+
+    func testAChangeStandsAndWarnsWhenTheAMINeverAnswers() async throws {
+        let server = try FakeAMIServer(floods: ["VoicemailRefresh"])
+        defer { server.stop() }
+        let fixture = try SpoolFixture()
+        let warnings = Warnings()
+        let backend = try fixture.backend(
+            ami: AMIConfiguration(host: "127.0.0.1", port: server.port, username: "vmtui", secret: "s3cret", timeout: .milliseconds(400)),
+            warn: warnings.add)
+        _ = try await backend.markRead(ids: ["1764230100-00000001"], mailbox: nil)
+        let folder = try await backend.message(id: "1764230100-00000001", mailbox: nil).folder
+        XCTAssertEqual(folder, .old)
+        XCTAssertEqual(warnings.lines, [
+            "AMI at 127.0.0.1:\(server.port) did not answer in time; the change was made, but phone message lights may lag"
         ])
     }
 }

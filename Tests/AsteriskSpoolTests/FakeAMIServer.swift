@@ -1,23 +1,32 @@
+@testable import AsteriskSpool
 import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A loopback AMI server that speaks just enough: the banner, Login (one user/secret),
-/// VoicemailRefresh, a list action, Logoff. It records every packet it receives.
+/// A loopback AMI server that speaks just enough: the banner, Login (one user/secret, in
+/// clear or, when it has a `challenge`, by Asterisk's MD5 challenge), VoicemailRefresh, a
+/// list action, Logoff. It records every packet it receives.
 final class FakeAMIServer: Sendable {
     let port: Int
     private let listener: Int32
     private let received = Mutex<[[String: String]]>([])
+    private let stopped = Mutex(false)
     let username: String
     let secret: String
     /// Sent between the answer and the next packet, to prove events are skipped.
     let noiseEvents = true
+    /// The nonce `Challenge` (AuthType MD5) answers; nil: an AMI without the challenge login.
+    let challenge: String?
+    /// Actions never answered: the server sends unrelated events instead, without end.
+    let floods: Set<String>
 
-    init(username: String = "vmtui", secret: String = "s3cret") throws {
+    init(username: String = "vmtui", secret: String = "s3cret", challenge: String? = nil, floods: Set<String> = []) throws {
         self.username = username
         self.secret = secret
+        self.challenge = challenge
+        self.floods = floods
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var yes: Int32 = 1
@@ -39,7 +48,9 @@ final class FakeAMIServer: Sendable {
         thread.start()
     }
 
+    /// Once only: a second close could hit a descriptor number another test opened since.
     func stop() {
+        guard stopped.withLock({ was in defer { was = true }; return !was }) else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -79,7 +90,18 @@ final class FakeAMIServer: Sendable {
                 received.withLock { $0.append(packet) }
                 let id = packet["ActionID"].map { "ActionID: \($0)\r\n" } ?? ""
                 if noiseEvents { send(fd, "Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n") }
+                let md5Key = challenge.map { MD5.hex($0 + secret) }
                 switch packet["Action"] ?? "" {
+                case "Challenge" where challenge != nil && packet["AuthType"]?.lowercased() == "md5":
+                    send(fd, "Response: Success\r\n\(id)Challenge: \(challenge ?? "")\r\n\r\n")
+                case "Login" where packet["AuthType"]?.lowercased() == "md5":
+                    if packet["Username"] == username && md5Key != nil && packet["Key"] == md5Key {
+                        loggedIn = true
+                        send(fd, "Response: Success\r\n\(id)Message: Authentication accepted\r\n\r\n")
+                    } else {
+                        send(fd, "Response: Error\r\n\(id)Message: Authentication failed\r\n\r\n")
+                        return
+                    }
                 case "Login":
                     if packet["Username"] == username && packet["Secret"] == secret {
                         loggedIn = true
@@ -93,6 +115,15 @@ final class FakeAMIServer: Sendable {
                     return
                 case _ where !loggedIn:
                     send(fd, "Response: Error\r\n\(id)Message: Permission denied\r\n\r\n")
+                case let action where floods.contains(action):
+                    // Busy with everything but this action, until the client goes or the test ends.
+                    var sequence = 0
+                    while !stopped.withLock({ $0 }) {
+                        sequence += 1
+                        guard send(fd, "Event: Newexten\r\nPrivilege: dialplan,all\r\nUniqueid: \(sequence)\r\n\r\n") else { return }
+                        usleep(20_000)
+                    }
+                    return
                 case "VoicemailRefresh":
                     send(fd, "Response: Success\r\n\(id)Message: Refresh sent\r\n\r\n")
                 case "VoicemailMove":
@@ -113,8 +144,9 @@ final class FakeAMIServer: Sendable {
         }
     }
 
-    private func send(_ fd: Int32, _ text: String) {
+    @discardableResult
+    private func send(_ fd: Int32, _ text: String) -> Bool {
         var bytes = Array(text.utf8)
-        _ = Glibc.send(fd, &bytes, bytes.count, Int32(MSG_NOSIGNAL))
+        return Glibc.send(fd, &bytes, bytes.count, Int32(MSG_NOSIGNAL)) == bytes.count
     }
 }

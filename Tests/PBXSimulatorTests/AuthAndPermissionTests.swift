@@ -44,7 +44,11 @@ final class AuthAndPermissionTests: XCTestCase {
         addTeardownBlock { await fixture.stop() }
         let http = fixture.http
         expectStatus(try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=101", auth: .bearer("demo-200")), 200)
-        expectStatus(try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=102", auth: .bearer("demo-200")), 200)
+        // Bob (102) is the demo's PIN mailbox.
+        expectCode(try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=102", auth: .bearer("demo-200")), "pin_required")
+        expectStatus(
+            try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=102", auth: .bearer("demo-200"), headers: ["X-Voicemail-PIN": "pass1"]),
+            200)
         let denied = try await http.get("/api/v1/VoiceMail?filter%5Bmailbox%5D=103", auth: .bearer("demo-200"))
         XCTAssertEqual(denied.status, 403)
         XCTAssertEqual(denied.errorCode, "forbidden")

@@ -41,13 +41,33 @@ final class ClientSafetyTests: XCTestCase {
         XCTAssertNotNil(allowedByFlag)
         let (_, allowingFile) = try settings("server = \"http://pbx.example.com\"\nallow_insecure = true")
         XCTAssertNotNil(try ClientSettings.insecureWarning(for: remote, overrides: ConnectionOverrides(), config: allowingFile))
-        // Loopback, https and a token are not a password crossing a network in clear.
+        // Loopback and https are not a secret crossing a network in clear.
         for (server, password) in [("http://127.0.0.1:8080", true), ("http://localhost:8080", true), ("http://[::1]:8080", true),
-            ("https://pbx.example.com", true), ("http://pbx.example.com", false)]
+            ("https://pbx.example.com", true), ("https://pbx.example.com", false), ("http://127.0.0.1:8080", false)]
         {
             let (configuration, file) = try settings("server = \"\(server)\"", password: password)
             XCTAssertNil(try ClientSettings.insecureWarning(for: configuration, overrides: ConnectionOverrides(), config: file), server)
         }
+    }
+
+    /// A bearer token or a PIN crossing a network in clear is said once, as a password is
+    /// (issue 17.20); it is not refused (PBXs that speak only http would be locked out).
+    func testTokenOrPINOverPlainHTTPToAnotherHostIsWarnedOf() throws {
+        let (token, file) = try settings(#"server = "http://pbx.example.com""#, password: false)
+        XCTAssertEqual(
+            try ClientSettings.insecureWarning(for: token, overrides: ConnectionOverrides(), config: file),
+            "your token goes to pbx.example.com in clear over http:// (use https:// to protect it)")
+        var withPIN = token
+        withPIN.pins = ["102": "12345"]
+        XCTAssertEqual(
+            try ClientSettings.insecureWarning(for: withPIN, overrides: ConnectionOverrides(), config: file),
+            "your token and PIN go to pbx.example.com in clear over http:// (use https:// to protect them)")
+        let (password, _) = try settings(#"server = "http://pbx.example.com""#)
+        var passwordAndPIN = password
+        passwordAndPIN.pins = ["102": "12345"]
+        XCTAssertEqual(
+            try ClientSettings.insecureWarning(for: passwordAndPIN, overrides: ConnectionOverrides(allowInsecure: true), config: file),
+            "your password and PIN go to pbx.example.com in clear over http:// (allowed by --allow-insecure / allow_insecure)")
     }
 
     func testSchemeLessHostAndPortAsksForAScheme() {

@@ -240,9 +240,15 @@ public struct AppState: Equatable, Sendable {
         folderCounts[folder] ?? FolderCount(folder: folder, total: 0, unread: 0)
     }
 
-    /// The folder pane: the five phone folders, then the others the backend reports. Urgent is
-    /// not among them: its messages show in New, marked urgent, as the phone does.
-    public var shownFolders: [Folder] { capabilities.folders.filter { $0 != .urgent } }
+    /// The folder pane: the five phone folders, then the others the backend reports, then any
+    /// other that holds messages by the counts (an HTTP PBX's Cust1) or is open. Urgent is not
+    /// among them: its messages show in New, marked urgent, as the phone does.
+    public var shownFolders: [Folder] {
+        var shown = capabilities.folders.filter { $0 != .urgent }
+        let counted = folderCounts.values.filter { $0.total > 0 }.map(\.folder) + [folder]
+        for extra in Set(counted).subtracting(shown).subtracting([.urgent]).sorted() { shown.append(extra) }
+        return shown
+    }
 
     /// False when the backend lacks what `action` needs.
     public func offers(_ action: Action) -> Bool {

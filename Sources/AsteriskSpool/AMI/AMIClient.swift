@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where and as whom to reach the Asterisk Manager Interface.
 public struct AMIConfiguration: Sendable, Equatable {
@@ -6,15 +7,41 @@ public struct AMIConfiguration: Sendable, Equatable {
     public var port: Int
     public var username: String
     public var secret: String
-    /// For each step: connect, each answer.
+    /// For each step: connect, each answer (however many unrelated events arrive meanwhile).
     public var timeout: Duration
+    /// Told once per endpoint when the secret had to go in clear to a host that is not this
+    /// machine (an AMI without the MD5 challenge login).
+    public var warn: (@Sendable (String) -> Void)?
 
-    public init(host: String, port: Int = 5038, username: String, secret: String, timeout: Duration = .seconds(3)) {
+    public init(
+        host: String, port: Int = 5038, username: String, secret: String, timeout: Duration = .seconds(3),
+        warn: (@Sendable (String) -> Void)? = nil
+    ) {
         self.host = host
         self.port = port
         self.username = username
         self.secret = secret
         self.timeout = timeout
+        self.warn = warn
+    }
+
+    public static func == (lhs: AMIConfiguration, rhs: AMIConfiguration) -> Bool {
+        lhs.host == rhs.host && lhs.port == rhs.port && lhs.username == rhs.username && lhs.secret == rhs.secret
+            && lhs.timeout == rhs.timeout
+    }
+
+    /// A host whose traffic never leaves this machine.
+    public static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
+    /// The warning for a secret sent in clear; nil when the host is this machine.
+    public func clearSecretWarning() -> String? {
+        Self.isLoopback(host) ? nil
+            : "your AMI secret goes to \(endpoint) in clear (this AMI offers no MD5 challenge login)"
     }
 
     /// "127.0.0.1:5038", "pbx.example.com" (port 5038), "[::1]:5038"; nil when malformed.
@@ -64,13 +91,18 @@ public enum AMIError: Error, Equatable, CustomStringConvertible {
 }
 
 /// One logged-in AMI session. Actions are answered in order; events that arrive in between
-/// (even with `Events: off` some are sent) are skipped by ActionID.
+/// (even with `Events: off` some are sent) are skipped by ActionID, and each answer is
+/// awaited at most `timeout` however many of them arrive.
 public final class AMIClient {
     private let connection: AMIConnection
     private let configuration: AMIConfiguration
     private var nextActionID = 1
     /// The banner's version ("Asterisk Call Manager/9.0.0" → "9.0.0").
     public private(set) var protocolVersion: String = ""
+    /// False when the MD5 challenge login was used (the secret never crossed the connection).
+    public private(set) var sentSecretInClear = false
+    /// Endpoints already warned of in this process: the warning is said once, not per change.
+    private static let warned = Mutex<Set<String>>([])
 
     /// Actions that answer `Response: Success` even when they failed; the outcome is in `Message`.
     static let successMeansLittle: Set<String> = ["voicemailmove", "voicemailremove", "voicemailforward"]
@@ -86,11 +118,30 @@ public final class AMIClient {
         let banner = try mapped { try connection.readLine() }
         guard banner.hasPrefix("Asterisk Call Manager/") else { throw AMIError.notAMI(endpoint: configuration.endpoint) }
         protocolVersion = String(banner.dropFirst("Asterisk Call Manager/".count))
-        let answer = try send("Login", [("Username", configuration.username), ("Secret", configuration.secret), ("Events", "off")])
+        let answer = try logIn()
         guard answer.response?.lowercased() == "success" else {
             throw AMIError.loginRefused(
                 endpoint: configuration.endpoint, user: configuration.username, message: answer.message ?? "no reason given")
         }
+    }
+
+    /// The MD5 challenge login where the AMI offers it (the key is the MD5 of the challenge
+    /// followed by the secret), else the secret itself.
+    private func logIn() throws -> AMIMessage {
+        let challenge = try send("Challenge", [("AuthType", "MD5")])
+        if challenge.response?.lowercased() == "success", let nonce = challenge["Challenge"], !nonce.isEmpty {
+            return try send("Login", [
+                ("Username", configuration.username), ("AuthType", "MD5"), ("Key", MD5.hex(nonce + configuration.secret)),
+                ("Events", "off"),
+            ])
+        }
+        sentSecretInClear = true
+        if let warning = configuration.clearSecretWarning(), let warn = configuration.warn,
+            Self.warned.withLock({ $0.insert(configuration.endpoint).inserted })
+        {
+            warn(warning)
+        }
+        return try send("Login", [("Username", configuration.username), ("Secret", configuration.secret), ("Events", "off")])
     }
 
     /// Sends one action and returns its answer; `Response: Error` (or a failure hidden in a
@@ -120,9 +171,11 @@ public final class AMIClient {
         }
         guard answer["EventList"]?.lowercased() == "start" else { return [] }
         var items: [AMIMessage] = []
+        var deadline = ContinuousClock.now + configuration.timeout
         while true {
-            let packet = AMIMessage(lines: try mapped { try connection.readPacket() })
+            let packet = AMIMessage(lines: try mapped { try connection.readPacket(by: deadline) })
             guard packet["ActionID"] == actionID else { continue }
+            deadline = ContinuousClock.now + configuration.timeout
             let complete = packet["EventList"]?.lowercased() == "complete" || (packet.event?.hasSuffix("Complete") ?? false)
             if complete {
                 if let count = packet["ListItems"].flatMap(Int.init), count != items.count {
@@ -152,10 +205,13 @@ public final class AMIClient {
         return actionID
     }
 
-    /// The first packet with a `Response` for `actionID`; events and other answers are skipped.
+    /// The first packet with a `Response` for `actionID`; events and other answers are
+    /// skipped, but only until `timeout` has passed (an AMI busy with other events must not
+    /// hold a change that is already made).
     private func readAnswer(_ actionID: String) throws -> AMIMessage {
+        let deadline = ContinuousClock.now + configuration.timeout
         while true {
-            let packet = AMIMessage(lines: try mapped { try connection.readPacket() })
+            let packet = AMIMessage(lines: try mapped { try connection.readPacket(by: deadline) })
             if packet.response != nil, packet["ActionID"] == actionID || packet["ActionID"] == nil { return packet }
         }
     }

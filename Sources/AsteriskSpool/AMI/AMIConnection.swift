@@ -82,8 +82,9 @@ final class AMIConnection {
         }
     }
 
-    /// One line without its CR LF. Lines longer than 64 KiB are not AMI.
-    func readLine() throws -> String {
+    /// One line without its CR LF, by `deadline` (each read is bounded by the timeout too).
+    /// Lines longer than 64 KiB are not AMI.
+    func readLine(by deadline: ContinuousClock.Instant? = nil) throws -> String {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 var line = Array(buffer[..<newline])
@@ -92,6 +93,7 @@ final class AMIConnection {
                 return String(decoding: line, as: UTF8.self)
             }
             guard buffer.count < 65536 else { throw Failure.closed }
+            if let deadline { try wait(until: deadline) }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count < 0 {
@@ -103,11 +105,25 @@ final class AMIConnection {
         }
     }
 
-    /// The lines up to the next blank line (blank lines before a packet are skipped).
-    func readPacket() throws -> [String] {
+    /// Waits until there is something to read, or throws `.timedOut` at `deadline`.
+    private func wait(until deadline: ContinuousClock.Instant) throws {
+        while true {
+            let left = ContinuousClock.now.duration(to: deadline)
+            guard left > .zero else { throw Failure.timedOut }
+            let milliseconds = left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(clamping: max(1, milliseconds)))
+            if ready > 0 { return }
+            if ready < 0, errno != EINTR { throw Failure.closed }
+        }
+    }
+
+    /// The lines up to the next blank line (blank lines before a packet are skipped), by
+    /// `deadline` when given.
+    func readPacket(by deadline: ContinuousClock.Instant? = nil) throws -> [String] {
         var lines: [String] = []
         while true {
-            let line = try readLine()
+            let line = try readLine(by: deadline)
             if line.isEmpty {
                 if lines.isEmpty { continue }
                 return lines

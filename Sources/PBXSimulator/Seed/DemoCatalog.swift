@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import VoicemailModel
 
-/// The demo PBX: four users, a full mailbox for Alice (every phone folder plus Asterisk's
+/// The demo PBX: four users (Bob's mailbox needs a PIN), a full mailbox for Alice (every phone folder plus Asterisk's
 /// Urgent and Cust1, unread in New and Urgent, urgent, forwarded, international and non-Latin
 /// callers, transcriptions, a 180 s message, dates from minutes to a year ago), a few messages
 /// for Bob, and Alice's greetings. Written in Asterisk's layout (`DIR/default/<mailbox>/…`).
@@ -12,9 +12,11 @@ enum DemoCatalog {
         SimulatorUser(
             extension: "101", name: "Alice Martin", webPassword: "pass101", apiToken: "demo-101",
             groups: ["customers"]),
+        // Bob's mailbox needs his PIN (pass1, the first five characters of his web password)
+        // when someone else opens it: the demo's PIN mailbox (README, "Try it").
         SimulatorUser(
             extension: "102", name: "Bob Nguyen", webPassword: "pass102", apiToken: "demo-102",
-            groups: ["customers"]),
+            groups: ["customers"], pinRequired: true),
         SimulatorUser(
             extension: "103", name: "Dana Kowalski", webPassword: "pass103", apiToken: "demo-103",
             groups: ["staff"]),

@@ -10,7 +10,8 @@ extension Folder: ExpressibleByArgument {
 
 struct MarkReadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mark-read", abstract: "Mark messages read (a new message moves to Old).")
+        commandName: "mark-read", abstract: "Mark messages read (a new message moves to Old).",
+        discussion: EveryID.promise)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message ids.") var ids: [String]
@@ -19,7 +20,11 @@ struct MarkReadCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
-            let updated = try await CLI.withBackend(global) { try await $0.backend.markRead(ids: ids, mailbox: nil) }
+            let ids = EveryID.distinct(ids)
+            let updated = try await CLI.withBackend(global) { context in
+                try await EveryID.requireAll(ids, in: context.backend)
+                return try await context.backend.markRead(ids: ids, mailbox: nil)
+            }
             Terminal.print("Marked \(Plural.messages(updated.count)) read.")
         }
     }
@@ -27,7 +32,8 @@ struct MarkReadCommand: AsyncParsableCommand {
 
 struct MarkUnreadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mark-unread", abstract: "Mark messages unread (an Old message moves back to New).")
+        commandName: "mark-unread", abstract: "Mark messages unread (an Old message moves back to New).",
+        discussion: EveryID.promise)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message ids.") var ids: [String]
@@ -36,8 +42,10 @@ struct MarkUnreadCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
+            let ids = EveryID.distinct(ids)
             let updated = try await CLI.withBackend(global) { context in
                 try await CLI.require(.markUnread, of: context.backend)
+                try await EveryID.requireAll(ids, in: context.backend)
                 return try await context.backend.markUnread(ids: ids, mailbox: nil)
             }
             Terminal.print("Marked \(Plural.messages(updated.count)) unread.")
@@ -46,7 +54,8 @@ struct MarkUnreadCommand: AsyncParsableCommand {
 }
 
 struct MoveCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move", abstract: "Move messages to another folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "move", abstract: "Move messages to another folder.", discussion: EveryID.promise)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message ids.") var ids: [String]
@@ -57,8 +66,10 @@ struct MoveCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CLI.run {
+            let ids = EveryID.distinct(ids)
             let moved = try await CLI.withBackend(global) { context in
                 try await CLI.require(.move, of: context.backend)
+                try await EveryID.requireAll(ids, in: context.backend)
                 return try await context.backend.move(ids: ids, to: to, mailbox: nil)
             }
             Terminal.print("Moved \(Plural.messages(moved.count)) to \(to.displayName).")
@@ -69,7 +80,10 @@ struct MoveCommand: AsyncParsableCommand {
 struct DeleteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: "Delete messages (all or none).",
-        discussion: "Asks for confirmation on a terminal; without a terminal, --yes is required.")
+        discussion: """
+            Asks for confirmation on a terminal; without a terminal, --yes is required. \
+            If one id is unknown, no message is deleted.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message ids.") var ids: [String]
@@ -112,7 +126,8 @@ struct DeleteCommand: AsyncParsableCommand {
 
 struct ForwardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "forward", abstract: "Forward a message to other extensions (e.g. --to 102*103).")
+        commandName: "forward", abstract: "Forward a message to other extensions (e.g. --to 102*103).",
+        discussion: "Every extension is checked first: if one is unknown, no copy is made.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Message id.") var id: String

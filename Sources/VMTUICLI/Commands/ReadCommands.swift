@@ -18,7 +18,10 @@ enum FolderChoice: ExpressibleByArgument, Equatable {
         }
     }
 
-    static var allValueStrings: [String] { ["all"] + Folder.allCases.map { $0.rawValue.lowercased() } }
+    /// What an error lists as valid: the names people type ("new", not the spool's "inbox").
+    static var allValueStrings: [String] {
+        ["all"] + Folder.allCases.map { $0 == .inbox ? "new" : $0.rawValue.lowercased() } + Folder.allCases.indices.map(String.init)
+    }
 
     var defaultValueDescription: String {
         switch self {
@@ -57,7 +60,8 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Only messages whose caller, number, label or transcription contains this text.")
     var search: String?
 
-    @Option(help: "At most this many messages (default 100).")
+    // `.unconditional`: "-1" is a (wrong) value to explain, not an unknown option.
+    @Option(parsing: .unconditional, help: "At most this many messages (default 100).")
     var limit: Int?
 
     @Flag(help: "Every message, however many (pages through the server).")
@@ -73,7 +77,7 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if let limit, limit <= 0 { throw ValidationError("--limit must be at least 1") }
+        if let limit, limit <= 0 { throw ValidationError("--limit must be a positive number (at least 1)") }
         if all, limit != nil { throw ValidationError("give --limit N or --all, not both") }
     }
 

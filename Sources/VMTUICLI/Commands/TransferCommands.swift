@@ -81,7 +81,10 @@ struct GreetingUpload: AsyncParsableCommand {
             do {
                 prepared = try await AudioInspector().prepareForUpload(URL(fileURLWithPath: file))
             } catch {
-                throw CLIFailure(message: "\(error)", code: ExitStatus.failure)
+                // The inspector names the file by its last part; say the path as given.
+                let text = "\(error)", name = URL(fileURLWithPath: file).lastPathComponent
+                let named = text.hasPrefix(name + " ") ? TerminalSafe.line(file, maxLength: 200) + text.dropFirst(name.count) : text
+                throw CLIFailure(message: named, code: ExitStatus.failure)
             }
             defer { prepared.discard() }
             if let note = prepared.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }

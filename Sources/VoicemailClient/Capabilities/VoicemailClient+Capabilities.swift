@@ -34,6 +34,9 @@ extension VoicemailClient {
         }
         guard try await callExists(APICall(path: APIPath.mailboxes, resource: "the mailbox list"), as: Page<MailboxSummary>.self)
         else {
+            // No Mailboxes call: a Wildix PBX, or no voicemail API at all (a web server that
+            // is not a PBX), which every command must say rather than "cannot list mailboxes".
+            if !apiConfirmation.isConfirmed { try await confirmByListing() }
             logger.info("no Mailboxes call: speaking only the documented Wildix calls")
             return LearnedAPI(flavor: .wildix, capabilities: Self.named(.wildixDocumented, "\(host) (Wildix API)"))
         }
@@ -58,8 +61,11 @@ extension VoicemailClient {
         call.passThrough = Self.absentStatuses.union([403])
         let response = try await send(call)
         if Self.absentStatuses.contains(response.status) { return false }
-        if response.status == 403 { return Self.isAPIEnvelope(response.body) }
-        return (try? JSONDecoder().decode(ResultEnvelope<T>.self, from: response.body)) != nil
+        let answers = response.status == 403
+            ? Self.isAPIEnvelope(response.body)
+            : (try? JSONDecoder().decode(ResultEnvelope<T>.self, from: response.body)) != nil
+        if answers { apiConfirmation.confirm() }
+        return answers
     }
 
     private static func named(_ capabilities: BackendCapabilities, _ name: String) -> BackendCapabilities {

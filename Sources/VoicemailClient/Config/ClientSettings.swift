@@ -74,20 +74,24 @@ public enum ClientSettings {
             api: overrides.api ?? config.api ?? .auto)
     }
 
-    /// A password (basic or session login) over plain http to a host other than this machine
-    /// can be read by anyone on the way: refused unless allowed, and then a warning to show once.
+    /// Secrets over plain http to a host other than this machine can be read by anyone on the
+    /// way. A password (basic or session login) is refused unless allowed, and then warned of
+    /// once; a bearer token or a PIN is warned of once (the same line), as it cannot be refused
+    /// without locking out PBXs that only speak http.
     public static func insecureWarning(
         for configuration: ClientConfiguration, overrides: ConnectionOverrides, config: ConnectionSettings
     ) throws(SettingsError) -> String? {
-        guard configuration.serverURL.scheme?.lowercased() == "http", configuration.credentials.method != .bearer,
-            !Loopback.isLoopback(configuration.serverURL.host ?? "")
+        guard configuration.serverURL.scheme?.lowercased() == "http", !Loopback.isLoopback(configuration.serverURL.host ?? "")
         else { return nil }
         let host = configuration.serverURL.host ?? configuration.serverURL.absoluteString
-        guard overrides.allowInsecure || config.allowInsecure == true else {
+        let isToken = configuration.credentials.method == .bearer
+        let secret = (isToken ? "your token" : "your password") + (configuration.pins.isEmpty ? " goes" : " and PIN go")
+        guard isToken || overrides.allowInsecure || config.allowInsecure == true else {
             throw SettingsError(
                 "refusing to send your password in clear over http:// to \(host): use https://, or --allow-insecure (allow_insecure = true) if you accept the risk")
         }
-        return "your password goes to \(host) in clear over http:// (allowed by --allow-insecure / allow_insecure)"
+        let why = isToken ? "use https:// to protect \(configuration.pins.isEmpty ? "it" : "them")" : "allowed by --allow-insecure / allow_insecure"
+        return "\(secret) to \(host) in clear over http:// (\(why))"
     }
 
     /// Bearer when a token is available, session login when only a password is, unless the

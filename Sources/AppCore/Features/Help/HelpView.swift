@@ -7,10 +7,14 @@ enum HelpView {
         var summary: String
     }
 
-    /// The binding table as the user has it; what the backend cannot do is left out.
+    /// The binding table as the user has it; what the backend cannot do is left out, and so
+    /// is every key of a screen it cannot open (no greetings: no "Greetings: back").
     static func entries(_ state: AppState) -> [Entry] {
         let bindings = state.config.keyBindings
-        var list = BindingTable.all.filter { state.offers($0.action) }.map { binding in
+        let shown = BindingTable.all.filter { binding in
+            state.offers(binding.action) && (binding.context != .greetings || state.offers(.greetings))
+        }
+        var list = shown.map { binding in
             let keys = bindings.keys(for: binding.action).map(KeySpec.display)
             return Entry(keys: keys.isEmpty ? "(unbound)" : keys.joined(separator: " "), summary: binding.help)
         }

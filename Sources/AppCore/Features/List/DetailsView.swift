@@ -69,6 +69,11 @@ enum DetailsView {
         y += 1
         var lines = TextWrap.wrap(transcription, width: width)
         let room = bottom - y
+        if lines.count > room {
+            // It will be cut: wrap it narrower by the "… " above and the " …" below, so a mark
+            // never takes the place of a word at a line's end.
+            lines = TextWrap.wrap(transcription, width: max(1, width - (room == 1 ? 4 : 2)))
+        }
         let fit = (lines: lines.count, room: room)
         if let scroll = state.detailsScroll, scroll.messageID == message.id, lines.count > room {
             // J/K scrolled it: from that line on, with … where text was skipped above.
