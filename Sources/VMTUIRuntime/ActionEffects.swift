@@ -6,15 +6,8 @@ import VoicemailModel
 extension ClientEffectRunner {
     func run(_ effect: ActionsEffect) async -> ActionsEvent {
         switch effect {
-        case .markRead(let id, let mailbox, let ids):
-            .messagesUpdated(
-                id, await attempt("mark read") { try await client.markRead(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .markUnread(let id, let mailbox, let ids):
-            .messagesUpdated(
-                id, await attempt("mark unread") { try await client.markUnread(ids: ids, mailbox: Self.mailbox(mailbox)) })
-        case .move(let id, let mailbox, let ids, let folder):
-            .messagesUpdated(
-                id, await attempt("move") { try await client.move(ids: ids, to: folder, mailbox: Self.mailbox(mailbox)) })
+        case .update(let id, let mailbox, let ids, let kind):
+            .messagesUpdated(id, await attempt(kind.doing) { try await update(ids, kind, mailbox: Self.mailbox(mailbox)) })
         case .delete(let id, let mailbox, let ids):
             .messagesDeleted(
                 id, await attempt("delete") { try await client.delete(ids: ids, mailbox: Self.mailbox(mailbox)) })
@@ -27,6 +20,25 @@ extension ClientEffectRunner {
                     }
                     return copies
                 })
+        }
+    }
+
+    private func update(_ ids: [String], _ kind: UpdateKind, mailbox: String?) async throws -> [VoicemailMessage] {
+        switch kind {
+        case .markRead: try await client.markRead(ids: ids, mailbox: mailbox)
+        case .markUnread: try await client.markUnread(ids: ids, mailbox: mailbox)
+        case .move(let folder): try await client.move(ids: ids, to: folder, mailbox: mailbox)
+        }
+    }
+}
+
+extension UpdateKind {
+    /// For the log: what was being done.
+    var doing: String {
+        switch self {
+        case .markRead: "mark read"
+        case .markUnread: "mark unread"
+        case .move: "move"
         }
     }
 }

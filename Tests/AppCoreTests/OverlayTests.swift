@@ -128,7 +128,7 @@ final class KeysWhileLoadingTests: XCTestCase {
         var (state, id) = loadingOld()
         state.press(.character("u"))
         let effects = state.send(.list(.folderLoaded(id, .success(.loaded(messages: old, etag: nil)))))
-        XCTAssertTrue(effects.contains { if case .actions(.markUnread(_, _, ["o1"])) = $0 { true } else { false } }, "\(effects)")
+        XCTAssertTrue(effects.contains { if case .actions(.update(_, _, ["o1"], .markUnread)) = $0 { true } else { false } }, "\(effects)")
     }
 
     func testAFailedLoadSaysTheKeyWasNotDone() {

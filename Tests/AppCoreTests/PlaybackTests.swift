@@ -146,7 +146,7 @@ final class PlaybackTests: XCTestCase {
         let id = try XCTUnwrap(playing(&state))
         XCTAssertEqual(state.send(.audio(.playback(id, .playing(elapsed: 5, total: 42)))), [], "not on start by default")
         let effects = state.send(.audio(.playback(id, .finished)))
-        guard case .actions(.markRead(let mark, "101", ["m1"]))? = effects.first else { return XCTFail("\(effects)") }
+        guard case .actions(.update(let mark, "101", ["m1"], .markRead))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertNil(state.audio.playback)
         var read = Fixtures.inbox[0]
         read.read = true
@@ -169,7 +169,7 @@ final class PlaybackTests: XCTestCase {
         var state = Fixtures.loaded(config: config)
         let id = try XCTUnwrap(playing(&state))
         let effects = state.send(.audio(.playback(id, .playing(elapsed: 0, total: 42))))
-        guard case .actions(.markRead(_, _, ["m1"]))? = effects.first else { return XCTFail("\(effects)") }
+        guard case .actions(.update(_, _, ["m1"], .markRead))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42)))), [])
         XCTAssertEqual(state.send(.audio(.playback(id, .finished))), [])
     }

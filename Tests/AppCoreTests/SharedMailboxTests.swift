@@ -217,7 +217,7 @@ final class SharedMailboxTests: XCTestCase {
         XCTAssertTrue(
             statusRow(moving).contains("Move 1 message in Bob Nguyen's mailbox (102) to Work? [y/N]"), statusRow(moving))
         let move = moving.press(.character("y"))
-        guard case .actions(.move(_, "102", let moved, .work))? = move.first else { return XCTFail("\(move)") }
+        guard case .actions(.update(_, "102", let moved, .move(.work)))? = move.first else { return XCTFail("\(move)") }
         XCTAssertEqual(moved.count, 1)
         moving.press(.character("m"))
         moving.type("work")
@@ -230,7 +230,7 @@ final class SharedMailboxTests: XCTestCase {
         var state = Fixtures.loaded()
         state.press(.character("m"))
         state.type("2")
-        guard case .actions(.move(_, _, _, .work))? = state.press(.enter).first else { return XCTFail("own moves go straight") }
+        guard case .actions(.update(_, _, _, .move(.work)))? = state.press(.enter).first else { return XCTFail("own moves go straight") }
         state.press(.character("d"))
         XCTAssertTrue(statusRow(state).contains("Delete 1 message? [y/N]"))
     }

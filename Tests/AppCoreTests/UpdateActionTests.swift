@@ -13,7 +13,7 @@ final class UpdateActionTests: XCTestCase {
     func testMarkReadInNewLeavesListAndBadgesFollow() {
         var state = Fixtures.loaded()
         let effects = state.press(.character("r"))
-        guard case .actions(.markRead(let id, "101", ["m1"]))? = effects.first else { return XCTFail("\(effects)") }
+        guard case .actions(.update(let id, "101", ["m1"], .markRead))? = effects.first else { return XCTFail("\(effects)") }
         XCTAssertEqual(state.status, .busy("Marking 1 message read…"))
         let after = state.send(.actions(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0])]))))
         XCTAssertEqual(state.visibleIDs, ["m4", "m2", "m3", "m5"])
@@ -27,7 +27,7 @@ final class UpdateActionTests: XCTestCase {
     func testBulkActionsUseTagsElseSelection() {
         var state = Fixtures.loaded()
         state.press(.character(" "), .character("j"), .character(" "))  // m1, m2 tagged
-        guard case .actions(.markRead(_, _, let ids))? = state.press(.character("r")).first else { return XCTFail() }
+        guard case .actions(.update(_, _, let ids, .markRead))? = state.press(.character("r")).first else { return XCTFail() }
         XCTAssertEqual(Set(ids), ["m1", "m2"])
         XCTAssertEqual(state.status, .busy("Marking 2 messages read…"))
     }
@@ -37,7 +37,7 @@ final class UpdateActionTests: XCTestCase {
         var state = Fixtures.loaded()
         guard case .list(.loadFolder(let load, _, _, _))? = state.type("2").first else { return XCTFail() }
         state.send(.list(.folderLoaded(load, .success(.loaded(messages: work, etag: nil)))))
-        guard case .actions(.markUnread(let id, _, ["n00000"]))? = state.press(.character("u")).first else { return XCTFail() }
+        guard case .actions(.update(let id, _, ["n00000"], .markUnread))? = state.press(.character("u")).first else { return XCTFail() }
         state.send(.actions(.messagesUpdated(id, .success([readCopy(work[0], read: false)]))))
         XCTAssertEqual(state.visibleIDs, ["n00000", "n00001", "n00002"])
         XCTAssertFalse(state.selectedMessage!.read)
@@ -48,7 +48,7 @@ final class UpdateActionTests: XCTestCase {
 
     func testMarkReadFailureKeepsEverythingAndShowsError() {
         var state = Fixtures.loaded()
-        guard case .actions(.markRead(let id, _, _))? = state.press(.character("r")).first else { return XCTFail() }
+        guard case .actions(.update(let id, _, _, .markRead))? = state.press(.character("r")).first else { return XCTFail() }
         let effects = state.send(.actions(.messagesUpdated(id, .failure(AppError(.server, "HTTP 500")))))
         XCTAssertEqual(effects, [], "one message: nothing half done, nothing to refresh")
         XCTAssertEqual(state.visibleCount, 5)
@@ -58,7 +58,7 @@ final class UpdateActionTests: XCTestCase {
     func testBulkUpdateFailureRefreshesButKeepsErrorLine() {
         var state = Fixtures.loaded()
         state.press(.character(" "), .character(" "))
-        guard case .actions(.markRead(let id, _, _))? = state.press(.character("r")).first else { return XCTFail() }
+        guard case .actions(.update(let id, _, _, .markRead))? = state.press(.character("r")).first else { return XCTFail() }
         let effects = state.send(.actions(.messagesUpdated(id, .failure(AppError(.network, "timed out")))))
         XCTAssertTrue(effects.contains(where: \.isLoadFolder), "some may have succeeded")
         XCTAssertEqual(state.status, .error("Could not mark read 2 messages: timed out"))
@@ -74,7 +74,7 @@ final class UpdateActionTests: XCTestCase {
         XCTAssertNotNil(state.prompt, "the prompt stays for a correction")
         state.press(.control("u"))
         state.type("Work")
-        guard case .actions(.move(let id, _, ["m1"], .work))? = state.press(.enter).first else { return XCTFail() }
+        guard case .actions(.update(let id, _, ["m1"], .move(.work)))? = state.press(.enter).first else { return XCTFail() }
         XCTAssertNil(state.prompt)
         XCTAssertEqual(state.status, .busy("Moving 1 message to Work…"))
         state.send(.actions(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0], folder: .work, read: false)]))))
@@ -85,7 +85,7 @@ final class UpdateActionTests: XCTestCase {
 
         state.press(.character("m"))
         state.type("3")
-        guard case .actions(.move(_, _, ["m4"], .family))? = state.press(.enter).first else { return XCTFail() }
+        guard case .actions(.update(_, _, ["m4"], .move(.family)))? = state.press(.enter).first else { return XCTFail() }
     }
 
     func testMovePromptEscCancelsAndSameFolderIsRefused() {
@@ -265,7 +265,7 @@ final class MarkAllReadTests: XCTestCase {
         XCTAssertEqual(state.press(.character("n")), [])
         XCTAssertEqual(state.status, .info("Nothing marked"))
         state.press(.character("A"))
-        guard case .actions(.markRead(_, _, let ids))? = state.press(.character("y")).first else { return XCTFail() }
+        guard case .actions(.update(_, _, let ids, .markRead))? = state.press(.character("y")).first else { return XCTFail() }
         XCTAssertEqual(Set(ids), ["m1", "m2", "m3", "m4", "m5"])
     }
 

@@ -66,7 +66,7 @@ final class FakeEffectRunner: EffectRunner {
                 for waiter in waiters { waiter.resume() }
             }
             return .list(.folderLoaded(id, .success(.loaded(messages: messages(folder), etag: nil))))
-        case .actions(.markRead(let id, _, _)), .actions(.markUnread(let id, _, _)), .actions(.move(let id, _, _, _)):
+        case .actions(.update(let id, _, _, _)):
             return .actions(.messagesUpdated(id, .failure(AppError(.server, "not in this test"))))
         case .actions(.delete(let id, _, _)):
             return .actions(.messagesDeleted(id, .failure(AppError(.server, "not in this test"))))

@@ -3,12 +3,8 @@ import VoicemailModel
 /// What the actions on messages ask the runtime to do. `mailbox` is the mailbox shown (nil: the
 /// user's own). The runtime answers each with the `ActionsEvent` carrying the same id.
 public enum ActionsEffect: Equatable, Sendable {
-    /// → `.messagesUpdated`.
-    case markRead(RequestID, mailbox: String?, ids: [String])
-    /// → `.messagesUpdated`.
-    case markUnread(RequestID, mailbox: String?, ids: [String])
-    /// → `.messagesUpdated`.
-    case move(RequestID, mailbox: String?, ids: [String], to: Folder)
+    /// Read, unread or a move → `.messagesUpdated`.
+    case update(RequestID, mailbox: String?, ids: [String], UpdateKind)
     /// All or nothing → `.messagesDeleted`.
     case delete(RequestID, mailbox: String?, ids: [String])
     /// Each message to every extension → `.messagesForwarded`.
@@ -16,8 +12,7 @@ public enum ActionsEffect: Equatable, Sendable {
 
     public var requestID: RequestID {
         switch self {
-        case .markRead(let id, _, _), .markUnread(let id, _, _), .move(let id, _, _, _), .delete(let id, _, _),
-            .forward(let id, _, _, _):
+        case .update(let id, _, _, _), .delete(let id, _, _), .forward(let id, _, _, _):
             id
         }
     }

@@ -46,17 +46,12 @@ extension App {
         let ids = targets.map(\.id)
         state.pending[id] = .actions(.update(kind, originals: targets))
         let what = Plural.messages(targets.count)
-        switch kind {
-        case .markRead:
-            state.status = .busy("Marking \(what) read…")
-            return .actions(.markRead(id, mailbox: state.mailbox, ids: ids))
-        case .markUnread:
-            state.status = .busy("Marking \(what) unread…")
-            return .actions(.markUnread(id, mailbox: state.mailbox, ids: ids))
-        case .move(let folder):
-            state.status = .busy("Moving \(what) to \(folder.displayName)…")
-            return .actions(.move(id, mailbox: state.mailbox, ids: ids, to: folder))
+        state.status = switch kind {
+        case .markRead: .busy("Marking \(what) read…")
+        case .markUnread: .busy("Marking \(what) unread…")
+        case .move(let folder): .busy("Moving \(what) to \(folder.displayName)…")
         }
+        return .actions(.update(id, mailbox: state.mailbox, ids: ids, kind))
     }
 
     static func startDelete(_ state: inout AppState, _ ids: [String]) -> Effect {
