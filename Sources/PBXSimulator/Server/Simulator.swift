@@ -50,16 +50,16 @@ public enum Simulator {
             logger: logger)
         let router = SimulatorRoutes.router(api, observer: options.onRequest)
 
-        let reaper = IdleConnectionReaper(logger: logger)
+        let evictor = ConnectionEvictor(limits: options.limits, logger: logger)
 
         let started = StartSignal()
         let app = Application(
             router: router,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [reaper.handler()], idleTimeout: TimeAmount(options.limits.idleTimeout))),
+                additionalChannelHandlers: [evictor.handler()], idleTimeout: TimeAmount(options.limits.idleTimeout))),
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "pbx-sim",
-                availableConnectionsDelegate: reaper.limit(options.limits.maxConnections)),
+                availableConnectionsDelegate: evictor.limit()),
             onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
             logger: logger)
         let task = Task {
