@@ -130,7 +130,7 @@ final class ConnectionLimitTests: XCTestCase {
         let status = try await statusFromURLSession(f)
         XCTAssertEqual(status, 200)
         // The other address's request was left alone: it can finish and be answered.
-        try other.send(String(repeating: "x", count: 59_998))
+        try other.send(String(repeating: "x", count: 59_999))
         let answer = try other.readAnswerHead()
         XCTAssertTrue(answer.hasPrefix("HTTP/1.1 400"), answer.prefix(60).debugDescription)
         withExtendedLifetime(flood) {}

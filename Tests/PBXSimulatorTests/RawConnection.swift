@@ -75,7 +75,7 @@ final class RawConnection {
     func exchange(_ request: String) throws -> (status: Int, body: String) {
         try send(request)
         let answer = String(decoding: try readUntilClosed(), as: UTF8.self)
-        let statusLine = answer.prefix { $0 != "\r" }
+        let statusLine = answer.components(separatedBy: "\r\n")[0]
         let parts = statusLine.split(separator: " ")
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
             throw RawConnectionError("not an HTTP answer: \(answer.prefix(80).debugDescription)")

@@ -76,19 +76,11 @@ final class RawHTTPFuzzTests: XCTestCase {
 
     /// The status of every answer in a connection's output (pipelined requests get several).
     static func statuses(in answer: Data) -> [Int] {
-        let text = String(decoding: answer, as: UTF8.self)
-        var found: [Int] = []
-        var rest = text[...]
-        while let range = rest.range(of: "HTTP/1.") {
-            let line = rest[range.lowerBound...].prefix { $0 != "\r" }
-            let parts = line.split(separator: " ")
-            if range.lowerBound == text.startIndex || text[text.index(before: range.lowerBound)] == "\n",
-               parts.count >= 2, parts[1].count == 3, let status = Int(parts[1]) {
-                found.append(status)
-            }
-            rest = rest[range.upperBound...]
+        String(decoding: answer, as: UTF8.self).components(separatedBy: "\r\n").compactMap { line in
+            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard line.hasPrefix("HTTP/1."), parts.count >= 2, parts[1].count == 3 else { return nil }
+            return Int(parts[1])
         }
-        return found
     }
 
     /// Issue 17.20: a chunked body the parser rejects is the client's error: 400, then the

@@ -11,9 +11,9 @@ import NIOHTTPTypes
 ///   slowly its bytes trickle in: the idle timeout alone is reset by every byte.
 /// - When every slot is taken, a connection that is idle (a bare connect, a keep-alive between
 ///   requests) or still sending its request is closed to make room, taken from the address
-///   that holds the most connections: idle ones first, the longest idle first, then the one
-///   whose request started longest ago. Connections whose request has arrived whole and is
-///   being answered are never chosen.
+///   that holds the most connections: the one that has waited longest (idle, or since its
+///   request began). Connections whose request has arrived whole and is being answered are
+///   never chosen.
 /// - One address may hold at most `maxPerAddress` connections; beyond that its own oldest
 ///   idle or still-sending connection makes room, so one source cannot take every slot.
 final class ConnectionEvictor: Sendable {
@@ -31,11 +31,12 @@ final class ConnectionEvictor: Sendable {
         let address: String
         var phase: Phase
 
-        /// Lower is evicted first; nil is never evicted.
-        var evictionOrder: (Int, ContinuousClock.Instant)? {
+        /// Since when the connection has been waiting on its client (the longest waiting is
+        /// evicted first, so a newcomer that has not yet had time to send its request is
+        /// not); nil while it is being answered, never evicted.
+        var waitingSince: ContinuousClock.Instant? {
             switch phase {
-            case .idle(let since): (0, since)
-            case .receiving(let since): (1, since)
+            case .idle(let since), .receiving(let since): since
             case .answering: nil
             }
         }
@@ -77,15 +78,14 @@ final class ConnectionEvictor: Sendable {
     @discardableResult
     func evict(from address: String? = nil, reason: String) -> Bool {
         let victim: Entry? = entries.withLock { entries in
-            let candidates = entries.filter { $0.value.evictionOrder != nil && (address == nil || $0.value.address == address) }
+            let candidates = entries.filter { $0.value.waitingSince != nil && (address == nil || $0.value.address == address) }
             guard !candidates.isEmpty else { return nil }
             var perAddress: [String: Int] = [:]
             for entry in entries.values { perAddress[entry.address, default: 0] += 1 }
             guard let (key, entry) = candidates.min(by: { a, b in
                 let (countA, countB) = (perAddress[a.value.address] ?? 0, perAddress[b.value.address] ?? 0)
                 if countA != countB { return countA > countB }
-                let (orderA, orderB) = (a.value.evictionOrder!, b.value.evictionOrder!)
-                return orderA.0 != orderB.0 ? orderA.0 < orderB.0 : orderA.1 < orderB.1
+                return a.value.waitingSince! < b.value.waitingSince!
             }) else { return nil }
             entries.removeValue(forKey: key)
             return entry
