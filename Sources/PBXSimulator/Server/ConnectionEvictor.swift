@@ -96,6 +96,16 @@ final class ConnectionEvictor: Sendable {
         return true
     }
 
+    /// Closes every connection not being answered (when the server stops).
+    func closeWaiting() {
+        let waiting = entries.withLock { entries in
+            let waiting = entries.filter { $0.value.waitingSince != nil }
+            for key in waiting.keys { entries.removeValue(forKey: key) }
+            return waiting.values.map(\.channel)
+        }
+        for channel in waiting { channel.close(promise: nil) }
+    }
+
     /// The delegate Hummingbird asks before accepting: under the limit, yes; at it, make room.
     func limit() -> Limit { Limit(maxConnections: limits.maxConnections, evictor: self) }
 

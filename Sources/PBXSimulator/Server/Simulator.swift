@@ -11,15 +11,19 @@ public final class RunningSimulator: Sendable {
     /// `http://HOST:PORT`, the port resolved when 0 was asked for.
     public let baseURL: URL
     private let task: Task<Void, Error>
+    private let evictor: ConnectionEvictor
 
-    init(baseURL: URL, task: Task<Void, Error>) {
+    init(baseURL: URL, task: Task<Void, Error>, evictor: ConnectionEvictor) {
         self.baseURL = baseURL
         self.task = task
+        self.evictor = evictor
     }
 
-    /// Stops accepting connections, finishes what is in flight, and returns.
+    /// Stops accepting connections, finishes the answers in flight, closes connections that
+    /// are idle or still sending a request (nobody would answer them), and returns.
     public func stop() async {
         task.cancel()
+        evictor.closeWaiting()
         _ = try? await task.value
     }
 
@@ -84,7 +88,7 @@ public enum Simulator {
             throw SimulatorError.startup("bad host \(options.host)")
         }
         logger.info("listening on \(url.absoluteString) (\(options.flavor.rawValue) API), data in \(directory.path)")
-        return RunningSimulator(baseURL: url, task: task)
+        return RunningSimulator(baseURL: url, task: task, evictor: evictor)
     }
 }
 
