@@ -13,6 +13,7 @@ final class RepeatedWarnings: Sendable {
         var order: [String] = []
         var others = 0
         var flushScheduled = false
+        var started = ContinuousClock.now
     }
 
     private let interval: Duration
@@ -30,6 +31,7 @@ final class RepeatedWarnings: Sendable {
     func warn(key: String, _ text: @autoclosure () -> String) {
         let (line, schedule) = state.withLock { state -> (String?, Bool) in
             let schedule = !state.flushScheduled
+            if schedule { state.started = .now }
             state.flushScheduled = true
             if state.lines[key] != nil {
                 state.lines[key]!.repeats += 1
@@ -61,16 +63,14 @@ final class RepeatedWarnings: Sendable {
             defer { state = Interval() }
             return state
         }
+        // Measured, not assumed: a stop flushes before the interval is over.
+        let span = "\(FailureThrottle.wholeSeconds(ContinuousClock.now - ended.started)) s"
         for key in ended.order {
             guard let line = ended.lines[key], line.repeats > 0 else { continue }
-            logger.warning("\(line.text) (\(line.repeats) more in the last \(Self.describe(interval)))")
+            logger.warning("\(line.text) (\(line.repeats) more in the last \(span))")
         }
         if ended.others > 0 {
-            logger.warning("\(ended.others) more such failures from further users and addresses in the last \(Self.describe(interval))")
+            logger.warning("\(ended.others) more failed or refused attempts from further users and addresses in the last \(span)")
         }
-    }
-
-    static func describe(_ duration: Duration) -> String {
-        "\(FailureThrottle.wholeSeconds(duration)) s"
     }
 }

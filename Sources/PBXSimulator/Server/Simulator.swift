@@ -12,11 +12,13 @@ public final class RunningSimulator: Sendable {
     public let baseURL: URL
     private let task: Task<Void, Error>
     private let evictor: ConnectionEvictor
+    private let warnings: RepeatedWarnings
 
-    init(baseURL: URL, task: Task<Void, Error>, evictor: ConnectionEvictor) {
+    init(baseURL: URL, task: Task<Void, Error>, evictor: ConnectionEvictor, warnings: RepeatedWarnings) {
         self.baseURL = baseURL
         self.task = task
         self.evictor = evictor
+        self.warnings = warnings
     }
 
     /// Stops accepting connections, finishes the answers in flight, closes connections that
@@ -25,6 +27,8 @@ public final class RunningSimulator: Sendable {
         task.cancel()
         evictor.closeWaiting()
         _ = try? await task.value
+        // The failures counted since the last summary are logged, not lost.
+        warnings.flush()
     }
 
     /// Waits until the server ends (for the executable, which stops on SIGINT/SIGTERM).
@@ -88,7 +92,7 @@ public enum Simulator {
             throw SimulatorError.startup("bad host \(options.host)")
         }
         logger.info("listening on \(url.absoluteString) (\(options.flavor.rawValue) API), data in \(directory.path)")
-        return RunningSimulator(baseURL: url, task: task, evictor: evictor)
+        return RunningSimulator(baseURL: url, task: task, evictor: evictor, warnings: api.guardian.warnings)
     }
 }
 
