@@ -66,8 +66,8 @@ actor FailureThrottle {
 
 /// The keys a failed attempt is counted under, and the limits that apply to each.
 struct ThrottleKeys {
-    /// The user (or PIN'd viewer), at the address: one source cannot lock an account
-    /// out for everyone else.
+    /// For logins the user at the address (so failures from one source never lock the
+    /// account out at another); for PINs the signed-in viewer.
     var user: [String]
     var address: String
     /// Counted for every failure; checked only for addresses not vouched for.

@@ -14,7 +14,7 @@ import NIOHTTPTypes
 ///   that holds the most connections: the one that has waited longest (idle, or since its
 ///   request began). Connections whose request has arrived whole and is being answered are
 ///   never chosen.
-/// - One address may hold at most `maxPerAddress` connections; beyond that its own oldest
+/// - One address may hold at most `maxConnectionsPerAddress` connections; beyond that its own oldest
 ///   idle or still-sending connection makes room, so one source cannot take every slot.
 final class ConnectionEvictor: Sendable {
     private enum Phase {

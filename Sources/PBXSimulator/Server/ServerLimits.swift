@@ -11,9 +11,9 @@ public struct ServerLimits: Sendable {
     /// produce nothing until complete, so the idle timeout bounds them.
     public var requestTimeout: Duration = .seconds(60)
     /// Open connections at once. Well below the usual 1024 descriptors, so the server never
-    /// runs out of them; when all are taken, the longest-idle one is closed to make room, so
-    /// idle connects cannot lock out a client that has something to ask (nor can slow
-    /// requests: a connection still sending its request may be closed too, see
+    /// runs out of them; when all are taken, the connection that has waited longest on its
+    /// client (idle, or still sending its request) is closed to make room, so neither idle
+    /// connects nor slow requests can lock out a client that has something to ask (see
     /// `ConnectionEvictor`).
     public var maxConnections: Int = 512
     /// Open connections from one address; beyond it, that address's own longest-waiting
@@ -24,7 +24,8 @@ public struct ServerLimits: Sendable {
     public var maxConcurrentUploads: Int = 16
     /// Failed logins tolerated per user from one address (or wrong PINs per viewer) within
     /// `failureWindow`; then every attempt, right or wrong, is answered 429 until the window
-    /// has passed. Counted per address too, so nobody can lock another user out from elsewhere.
+    /// has passed. Logins count per user and address together: failures from one address
+    /// never lock the user out at another.
     public var failuresPerUser: Int = 5
     /// Failed logins, tokens and cookies per client address (higher: several users may share
     /// one address).
