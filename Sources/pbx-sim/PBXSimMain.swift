@@ -35,8 +35,14 @@ struct PBXSimCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds a connection may send nothing before it is closed.")
     var idleTimeout: Int = 30
 
-    @Option(name: .long, help: "Open connections at once (at the limit the longest idle one is closed).")
+    @Option(name: .long, help: "Seconds a request may take to arrive whole (headers and body), however slowly it trickles in.")
+    var requestTimeout: Int = 60
+
+    @Option(name: .long, help: "Open connections at once (at the limit an idle or still-sending one is closed).")
     var maxConnections: Int = 512
+
+    @Option(name: .long, help: "Open connections from one address (beyond it, that address's own longest-waiting one is closed).")
+    var maxConnectionsPerAddress: Int = 64
 
     @Option(name: .long, help: "Uploads received at once; more are answered 503.")
     var maxUploads: Int = 16
@@ -54,7 +60,9 @@ struct PBXSimCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard capacity > 0 else { throw ValidationError("--capacity must be at least 1") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 (seconds)") }
+        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be at least 1 (seconds)") }
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
+        guard maxConnectionsPerAddress > 0 else { throw ValidationError("--max-connections-per-address must be at least 1") }
         guard maxUploads > 0 else { throw ValidationError("--max-uploads must be at least 1") }
     }
 
@@ -67,7 +75,9 @@ struct PBXSimCommand: AsyncParsableCommand {
         options.mailboxCapacity = capacity
         options.flavor = flavor
         options.limits.idleTimeout = .seconds(idleTimeout)
+        options.limits.requestTimeout = .seconds(requestTimeout)
         options.limits.maxConnections = maxConnections
+        options.limits.maxConnectionsPerAddress = maxConnectionsPerAddress
         options.limits.maxConcurrentUploads = maxUploads
         options.logger = logger
         let simulator: RunningSimulator

@@ -8,9 +8,23 @@ import Glibc
 final class RawConnection {
     private let fd: Int32
 
-    init(port: Int, timeoutSeconds: Int = 20) throws {
+    /// `source` is a loopback address to connect from (any of 127.0.0.0/8 on Linux), so one
+    /// test can play many clients.
+    init(port: Int, source: String? = nil, timeoutSeconds: Int = 20) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawConnectionError("socket: \(errno)") }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard bound == 0 else {
+                close(fd)
+                throw RawConnectionError("bind \(source): \(errno)")
+            }
+        }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -43,6 +57,48 @@ final class RawConnection {
 
     func send(_ text: String) throws { try send(Data(text.utf8)) }
 
+    /// Tells the server nothing more will be sent (it answers what it has, then closes).
+    func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
+
+    /// Whether the server has closed the connection (what it sent before is skipped over).
+    func isClosedByPeer() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if count > 0 { continue }
+            return count == 0 || errno == ECONNRESET || errno == EPIPE
+        }
+    }
+
+    /// Sends a whole request (which should ask `Connection: close`) and returns the status
+    /// and body of the answer.
+    func exchange(_ request: String) throws -> (status: Int, body: String) {
+        try send(request)
+        let answer = String(decoding: try readUntilClosed(), as: UTF8.self)
+        let statusLine = answer.components(separatedBy: "\r\n")[0]
+        let parts = statusLine.split(separator: " ")
+        guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
+            throw RawConnectionError("not an HTTP answer: \(answer.prefix(80).debugDescription)")
+        }
+        let body = answer.range(of: "\r\n\r\n").map { String(answer[$0.upperBound...]) } ?? ""
+        return (status, body)
+    }
+
+    /// Reads until an answer's head has arrived (or the peer closes).
+    func readAnswerHead() throws -> String {
+        var result = Data()
+        var byte: UInt8 = 0
+        while !result.ends(with: Data("\r\n\r\n".utf8)) {
+            let count = recv(fd, &byte, 1, 0)
+            guard count > 0 else {
+                if count == 0 || errno == ECONNRESET { break }
+                throw RawConnectionError("no answer within the timeout (errno \(errno))")
+            }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// Reads until the peer closes; throws if it neither sends nor closes within the timeout.
     func readUntilClosed() throws -> Data {
         var result = Data()
@@ -57,6 +113,10 @@ final class RawConnection {
             result.append(contentsOf: buffer[0..<count])
         }
     }
+}
+
+private extension Data {
+    func ends(with suffix: Data) -> Bool { count >= suffix.count && self.suffix(suffix.count) == suffix }
 }
 
 struct RawConnectionError: Error, CustomStringConvertible {

@@ -97,4 +97,18 @@ struct MailboxAccess: Sendable {
         guard constantTimeEqual(pin.trimmingCharacters(in: .whitespaces), owner.pin) else { throw APIError.pinWrong }
         return true
     }
+
+    enum PINState { case notNeeded, unlocked, missing, wrong }
+
+    /// What the request's PIN does for a mailbox the caller may open (nil: no such mailbox or
+    /// no permission).
+    func pinState(_ mailbox: String, viewer: SimulatorUser, request: Request) -> PINState? {
+        guard let owner = users.user(mailbox), users.mayOpen(mailbox, viewer: viewer) else { return nil }
+        guard owner.pinRequired, owner.extension != viewer.extension else { return .notNeeded }
+        do {
+            return try pinUnlocks(mailbox, viewer: viewer, request: request) ? .unlocked : .missing
+        } catch {
+            return .wrong
+        }
+    }
 }

@@ -8,6 +8,9 @@ final class BodyStream: @unchecked Sendable {
     private var iterator: RequestBody.AsyncIterator?
     private let request: Request
     private(set) var finished = false
+    /// The body could not be read (a malformed chunk, a connection that broke): nothing more
+    /// can be read from this connection.
+    private(set) var failed = false
 
     init(_ request: Request) {
         self.request = request
@@ -17,12 +20,25 @@ final class BodyStream: @unchecked Sendable {
     /// error answer after it), which is what makes the unchecked Sendable sound.
     func next() async throws -> ByteBuffer? {
         if iterator == nil { iterator = request.body.makeAsyncIterator() }
-        guard let chunk = try await iterator?.next() else {
+        let chunk: ByteBuffer?
+        do {
+            chunk = try await iterator?.next()
+        } catch {
+            failed = true
+            throw UnreadableBody(underlying: error)
+        }
+        guard let chunk else {
             finished = true
             return nil
         }
         return chunk
     }
+}
+
+/// A body the HTTP parser rejected (or a connection lost half-way): the client's fault, so a
+/// 400, never a 500.
+struct UnreadableBody: Error {
+    let underlying: any Error
 }
 
 /// Shared by every copy of one request's context (contexts are values; this is the one

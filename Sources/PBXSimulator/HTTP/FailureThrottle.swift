@@ -1,6 +1,7 @@
 import Foundation
 
-/// Counts failed logins and PINs per key (a user, a mailbox, an address) in a sliding window.
+/// Counts failed logins and PINs per key (a user at an address, an address, all addresses)
+/// in a sliding window.
 /// Once a key has `limit` failures in the window it is locked: every attempt on it is refused,
 /// the right password included, until the oldest of those failures leaves the window. That
 /// is what makes guessing slow; counting only wrong answers would not.
@@ -9,9 +10,28 @@ actor FailureThrottle {
     private let clock = ContinuousClock()
     private var failures: [String: [ContinuousClock.Instant]] = [:]
     private var recordedSinceSweep = 0
+    /// Addresses that presented valid credentials, and when they last did.
+    private var vouched: [String: ContinuousClock.Instant] = [:]
+    private let vouchLifetime: Duration
 
-    init(window: Duration) {
+    init(window: Duration, vouchLifetime: Duration = .seconds(3600)) {
         self.window = window
+        self.vouchLifetime = vouchLifetime
+    }
+
+    /// An address that signed in successfully is spared the overall limit for a while: a
+    /// guesser cycling through addresses then locks out only addresses never seen to sign in.
+    func vouch(for address: String) {
+        let now = clock.now
+        if vouched.count >= 4096 {
+            vouched = vouched.filter { now - $0.value < vouchLifetime }
+        }
+        vouched[address] = now
+    }
+
+    func isVouched(_ address: String) -> Bool {
+        guard let last = vouched[address] else { return false }
+        return clock.now - last < vouchLifetime
     }
 
     /// How long the key stays locked, or nil when attempts are allowed.
@@ -46,10 +66,15 @@ actor FailureThrottle {
 
 /// The keys a failed attempt is counted under, and the limits that apply to each.
 struct ThrottleKeys {
+    /// For logins the user at the address (so failures from one source never lock the
+    /// account out at another); for PINs the signed-in viewer.
     var user: [String]
     var address: String
+    /// Counted for every failure; checked only for addresses not vouched for.
+    var overall: String?
+    var overallChecked = true
 
-    func all() -> [String] { user + [address] }
+    func all() -> [String] { user + [address] + (overall.map { [$0] } ?? []) }
 }
 
 extension FailureThrottle {
@@ -60,6 +85,9 @@ extension FailureThrottle {
             if let wait = lockedFor(key, limit: limits.failuresPerUser) { longest = max(longest ?? .zero, wait) }
         }
         if let wait = lockedFor(keys.address, limit: limits.failuresPerAddress) { longest = max(longest ?? .zero, wait) }
+        if let overall = keys.overall, keys.overallChecked, let wait = lockedFor(overall, limit: limits.failuresOverall) {
+            longest = max(longest ?? .zero, wait)
+        }
         guard let longest else { return }
         throw APIError.tooManyAttempts(what, retryAfter: Self.wholeSeconds(longest))
     }

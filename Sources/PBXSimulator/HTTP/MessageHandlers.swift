@@ -34,20 +34,62 @@ struct MessageHandlers {
 
     /// The message, after checking the caller may open its mailbox.
     private func accessible(_ id: String) async throws -> StoredMessage {
-        guard let message = store.find(try checkedID(id), in: try candidateMailboxes()) else {
-            throw APIError.notFound("No message \(id)")
-        }
+        let id = try checkedID(id)
+        let searched = try searchableMailboxes()
+        guard let message = store.find(id, in: searched.mailboxes) else { throw searched.notFound(id) }
         try api.access.check(message.mailbox, viewer: viewer, request: request)
         return message
     }
 
-    /// Where a message id is looked for: ids are unique within a mailbox only (a forwarded
-    /// copy keeps its msg_id), so `filter[mailbox]` when given, else the caller's own mailbox
-    /// first, then the others it may open. An id elsewhere names nothing the caller can see:
+    /// Where ids may be looked up, and what to answer when one is not there. The PIN is
+    /// checked before any id is looked up, so an id in a mailbox the caller lacks the PIN for
+    /// answers exactly as an unknown id does (which ids exist is itself behind the PIN).
+    private struct Searchable {
+        var mailboxes: [String]
+        var pinMissing = false
+        var pinWrong = false
+
+        /// 403 `pin_required` or `pin_wrong` while a mailbox that may hold it stays shut,
+        /// else 404: the same for an id that exists there and one that exists nowhere.
+        func notFound(_ id: String) -> APIError {
+            if pinWrong { return .pinWrong }
+            if pinMissing { return .pinRequired }
+            return .notFound("No message \(id)")
+        }
+    }
+
+    /// With `filter[mailbox]`, that mailbox after its checks (403 before any lookup);
+    /// without it, the candidate mailboxes the caller may open now (a PIN that opens none of
+    /// those needing one counts as wrong).
+    private func searchableMailboxes() throws -> Searchable {
+        if let text = query["filter[mailbox]"], !text.isEmpty {
+            let mailbox = try selectedMailbox()
+            try api.access.check(mailbox, viewer: viewer, request: request)
+            return Searchable(mailboxes: [mailbox])
+        }
+        var searchable = Searchable(mailboxes: [])
+        var unlockedAny = false
+        for mailbox in candidateMailboxes() {
+            switch api.access.pinState(mailbox, viewer: viewer, request: request) {
+            case .notNeeded: searchable.mailboxes.append(mailbox)
+            case .unlocked:
+                searchable.mailboxes.append(mailbox)
+                unlockedAny = true
+            case .wrong: searchable.pinWrong = true
+            case .missing: searchable.pinMissing = true
+            case nil: break
+            }
+        }
+        if unlockedAny { searchable.pinWrong = false }
+        return searchable
+    }
+
+    /// Where a message id is looked for without `filter[mailbox]`: ids are unique within a
+    /// mailbox only (a forwarded copy keeps its msg_id), so the caller's own mailbox first,
+    /// then the others it may open. An id elsewhere names nothing the caller can see:
     /// 404, which also keeps the API from telling which ids exist in other mailboxes (and a
     /// message the caller deleted stays "not found" though its forwarded copies live on).
-    private func candidateMailboxes() throws -> [String] {
-        if let text = query["filter[mailbox]"], !text.isEmpty { return [try selectedMailbox()] }
+    private func candidateMailboxes() -> [String] {
         let ordered = [viewer.extension] + api.users.openableMailboxes(for: viewer).map(\.extension)
         var seen = Set<String>()
         return ordered.filter { seen.insert($0).inserted }
@@ -116,8 +158,9 @@ struct MessageHandlers {
         }
         // Every id known and every mailbox permitted before anything is touched.
         var keys: [MessageKey] = []
+        let searched = try searchableMailboxes()
         for id in ids {
-            guard let message = store.find(id, in: try candidateMailboxes()) else { throw APIError.notFound("No message \(id)") }
+            guard let message = store.find(id, in: searched.mailboxes) else { throw searched.notFound(id) }
             try api.access.check(message.mailbox, viewer: viewer, request: request)
             keys.append(message.key)
         }

@@ -28,7 +28,7 @@ struct SimulatorAPI: Sendable {
         self.flavor = flavor
         self.limits = limits
         sessions = SessionStore()
-        guardian = LoginGuard(throttle: FailureThrottle(window: limits.failureWindow), limits: limits, logger: logger)
+        guardian = LoginGuard(limits: limits, logger: logger)
         authenticator = Authenticator(users: users, sessions: sessions, guardian: guardian, cookieName: flavor.sessionCookie)
         access = MailboxAccess(users: users)
         uploads = UploadSlots(limit: limits.maxConcurrentUploads)

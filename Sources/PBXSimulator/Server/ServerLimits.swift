@@ -6,19 +6,37 @@ public struct ServerLimits: Sendable {
     /// A connection that sends nothing (no request, or a request stalled half-way) for this
     /// long is closed, so bare TCP connects cannot pin connections forever.
     public var idleTimeout: Duration = .seconds(30)
+    /// A request must arrive whole (its body's last byte) within this long of its head, however
+    /// steadily its bytes trickle in; then the connection is closed. Headers that trickle
+    /// produce nothing until complete, so the idle timeout bounds them.
+    public var requestTimeout: Duration = .seconds(60)
     /// Open connections at once. Well below the usual 1024 descriptors, so the server never
-    /// runs out of them; when all are taken, the longest-idle one is closed to make room, so
-    /// idle connects cannot lock out a client that has something to ask.
+    /// runs out of them; when all are taken, the connection that has waited longest on its
+    /// client (idle, or still sending its request) is closed to make room, so neither idle
+    /// connects nor slow requests can lock out a client that has something to ask (see
+    /// `ConnectionEvictor`).
     public var maxConnections: Int = 512
+    /// Open connections from one address; beyond it, that address's own longest-waiting
+    /// connection is closed, so one source cannot take every slot.
+    public var maxConnectionsPerAddress: Int = 64
     /// Uploads (deposits, greetings) being received at once; more are answered 503 with
     /// Retry-After. Each is streamed to a temporary file, so memory stays bounded.
     public var maxConcurrentUploads: Int = 16
-    /// Failed logins or PINs tolerated per user (or per mailbox, for PINs) within `failureWindow`;
-    /// then every attempt, right or wrong, is answered 429 until the window has passed.
+    /// Failed logins tolerated per user from one address (or wrong PINs per viewer) within
+    /// `failureWindow`; then every attempt, right or wrong, is answered 429 until the window
+    /// has passed. Logins count per user and address together: failures from one address
+    /// never lock the user out at another.
     public var failuresPerUser: Int = 5
-    /// The same per client address (higher: several users may share one address).
+    /// Failed logins, tokens and cookies per client address (higher: several users may share
+    /// one address).
     public var failuresPerAddress: Int = 20
+    /// Failed logins, tokens and cookies from all addresses together; beyond it, addresses
+    /// that have not signed in successfully within the last hour are answered 429 until the
+    /// window has passed (a guesser rotating through addresses cannot go on, known clients can).
+    public var failuresOverall: Int = 200
     public var failureWindow: Duration = .seconds(60)
+    /// Repeated failures are logged once per source and account in this interval, then as a count.
+    public var logSummaryInterval: Duration = .seconds(60)
 
     public init() {}
 }

@@ -11,16 +11,24 @@ public final class RunningSimulator: Sendable {
     /// `http://HOST:PORT`, the port resolved when 0 was asked for.
     public let baseURL: URL
     private let task: Task<Void, Error>
+    private let evictor: ConnectionEvictor
+    private let warnings: RepeatedWarnings
 
-    init(baseURL: URL, task: Task<Void, Error>) {
+    init(baseURL: URL, task: Task<Void, Error>, evictor: ConnectionEvictor, warnings: RepeatedWarnings) {
         self.baseURL = baseURL
         self.task = task
+        self.evictor = evictor
+        self.warnings = warnings
     }
 
-    /// Stops accepting connections, finishes what is in flight, and returns.
+    /// Stops accepting connections, finishes the answers in flight, closes connections that
+    /// are idle or still sending a request (nobody would answer them), and returns.
     public func stop() async {
         task.cancel()
+        evictor.closeWaiting()
         _ = try? await task.value
+        // The failures counted since the last summary are logged, not lost.
+        warnings.flush()
     }
 
     /// Waits until the server ends (for the executable, which stops on SIGINT/SIGTERM).
@@ -50,16 +58,16 @@ public enum Simulator {
             logger: logger)
         let router = SimulatorRoutes.router(api, observer: options.onRequest)
 
-        let reaper = IdleConnectionReaper(logger: logger)
+        let evictor = ConnectionEvictor(limits: options.limits, logger: logger)
 
         let started = StartSignal()
         let app = Application(
             router: router,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [reaper.handler()], idleTimeout: TimeAmount(options.limits.idleTimeout))),
+                additionalChannelHandlers: [evictor.handler()], idleTimeout: TimeAmount(options.limits.idleTimeout))),
             configuration: .init(
                 address: .hostname(options.host, port: options.port), serverName: "pbx-sim",
-                availableConnectionsDelegate: reaper.limit(options.limits.maxConnections)),
+                availableConnectionsDelegate: evictor.limit()),
             onServerRunning: { channel in started.succeed(port: channel.localAddress?.port ?? options.port) },
             logger: logger)
         let task = Task {
@@ -84,7 +92,7 @@ public enum Simulator {
             throw SimulatorError.startup("bad host \(options.host)")
         }
         logger.info("listening on \(url.absoluteString) (\(options.flavor.rawValue) API), data in \(directory.path)")
-        return RunningSimulator(baseURL: url, task: task)
+        return RunningSimulator(baseURL: url, task: task, evictor: evictor, warnings: api.guardian.warnings)
     }
 }
 

@@ -26,6 +26,9 @@ struct ErrorMappingMiddleware: RouterMiddleware {
             error = APIError(failure)
         } catch let failure as HTTPError where failure.status == .notFound {
             error = .noEndpoint
+        } catch let failure as UnreadableBody {
+            logger.debug("\(request.method) \(request.uri.path): unreadable body: \(failure.underlying)")
+            error = .badRequest("Malformed request body")
         } catch {
             logger.error("\(request.method) \(request.uri.path) failed: \(error)")
             return Responses.error(
@@ -34,8 +37,22 @@ struct ErrorMappingMiddleware: RouterMiddleware {
         var shown = error
         if !dataDirectory.isEmpty { shown.reason = error.reason.replacingOccurrences(of: dataDirectory, with: "<data>") }
         var response = Responses.error(shown, withCode: flavor == .full)
-        if Self.hasBody(request), context.body.existing?.finished != true {
+        if context.body.existing?.failed == true {
+            // Where the parser lost its place nothing more can be read: answer, then close.
+            response = Self.closingAfter(response, channel: context.channel)
+        } else if Self.hasBody(request), context.body.existing?.finished != true {
             response = UnreadBodyDrain.answer(response, request: request, context: context)
+        }
+        return response
+    }
+
+    static func closingAfter(_ response: Response, channel: any Channel) -> Response {
+        var response = response
+        response.headers[.connection] = "close"
+        let original = response.body
+        response.body = ResponseBody(contentLength: original.contentLength) { writer in
+            try await original.write(writer)
+            channel.close(promise: nil)
         }
         return response
     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import VoicemailModel
 
 /// PIN guessing: while the caller (or its address) is locked after wrong PINs, any request
 /// carrying a PIN is refused with 429; a wrong PIN a handler reports is counted and logged.
@@ -17,8 +18,14 @@ struct PINMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError where error.code == APIError.pinWrong.code {
-            await guardian.pinFailed(viewer: viewer, address: address, mailbox: request.uri.queryParameters["filter[mailbox]"].map(String.init))
+            await guardian.pinFailed(viewer: viewer, address: address, mailbox: Self.loggableMailbox(request))
             throw error
         }
+    }
+
+    /// The mailbox the PIN was for, when the query names a valid one (nothing a client sent
+    /// goes into the log unchecked).
+    static func loggableMailbox(_ request: Request) -> String? {
+        QueryString(request.uri.query)["filter[mailbox]"].flatMap { Extensions.isValid($0) ? $0 : nil }
     }
 }
