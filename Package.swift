@@ -101,7 +101,7 @@ let package = Package(
             // alone onto a PBX host still has its themes).
             resources: ["default", "high-contrast", "light", "monochrome"].map { .embedInCode("Shipped/\($0).toml") }),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore", "Themes"]),
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "AppCore", "Themes", "DisplayText"]),
         .target(
             name: "AudioPlayback",
             dependencies: [

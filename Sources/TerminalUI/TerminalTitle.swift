@@ -1,4 +1,5 @@
 import CNcursesw
+import DisplayText
 import Glibc
 
 /// The terminal's window title and bell. ncurses has no title call: the title goes out as the
@@ -15,13 +16,8 @@ public enum TerminalTitle {
         return ("\u{1B}]0;", "\u{07}")
     }
 
-    /// Printable characters only (a title must not carry escapes), at most 120 of them.
-    public static func clean(_ title: String) -> String {
-        let kept = title.unicodeScalars.filter { scalar in
-            !(scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format)
-        }
-        return String(String.UnicodeScalarView(kept).prefix(120))
-    }
+    /// One terminal-safe line (a title must not carry escapes), at most 120 characters.
+    static func clean(_ title: String) -> String { TerminalSafe.line(title, maxLength: 120) }
 }
 
 extension CursesTerminal {
