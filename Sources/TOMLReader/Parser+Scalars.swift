@@ -3,7 +3,7 @@ extension Parser {
     /// a space and a time (`1979-05-27 07:32:00`), classified by its shape.
     mutating func scalar() throws(TOMLError) -> TOMLValue {
         let start = index
-        let startPosition = position
+        let startPosition = here()
         scanToken()
         if index - start == 10, isAt(.space), let hour = peek(1), let hour2 = peek(2), hour.isDigit, hour2.isDigit,
             peek(3) == UInt8(ascii: ":"), bytes[start + 4] == UInt8(ascii: "-")
@@ -39,6 +39,11 @@ extension Parser {
             return .localTime(time.time)
         }
         guard let number = NumberReader.number(text) else {
+            if let firstNonDigit = text.first(where: { !$0.isDigit }), text[0].isDigit,
+                firstNonDigit == UInt8(ascii: "-") || firstNonDigit == UInt8(ascii: ":")
+            {
+                throw invalid("invalid date or time")
+            }
             if text.allSatisfy({ $0.isBareKey }), !text[0].isDigit, text[0] != UInt8(ascii: "-") {
                 throw invalid("invalid value (strings need quotes; booleans are true or false)")
             }

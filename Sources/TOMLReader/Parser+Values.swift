@@ -195,7 +195,7 @@ extension Parser {
 
     /// A backslash escape at `index`: \b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX.
     mutating func escape(into text: inout [UInt8]) throws(TOMLError) {
-        let start = position
+        let start = here()
         guard let letter = peek(1) else { throw fail("unterminated string") }
         index += 2
         let simple: UInt8? =

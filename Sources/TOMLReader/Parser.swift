@@ -17,6 +17,23 @@ struct Parser {
 
     // MARK: Positions and errors
 
+    /// Where the column count has got to on the current line: positions are asked for at
+    /// every key, so counting from the line's start each time would be quadratic on a long line.
+    private var counted = (line: 0, offset: 0, column: 1)
+
+    /// The position of `index`, counting on from the last one asked for (amortised linear).
+    mutating func here() -> TOMLPosition {
+        if counted.line != line || counted.offset < lineStart || counted.offset > index {
+            counted = (line, lineStart, 1)
+        }
+        while counted.offset < index {
+            if bytes[counted.offset] & 0xC0 != 0x80 { counted.column += 1 }
+            counted.offset += 1
+        }
+        return TOMLPosition(line: line, column: counted.column)
+    }
+
+    /// The position of `index`, counted afresh: for errors, which end the parse.
     var position: TOMLPosition { position(at: index) }
 
     /// Columns count characters, not bytes. Only lines before `offset` are known to the
@@ -141,7 +158,7 @@ struct Parser {
         var parts: [(name: String, position: TOMLPosition)] = []
         while true {
             skipBlanks()
-            let start = position
+            let start = here()
             let name: String
             switch peek() {
             case .quote?:
@@ -211,7 +228,7 @@ struct Parser {
 
     /// `[a.b]` or `[[a.b]]`: makes the named table the current one.
     mutating func header() throws(TOMLError) {
-        let start = position
+        let start = here()
         index += 1
         let isArray = isAt(.openBracket)
         if isArray { index += 1 }

@@ -68,6 +68,7 @@ do {
     let table = try TOMLReader.parse(bytes: readStandardInput())
     print(json(table))
 } catch {
-    fputs("toml-decode: \(error)\n", stderr)
+    let message = Array("toml-decode: \(error)\n".utf8)
+    _ = message.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     exit(1)
 }

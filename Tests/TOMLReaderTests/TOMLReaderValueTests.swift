@@ -19,7 +19,7 @@ final class TOMLReaderValueTests: XCTestCase {
             first
             ''second'' '''''
             empty = ""
-            """)
+            """#)
         XCTAssertEqual(table["basic"]?.string, "tab\there \"q\" \\ é 😀 \u{8}\u{C}\r\n")
         XCTAssertEqual(table["literal"]?.string, #"C:\path\n"#)
         XCTAssertEqual(table["multi"]?.string, "one\n  two three")
