@@ -59,9 +59,9 @@ public struct TOMLPosition: Sendable, Equatable, CustomStringConvertible {
 /// A table: its keys in the order they were written, each with the place it was written
 /// (a key's line, or the `[header]` line of a table), so errors about a value can name its line.
 public struct TOMLTable: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var value: TOMLValue
-        public var position: TOMLPosition
+    struct Entry: Sendable, Equatable {
+        var value: TOMLValue
+        var position: TOMLPosition
     }
 
     /// In the order written.
@@ -70,12 +70,9 @@ public struct TOMLTable: Sendable, Equatable {
 
     public init() {}
 
-    public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 
     public subscript(key: String) -> TOMLValue? { entries[key]?.value }
-
-    public func entry(_ key: String) -> Entry? { entries[key] }
 
     public func position(of key: String) -> TOMLPosition? { entries[key]?.position }
 
