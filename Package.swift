@@ -48,7 +48,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
-        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
@@ -69,8 +68,12 @@ let package = Package(
             ]),
         // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
-        // TOMLKit behind a guard for input its C++ parser asserts on; every TOML read goes here.
-        .target(name: "SafeTOML", dependencies: ["DisplayText", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // TOML 1.0 on the standard library alone (no Foundation); proven by scripts/toml-test-suite.
+        .target(name: "TOMLReader"),
+        // Reads TOML on stdin, prints toml-test's JSON: the official suite's decoder (not shipped).
+        .executableTarget(name: "toml-decode", dependencies: ["TOMLReader"]),
+        // Config files' typed reads and errors naming file and line; every TOML read goes here.
+        .target(name: "SafeTOML", dependencies: ["DisplayText", "TOMLReader"]),
         .target(
             name: "VoicemailClient",
             dependencies: [
@@ -129,6 +132,7 @@ let package = Package(
         .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
+        .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText", "VoicemailModel"]),
         .testTarget(name: "VoicemailBackendTests", dependencies: ["VoicemailBackend", "VoicemailModel"]),

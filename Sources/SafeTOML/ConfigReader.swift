@@ -1,11 +1,9 @@
 import DisplayText
-import Foundation
 
 /// Typed reads from a config file's TOML, with errors that name the file and the line of the
 /// key. Each module reads its own keys (connection, spool, screen); none sees the others'.
 public struct ConfigReader {
     let table: TOMLTable
-    let text: String
     /// The file, for messages.
     public let path: String
 
@@ -16,18 +14,23 @@ public struct ConfigReader {
         } catch {
             throw SettingsError(file: path, line: error.line, "invalid TOML: \(error.reason)")
         }
-        self.text = text
         self.path = path
     }
 
+    /// An error at the line where `key` is written (in `[tableName]` when given).
     public func error(_ key: String, _ message: String, table tableName: String? = nil) -> SettingsError {
-        SettingsError(file: path, line: ConfigLines.line(of: key, inTable: tableName, text: text), message)
+        SettingsError(file: path, line: line(of: key, inTable: tableName), message)
+    }
+
+    func line(of key: String, inTable tableName: String?) -> Int? {
+        guard let tableName else { return table.position(of: key)?.line }
+        return table.position(at: [tableName, key])?.line
     }
 
     public func string(_ key: String) throws(SettingsError) -> String? {
         guard let value = table[key] else { return nil }
         guard let string = value.string else { throw error(key, "\"\(key)\" must be a string") }
-        let trimmed = string.trimmingCharacters(in: .whitespaces)
+        let trimmed = string.trimmingBlanks()
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -91,29 +94,18 @@ public struct ConfigReader {
     public func unknownKeyWarnings(known: Set<String>) -> [ConfigWarning] {
         table.keys.filter { !known.contains($0) }.sorted().map { key in
             ConfigWarning(
-                file: path, line: ConfigLines.line(of: key, inTable: nil, text: text),
+                file: path, line: line(of: key, inTable: nil),
                 message: "unknown key \"\(TerminalSafe.errorDetail(key))\" (ignored)")
         }
     }
 }
 
-/// Finds the line where a key is set, for messages ("config.toml:7: …"); TOMLKit gives
-/// positions only for syntax errors.
-enum ConfigLines {
-    static func line(of key: String, inTable tableName: String?, text: String) -> Int? {
-        var currentTable: String?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                let name = line.trimmingCharacters(in: CharacterSet(charactersIn: "[] \t"))
-                currentTable = name
-                if tableName == nil, name == key { return index + 1 }
-                continue
-            }
-            guard currentTable == tableName, let equals = line.firstIndex(of: "=") else { continue }
-            let name = line[..<equals].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
-            if name == key { return index + 1 }
-        }
-        return nil
+extension String {
+    /// Without leading and trailing spaces and tabs (and other horizontal white space);
+    /// line breaks inside a value are the user's.
+    fileprivate func trimmingBlanks() -> String {
+        let isBlank: (Character) -> Bool = { $0.isWhitespace && !$0.isNewline }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(self[first...last])
     }
 }

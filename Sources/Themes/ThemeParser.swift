@@ -21,16 +21,16 @@ public enum ThemeParser {
     public static func parse(
         _ text: String, name: String, file: String, builtins: [String: Theme] = [:]
     ) throws(ThemeError) -> Theme {
-        let locator = TOMLKeyLocator(text: text)
-        func fail(_ path: [String], _ message: String) -> ThemeError {
-            ThemeError(file: file, line: locator.line(of: path), message: message)
-        }
-
         let root: TOMLTable
         do {
             root = try SafeTOML.parse(text)
         } catch {
             throw ThemeError(file: file, line: error.line, message: error.reason)
+        }
+        // The line of the key, or of the nearest table written around it (a header, an
+        // inline table's key).
+        func fail(_ path: [String], _ message: String) -> ThemeError {
+            ThemeError(file: file, line: root.position(at: path)?.line, message: message)
         }
 
         for key in root.keys where !topLevelKeys.contains(key) {
@@ -119,7 +119,7 @@ public enum ThemeParser {
 
     /// A colour value; nil for a string that names nothing known (the caller words the error).
     private static func color(
-        _ value: TOMLValueConvertible, aliases: [String: ThemeColor], path: [String],
+        _ value: TOMLValue, aliases: [String: ThemeColor], path: [String],
         fail: ([String], String) -> ThemeError
     ) throws(ThemeError) -> ThemeColor? {
         if let index = value.int {
