@@ -99,7 +99,7 @@ let package = Package(
         // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
             name: "Themes",
-            dependencies: ["AppCore", "SafeTOML"],
+            dependencies: ["AppCore", "SafeTOML", "TOMLReader"],
             // Compiled into the binary (no resource bundle to ship beside it: a vmtui copied
             // alone onto a PBX host still has its themes).
             resources: ["default", "high-contrast", "light", "monochrome"].map { .embedInCode("Shipped/\($0).toml") }),

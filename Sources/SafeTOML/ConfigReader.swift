@@ -1,4 +1,5 @@
 import DisplayText
+import TOMLReader
 
 /// Typed reads from a config file's TOML, with errors that name the file and the line of the
 /// key. Each module reads its own keys (connection, spool, screen); none sees the others'.

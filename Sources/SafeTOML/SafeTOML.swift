@@ -1,4 +1,4 @@
-@_exported import TOMLReader
+import TOMLReader
 
 /// Every TOML text vmtui reads (config files, themes) goes through here: TOMLReader's
 /// result, or one line with the line number, as config and theme errors want it.

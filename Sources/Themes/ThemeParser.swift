@@ -1,5 +1,6 @@
 import AppCore
 import SafeTOML
+import TOMLReader
 
 /// Turns a theme file's TOML text into a `Theme`. Pure: the caller reads the file.
 ///
