@@ -19,6 +19,9 @@ public struct ServerLimits: Sendable {
     /// The same per client address (higher: several users may share one address).
     public var failuresPerAddress: Int = 20
     public var failureWindow: Duration = .seconds(60)
+    /// Lifetime of the Wazo and Kazoo faces' tokens (`--token-ttl`); nil: what the client asks
+    /// (Wazo) or Kazoo's 3600 s.
+    public var tokenTTL: Int?
 
     public init() {}
 }
