@@ -356,8 +356,36 @@ final class WazoKazooIntegrationTests: XCTestCase {
         XCTAssertFalse(capabilities.has(.move))
         let sent = recorder.all.count
         await expectError(.unsupported(.move)) { _ = try await backend.move(ids: [first.id], to: .work, mailbox: nil) }
-        await expectError(.unsupported(.greetings)) { _ = try await backend.greetings(mailbox: nil) }
         XCTAssertEqual(recorder.all.count, sent)
+    }
+
+    /// The unavailable greeting through the box's `media.unavailable` and the media API.
+    func testKazooUnavailableGreetingUploadPlayReset() async throws {
+        let recorder = Recorder()
+        let backend = kazoo(try await start(.kazoo, recorder: recorder))
+        let capabilities = try await backend.capabilities()
+        XCTAssertEqual(capabilities.greetingTypes, [.unavailable])
+        let fixtures = try SoxFixtures(prefix: "vmtui-kazoo-greeting")
+        defer { fixtures.cleanUp() }
+        let tone = try fixtures.tone("unavailable.wav", seconds: 1.2)
+        _ = try await backend.resetGreeting(.unavailable, mailbox: nil)
+        let none = try await backend.greetings(mailbox: nil)
+        XCTAssertEqual(none, [GreetingInfo(type: .unavailable, present: false)])
+        _ = try await backend.uploadGreeting(.unavailable, mailbox: nil, from: tone, progress: nil)
+        XCTAssertEqual(recorder.count("PUT", "/media"), 1)
+        XCTAssertEqual(recorder.count("POST", "/raw"), 1)
+        let present = try await backend.greetings(mailbox: nil)
+        XCTAssertEqual(present.map(\.present), [true])
+        let played = directory.appending("unavailable-back.wav")
+        _ = try await backend.downloadGreeting(.unavailable, mailbox: nil, to: played, atomically: true, progress: nil)
+        XCTAssertEqual(try Data(contentsOf: played), try Data(contentsOf: tone))
+        _ = try await backend.resetGreeting(.unavailable, mailbox: nil)
+        await expectError(.notFound(what: "greeting unavailable", reason: "the PBX default is in use")) {
+            _ = try await backend.downloadGreeting(.unavailable, mailbox: nil, to: played, atomically: true, progress: nil)
+        }
+        await expectError(.badRequest(reason: "Kazoo has only the unavailable greeting")) {
+            _ = try await backend.uploadGreeting(.busy, mailbox: nil, from: tone, progress: nil)
+        }
     }
 
     /// The support desk (200) sees the customers' boxes; forward copies into another box.

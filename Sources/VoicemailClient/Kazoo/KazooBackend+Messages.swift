@@ -160,24 +160,4 @@ extension KazooBackend {
             try await send(call, sink: sink, isAudio: true, progress: reported)
         }
     }
-
-    // MARK: Greetings: not offered (see README "Connecting to Kazoo")
-
-    public func greetings(mailbox: String?) async throws -> [GreetingInfo] { throw VoicemailError.unsupported(.greetings) }
-
-    public func downloadGreeting(
-        _ type: GreetingType, mailbox: String?, to file: URL, atomically: Bool, progress: ProgressHandler?
-    ) async throws -> DownloadResult {
-        throw VoicemailError.unsupported(.greetings)
-    }
-
-    public func uploadGreeting(
-        _ type: GreetingType, mailbox: String?, from file: URL, progress: ProgressHandler?
-    ) async throws -> GreetingInfo {
-        throw VoicemailError.unsupported(.greetings)
-    }
-
-    public func resetGreeting(_ type: GreetingType, mailbox: String?) async throws -> GreetingInfo {
-        throw VoicemailError.unsupported(.greetings)
-    }
 }

@@ -129,7 +129,8 @@ public final class KazooBackend: VoicemailBackend {
 
     public func capabilities() async throws -> BackendCapabilities {
         BackendCapabilities(
-            supported: [.markUnread, .forward, .mailboxList, .sharedMailboxes], folders: Folder.allCases,
+            supported: [.markUnread, .forward, .mailboxList, .sharedMailboxes, .greetings, .greetingUpload],
+            greetingTypes: [.unavailable], folders: Folder.allCases,
             name: "\(host) (Kazoo)")
     }
 

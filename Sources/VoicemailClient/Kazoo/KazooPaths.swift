@@ -14,6 +14,11 @@ enum KazooPaths {
         "\(messages(account, box))/\(VoicemailClient.encodeID(id))"
     }
     static func raw(_ account: String, _ box: String, _ id: String) -> String { "\(message(account, box, id))/raw" }
+    static func vmbox(_ account: String, _ box: String) -> String { "\(vmboxes(account))/\(VoicemailClient.encodeID(box))" }
+    static func media(_ account: String) -> String { "/v2/accounts/\(VoicemailClient.encodeID(account))/media" }
+    static func media(_ account: String, _ id: String) -> String { "\(media(account))/\(VoicemailClient.encodeID(id))" }
+    /// Kazoo keeps `/media/{id}/raw` ("deprecated but maintained") beside `/media/{id}/`.
+    static func mediaRaw(_ account: String, _ id: String) -> String { "\(media(account, id))/raw" }
 
     /// Kazoo's timestamps count seconds from year 0 of the Gregorian calendar.
     static let gregorianOffset: Int = 62_167_219_200

@@ -13,6 +13,7 @@ import VoicemailModel
 struct KazooFace {
     let api: SimulatorAPI
     let tokens = FaceTokens()
+    let media = KazooMediaStore()
 
     /// What users type as the account name in pbx-sim (a Kazoo account is named by its admin).
     static let accountName = "pbx-sim"
@@ -70,6 +71,7 @@ struct KazooFace {
                 return Self.envelope(record, token: token)
             }
         }
+        registerMedia(router, account: account)
         router.get(Self.path("\(account)/vmboxes/:box/messages/:id/raw")) { request, context in
             await signedIn(request, account: context) { user, _ in
                 let found = try locate(user, try context.parameter("box"), try context.parameter("id"))
