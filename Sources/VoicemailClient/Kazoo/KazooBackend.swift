@@ -59,7 +59,7 @@ public final class KazooBackend: VoicemailBackend {
             var request = RESTTransport.Call(
                 method: call.method, url: rest.url(call.path(identity.accountID), query: call.query),
                 headers: ["X-Auth-Token: \(identity.token)", "Accept: \(call.accept)"], body: call.body, isAudio: isAudio,
-                progress: progress)
+                progress: progress, progressIsUpload: call.method != "GET")
             if let sink { request.sink = sink }
             let response = try await rest.exchange(request)
             if response.status == 401, !retried, canLogIn {
