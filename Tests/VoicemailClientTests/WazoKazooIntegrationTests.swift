@@ -289,6 +289,20 @@ final class WazoKazooIntegrationTests: XCTestCase {
         }
     }
 
+    /// New reads INBOX and Urgent side by side; what is learned once per session (Wazo's own
+    /// voicemail, Kazoo's boxes) is asked once, not once per folder.
+    func testNewAsksWhatIsLearnedOncePerSessionOnlyOnce() async throws {
+        let wazoRecorder = Recorder()
+        let wazoBackend = wazo(try await start(.wazo, recorder: wazoRecorder))
+        _ = try await FolderListing(wazoBackend).messages(MessageQuery(folder: .inbox))
+        XCTAssertEqual(wazoRecorder.all.filter { $0.target == "/api/calld/1.0/users/me/voicemails" }.count, 1)
+        await stopAll()
+        let kazooRecorder = Recorder()
+        let kazooBackend = kazoo(try await start(.kazoo, seed: false, recorder: kazooRecorder))
+        _ = try await FolderListing(kazooBackend).messages(MessageQuery(folder: .inbox))
+        XCTAssertEqual(kazooRecorder.all.filter { $0.target.hasSuffix("/vmboxes?page_size=500") }.count, 1)
+    }
+
     // MARK: Kazoo
 
     func testKazooReloginOnceOnExpiredToken() async throws {

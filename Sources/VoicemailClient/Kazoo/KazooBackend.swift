@@ -1,7 +1,6 @@
 import DisplayText
 import Foundation
 import Logging
-import Synchronization
 import VoicemailModel
 
 /// Kazoo's voicemail over crossbar (`/v2/accounts/{account}/vmboxes/{box}/messages…`) with
@@ -13,7 +12,7 @@ public final class KazooBackend: VoicemailBackend {
     let rest: RESTTransport
     let session = KazooSession()
     let listing = LocalListing()
-    private let knownBoxes = Mutex<[KazooBox]?>(nil)
+    private let knownBoxes = LearnedOnce<[KazooBox]>()
     private let pins = SessionPINs()
 
     /// Records asked per page (crossbar's `page_size`).
@@ -173,14 +172,16 @@ public final class KazooBackend: VoicemailBackend {
 
     /// The account's vmboxes the token may read, learned once.
     func boxes() async throws -> [KazooBox] {
-        if let known = knownBoxes.withLock({ $0 }) { return known }
+        try await knownBoxes.get { [self] in try await readBoxes() }
+    }
+
+    private func readBoxes() async throws -> [KazooBox] {
         let records = try await allPages(Call(path: { KazooPaths.vmboxes($0) }, resource: "the voicemail boxes"))
         let found = records.compactMap { record -> KazooBox? in
             guard let id = JSONValue.text(record["id"]) else { return nil }
             let mailbox = JSONValue.text(record["mailbox"]) ?? id
             return KazooBox(id: id, mailbox: mailbox, name: JSONValue.text(record["name"]) ?? mailbox, ownerID: JSONValue.text(record["owner_id"]))
         }
-        knownBoxes.withLock { $0 = found }
         return found
     }
 

@@ -1,7 +1,6 @@
 import DisplayText
 import Foundation
 import Logging
-import Synchronization
 import VoicemailModel
 
 /// Wazo Platform's voicemail over wazo-calld's REST API (`/users/me/voicemails…`), with a
@@ -12,7 +11,7 @@ public final class WazoBackend: VoicemailBackend {
     let rest: RESTTransport
     let tokens: WazoTokens
     let listing = LocalListing()
-    private let own = Mutex<OwnVoicemail?>(nil)
+    private let own = LearnedOnce<OwnVoicemail>()
     private let pins = SessionPINs()
 
     /// Messages asked per page of the global voicemails' list (`limit`).
@@ -140,24 +139,22 @@ public final class WazoBackend: VoicemailBackend {
 
     /// The user's personal voicemail (`GET /users/me/voicemails`), learned once.
     func ownVoicemail() async throws -> OwnVoicemail {
-        if let known = own.withLock({ $0 }) { return known }
-        _ = try await personalVoicemail()
-        guard let known = own.withLock({ $0 }) else {
-            throw VoicemailError.malformedResponse(expected: "your Wazo voicemail", detail: "no id")
-        }
-        return known
+        try await own.get { [self] in try await Self.ownVoicemail(in: personalVoicemail(learning: false)) }
+    }
+
+    static func ownVoicemail(in object: [String: Any]) -> OwnVoicemail {
+        let id = JSONValue.string(object["id"]) ?? ""
+        return OwnVoicemail(id: id, number: JSONValue.text(object["number"]) ?? id, name: JSONValue.text(object["name"]) ?? id)
     }
 
     /// The whole personal voicemail with its folders and their messages.
-    func personalVoicemail() async throws -> [String: Any] {
+    func personalVoicemail(learning: Bool = true) async throws -> [String: Any] {
         let response = try await send(Call(path: WazoPaths.calld, resource: "your voicemail"))
-        guard let object = RESTTransport.object(response.body), let id = JSONValue.string(object["id"]) else {
+        guard let object = RESTTransport.object(response.body), JSONValue.string(object["id"]) != nil else {
             throw VoicemailError.malformedResponse(
                 expected: "a Wazo voicemail", detail: DecodingDetail.describe(CocoaError(.coderReadCorrupt), body: response.body))
         }
-        let found = OwnVoicemail(
-            id: id, number: JSONValue.text(object["number"]) ?? id, name: JSONValue.text(object["name"]) ?? id)
-        own.withLock { $0 = found }
+        if learning { await own.set(Self.ownVoicemail(in: object)) }
         return object
     }
 

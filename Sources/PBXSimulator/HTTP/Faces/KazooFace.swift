@@ -193,22 +193,26 @@ struct KazooFace {
         return record
     }
 
-    /// One page of `all` by `page_size` (default 50) from `start_key`, with `next_start_key`
+    /// One page of `count` records by `page_size` (default 50) from `start_key`, with `next_start_key`
     /// when more follow, as crossbar pages its views.
-    func paged(_ all: [[String: Any]], key: (Int) -> String, _ request: Request, token: String) throws -> Response {
+    /// Only the page's records are built (`record(i)`), so paging a 10,000-message box costs
+    /// each answer its own page.
+    func paged(
+        count: Int, record: (Int) -> [String: Any], key: (Int) -> String, _ request: Request, token: String
+    ) throws -> Response {
         let query = QueryString(request.uri.query)
         let size = query["page_size"].map { Int($0) ?? 0 } ?? Self.defaultPageSize
         guard size > 0 else { return Self.error(.badRequest, "invalid request") }
         var start = 0
         if let startKey = query["start_key"] {
-            guard let index = all.indices.first(where: { key($0) == startKey }) else { return Self.envelope([], token: token) }
+            guard let index = (0..<count).first(where: { key($0) == startKey }) else { return Self.envelope([], token: token) }
             start = index
         }
-        let end = min(all.count, start + size)
+        let end = min(count, start + size)
         var extra: [String: Any] = ["page_size": end - start]
-        if start < all.count { extra["start_key"] = key(start) }
-        if end < all.count { extra["next_start_key"] = key(end) }
-        return Self.envelope(Array(all[start..<end]), token: token, extra: extra)
+        if start < count { extra["start_key"] = key(start) }
+        if end < count { extra["next_start_key"] = key(end) }
+        return Self.envelope((start..<end).map(record), token: token, extra: extra)
     }
 
     func boxes(_ user: SimulatorUser, _ token: String, _ request: Request) throws -> Response {
@@ -219,7 +223,7 @@ struct KazooFace {
                 "owner_id": Self.ownerID(owner.extension), "messages": api.store.count(in: owner.extension),
             ]
         }
-        return try paged(boxes, key: { owners[$0].extension }, request, token: token)
+        return try paged(count: boxes.count, record: { boxes[$0] }, key: { owners[$0].extension }, request, token: token)
     }
 
     /// Newest first, as Kazoo's message listing is.
@@ -231,7 +235,7 @@ struct KazooFace {
     func list(_ user: SimulatorUser, _ token: String, _ boxID: String, _ request: Request) throws -> Response {
         let owner = try box(user, boxID)
         let stored = messages(of: owner)
-        return try paged(stored.map(Self.record), key: { stored[$0].id }, request, token: token)
+        return try paged(count: stored.count, record: { Self.record(stored[$0]) }, key: { stored[$0].id }, request, token: token)
     }
 
     func locate(_ user: SimulatorUser, _ boxID: String, _ id: String) throws -> StoredMessage {
