@@ -70,11 +70,23 @@ public enum BackendFactory {
     ) throws(SettingsError) -> BackendContext {
         let configuration = try httpConfiguration(options, config: config, environment: environment, runner: runner)
         let warning = try ClientSettings.insecureWarning(for: configuration, overrides: options.overrides, config: config.connection)
-        let client = VoicemailClient(configuration: configuration, logger: logger)
+        let backend: any VoicemailBackend
+        var teardown: @Sendable () async -> Void = {}
+        switch configuration.api {
+        case .wazo:
+            let wazo = WazoBackend(configuration: configuration, logger: logger)
+            backend = wazo
+            // The token vmtui obtained is revoked when it exits.
+            teardown = { await wazo.close() }
+        case .kazoo:
+            backend = KazooBackend(configuration: configuration, logger: logger)
+        case .auto, .wildix, .vmtui:
+            backend = VoicemailClient(configuration: configuration, logger: logger)
+        }
         return BackendContext(
-            backend: client, serverLabel: configuration.serverURL.host ?? configuration.serverURL.absoluteString,
+            backend: backend, serverLabel: configuration.serverURL.host ?? configuration.serverURL.absoluteString,
             user: configuration.credentials.user, userName: nil, mailbox: configuration.mailbox, config: config,
-            logger: logger, warnings: warning.map { [$0] } ?? [], teardown: {})
+            logger: logger, warnings: warning.map { [$0] } ?? [], teardown: teardown)
     }
 
     public static func httpConfiguration(

@@ -8,7 +8,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("PBX address, e.g. https://pbx.example.com.", valueName: "URL"))
     public var server: String?
 
-    @Option(name: .long, help: ArgumentHelp("Your extension (for basic or session login).", valueName: "EXT"))
+    @Option(name: .long, help: ArgumentHelp("Your extension (for basic or session login); on Wazo or Kazoo your user name.", valueName: "EXT"))
     public var user: String?
 
     @Option(name: .long, help: ArgumentHelp("How to authenticate: bearer, basic or session.", valueName: "METHOD"))
@@ -32,8 +32,11 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         help: ArgumentHelp("Seconds to connect (default 10).", valueName: "SECONDS"))
     public var connectTimeout: Double?
 
-    @Option(help: ArgumentHelp("Which API the server speaks: auto (default), wildix (documented calls only) or vmtui.", valueName: "API"))
+    @Option(help: ArgumentHelp("Which API the server speaks: auto (default), wildix (documented calls only), vmtui, wazo or kazoo.", valueName: "API"))
     public var api: APIFlavor?
+
+    @Option(name: .long, help: ArgumentHelp("Kazoo: the account name you type at login.", valueName: "NAME"))
+    public var account: String?
 
     @Flag(name: .customLong("allow-insecure"), help: "Allow basic or session login over plain http:// to another host.")
     public var allowInsecure = false
@@ -60,7 +63,10 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public mutating func validate() throws {
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
         if let connectTimeout, connectTimeout <= 0 { throw ValidationError("--connect-timeout must be more than 0 seconds") }
-        if let user, !Extensions.isValid(user) { throw ValidationError("--user must be an extension (digits)") }
+        // Wazo and Kazoo users have names (the config file may choose them): ClientSettings checks.
+        if let user, api?.namesUsers != true, !Extensions.isValid(user), user.contains(where: { $0.isWhitespace || $0.isNewline }) {
+            throw ValidationError("--user must be an extension (digits)")
+        }
         if let mailbox, !Extensions.isValid(mailbox) { throw ValidationError("--mailbox must be an extension (digits)") }
         if spool != nil, server != nil || demo { throw ValidationError("--spool opens a spool directly: leave out --server and --demo") }
     }
@@ -68,7 +74,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public var overrides: ConnectionOverrides {
         ConnectionOverrides(
             server: server, user: user, auth: auth, mailbox: mailbox, caFile: caFile, timeout: timeout,
-            connectTimeout: connectTimeout, api: api, allowInsecure: allowInsecure)
+            connectTimeout: connectTimeout, api: api, allowInsecure: allowInsecure, account: account)
     }
 }
 

@@ -53,6 +53,13 @@ public enum APIFlavor: String, Sendable, CaseIterable, Equatable {
     case wildix
     /// The full contract of docs/api.md, [vmtui extension] parts included (pbx-sim).
     case vmtui
+    /// Wazo Platform: wazo-calld's voicemail REST API, tokens from wazo-auth (`WazoBackend`).
+    case wazo
+    /// Kazoo (2600Hz): crossbar's vmboxes API (`KazooBackend`).
+    case kazoo
+
+    /// Users of these PBXs log in with a user name, not an extension.
+    public var namesUsers: Bool { self == .wazo || self == .kazoo }
 }
 
 /// Everything a `VoicemailClient` needs to reach one PBX.
@@ -72,13 +79,16 @@ public struct ClientConfiguration: Sendable {
     public var timeout: Double
     public var userAgent: String
     public var api: APIFlavor
+    /// Kazoo's account name (what users type at login).
+    public var account: String?
 
     public init(
         serverURL: URL, credentials: Credentials, mailbox: String? = nil, pins: [String: String] = [:],
         caFile: String? = nil, connectTimeout: Double = 10, timeout: Double = 30,
-        userAgent: String = "vmtui/1.0", api: APIFlavor = .auto
+        userAgent: String = "vmtui/1.0", api: APIFlavor = .auto, account: String? = nil
     ) {
         self.api = api
+        self.account = account
         self.serverURL = serverURL
         self.credentials = credentials
         self.mailbox = mailbox

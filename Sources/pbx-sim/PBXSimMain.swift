@@ -26,8 +26,11 @@ struct PBXSimCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Fill an EMPTY data directory with demo users and messages: demo.")
     var seed: SimulatorSeed?
 
-    @Option(name: .long, help: "API flavor: full (docs/api.md with vmtui's extensions) or wildix (only the calls Wildix documents; every extension answers 404).")
+    @Option(name: .long, help: "API flavor: full (docs/api.md with vmtui's extensions), wildix (only the calls Wildix documents; every extension answers 404), wazo (Wazo Platform's wazo-auth and wazo-calld voicemail calls) or kazoo (Kazoo crossbar's user_auth and vmboxes calls).")
     var flavor: SimulatorFlavor = .full
+
+    @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Wazo and Kazoo faces: seconds a token lives (default: what the client asks on Wazo, 3600 on Kazoo).", valueName: "SECONDS"))
+    var tokenTTL: Int?
 
     @Option(name: .long, help: "Messages per mailbox before deposits are refused.")
     var capacity: Int = 100
@@ -64,6 +67,7 @@ struct PBXSimCommand: AsyncParsableCommand {
         guard maxConnections > 0 else { throw ValidationError("--max-connections must be at least 1") }
         guard maxConnectionsPerAddress > 0 else { throw ValidationError("--max-connections-per-address must be at least 1") }
         guard maxUploads > 0 else { throw ValidationError("--max-uploads must be at least 1") }
+        if let tokenTTL, tokenTTL <= 0 { throw ValidationError("--token-ttl must be at least 1 (seconds)") }
     }
 
     func run() async throws {
@@ -79,6 +83,7 @@ struct PBXSimCommand: AsyncParsableCommand {
         options.limits.maxConnections = maxConnections
         options.limits.maxConnectionsPerAddress = maxConnectionsPerAddress
         options.limits.maxConcurrentUploads = maxUploads
+        options.limits.tokenTTL = tokenTTL
         options.logger = logger
         let simulator: RunningSimulator
         do {

@@ -25,7 +25,7 @@ final class ClientSafetyTests: XCTestCase {
         XCTAssertEqual(try settings("server = \"https://pbx\"\napi = \"Wildix\"").0.api, .wildix)
         XCTAssertEqual(try settings("server = \"https://pbx\"\napi = \"wildix\"", overrides: ConnectionOverrides(api: .vmtui)).0.api, .vmtui)
         XCTAssertThrowsError(try ConnectionSettings.parse("api = \"asterisk\"", path: "c.toml")) {
-            XCTAssertEqual(($0 as? SettingsError)?.description, #"c.toml:1: "api" must be auto, wildix or vmtui, not "asterisk""#)
+            XCTAssertEqual(($0 as? SettingsError)?.description, #"c.toml:1: "api" must be auto, wildix, vmtui, wazo or kazoo, not "asterisk""#)
         }
     }
 

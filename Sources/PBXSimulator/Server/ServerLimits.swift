@@ -37,6 +37,9 @@ public struct ServerLimits: Sendable {
     public var failureWindow: Duration = .seconds(60)
     /// Repeated failures are logged once per source and account in this interval, then as a count.
     public var logSummaryInterval: Duration = .seconds(60)
+    /// Lifetime of the Wazo and Kazoo faces' tokens (`--token-ttl`); nil: what the client asks
+    /// (Wazo) or Kazoo's 3600 s.
+    public var tokenTTL: Int?
 
     public init() {}
 }

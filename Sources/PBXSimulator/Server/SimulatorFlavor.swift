@@ -6,13 +6,19 @@ public enum SimulatorFlavor: String, Sendable, CaseIterable {
     /// personal/info, spool audio); every extension answers 404 and changes answer
     /// `"result":null`, so clients can be tested against a PBX that offers nothing more.
     case wildix
+    /// Wazo Platform's face: wazo-auth tokens and wazo-calld's `/users/me/voicemails` calls
+    /// (HTTP/Faces/WazoFace.swift); everything else answers 404.
+    case wazo
+    /// Kazoo's face: crossbar's `user_auth` and `vmboxes` calls in Kazoo's envelope
+    /// (HTTP/Faces/KazooFace.swift); everything else answers 404.
+    case kazoo
 
     /// The session cookie's name. Wildix does not document it, so the strict flavor uses a
     /// name no client could have hard-coded.
     var sessionCookie: String {
         switch self {
         case .full: "PHPSESSID"
-        case .wildix: "wms_session"
+        case .wildix, .wazo, .kazoo: "wms_session"
         }
     }
 }

@@ -29,7 +29,8 @@ extension VoicemailClient {
             return LearnedAPI(flavor: .vmtui, capabilities: Self.named(.everything, "\(host) (vmtui API)"))
         case .wildix:
             return LearnedAPI(flavor: .wildix, capabilities: Self.named(.wildixDocumented, "\(host) (Wildix API)"))
-        case .auto:
+        case .auto, .wazo, .kazoo:
+            // (Wazo and Kazoo have backends of their own; a VoicemailClient told so probes.)
             break
         }
         guard try await callExists(APICall(path: APIPath.mailboxes, resource: "the mailbox list"), as: Page<MailboxSummary>.self)

@@ -15,12 +15,15 @@ public struct ConnectionOverrides: Sendable, Equatable {
     public var api: APIFlavor?
     /// `--allow-insecure`: a password may cross plain http to another host.
     public var allowInsecure: Bool
+    /// `--account`: Kazoo's account name.
+    public var account: String?
 
     public init(
         server: String? = nil, user: String? = nil, auth: AuthMethod? = nil, mailbox: String? = nil,
         caFile: String? = nil, timeout: Double? = nil, connectTimeout: Double? = nil, api: APIFlavor? = nil,
-        allowInsecure: Bool = false
+        allowInsecure: Bool = false, account: String? = nil
     ) {
+        self.account = account
         self.api = api
         self.allowInsecure = allowInsecure
         self.server = server
@@ -52,7 +55,9 @@ public enum ClientSettings {
             throw SettingsError(file: overrides.server == nil ? config.path : nil, error.message)
         }
         let user = overrides.user ?? config.user
-        if let user, !Extensions.isValid(user) {
+        let api = overrides.api ?? config.api ?? .auto
+        if let user, api.namesUsers ? user.isEmpty || user.contains(where: { $0.isWhitespace || $0.isNewline }) : !Extensions.isValid(user) {
+            if api.namesUsers { throw SettingsError("user must be a user name without spaces, not \"\(TerminalSafe.errorDetail(user))\"") }
             throw SettingsError("user must be an extension (digits), not \"\(TerminalSafe.errorDetail(user))\"")
         }
         let mailbox = overrides.mailbox ?? config.mailbox
@@ -71,7 +76,7 @@ public enum ClientSettings {
             serverURL: serverURL, credentials: credentials, mailbox: mailbox, pins: pins, caFile: caFile,
             connectTimeout: overrides.connectTimeout ?? config.connectTimeout ?? defaultConnectTimeout,
             timeout: overrides.timeout ?? config.timeout ?? defaultTimeout, userAgent: userAgent,
-            api: overrides.api ?? config.api ?? .auto)
+            api: api, account: overrides.account ?? config.account)
     }
 
     /// Secrets over plain http to a host other than this machine can be read by anyone on the

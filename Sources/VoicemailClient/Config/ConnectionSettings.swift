@@ -21,10 +21,12 @@ public struct ConnectionSettings: Sendable, Equatable {
     public var api: APIFlavor?
     /// `allow_insecure`: a password may cross plain http to another host.
     public var allowInsecure: Bool?
+    /// `account`: Kazoo's account name.
+    public var account: String?
 
     public static let keys: Set<String> = [
         "server", "user", "auth", "mailbox", "token_command", "password_command", "ca_file",
-        "connect_timeout", "timeout", "api", "allow_insecure",
+        "connect_timeout", "timeout", "api", "allow_insecure", "account",
     ]
 
     public init() {}
@@ -45,6 +47,7 @@ public struct ConnectionSettings: Sendable, Equatable {
         timeout = try reader.positiveNumber("timeout")
         api = try reader.choice("api")
         allowInsecure = try reader.bool("allow_insecure")
+        account = try reader.string("account")
     }
 
     /// The connection keys of a whole config file's text (the other keys are someone else's).

@@ -21,7 +21,7 @@ struct SessionLogin {
         switch api.flavor {
         case .full: response = try Responses.json(SignedInUser(user))
         // What Wildix answers is not public; the least a client may get is an empty result.
-        case .wildix: response = Responses.nullResult()
+        case .wildix, .wazo, .kazoo: response = Responses.nullResult()
         }
         response.headers[.setCookie] = "\(api.flavor.sessionCookie)=\(session); Path=/; HttpOnly; SameSite=Lax"
         return response

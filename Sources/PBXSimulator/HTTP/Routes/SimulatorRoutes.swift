@@ -12,6 +12,12 @@ enum SimulatorRoutes {
         router.add(middleware: RequestLogMiddleware(logger: api.logger, observer: observer))
         router.add(middleware: ErrorMappingMiddleware(
             flavor: api.flavor, logger: api.logger, dataDirectory: api.store.layout.root.standardizedFileURL.path))
+        // The vendor faces have their own paths, authentication and error shapes (HTTP/Faces).
+        switch api.flavor {
+        case .wazo: WazoFace(api: api).register(router); return router
+        case .kazoo: KazooFace(api: api).register(router); return router
+        case .full, .wildix: break
+        }
         let table = RouteTable(router: router, flavor: api.flavor)
 
         table.add("/api/v1/personal/login", [.post: { request, context in try await SessionLogin(api: api).login(request, context) }])
@@ -46,6 +52,8 @@ enum SimulatorRoutes {
                     return try await messages(request, context).delete(try context.parameter("id"))
                 },
             ])
+        case .wazo, .kazoo:
+            break
         case .full:
             calls.add("", [
                 .get: { try await messages($0, $1).list() },

@@ -1,0 +1,78 @@
+import AudioFormats
+import Foundation
+import VoicemailModel
+
+/// Greetings unavailable, busy and name of the user's own voicemail: GET says whether one is
+/// recorded (404: the PBX default; Wazo also answers HEAD, but the transport sends no HEAD)
+/// and plays it, POST creates and PUT replaces it (raw audio/wav), DELETE puts
+/// the PBX default back, and `…/copy` copies one greeting over another.
+extension WazoBackend {
+    func requireOwn(_ mailbox: String?) async throws {
+        guard try await sharedID(mailbox) == nil else {
+            throw VoicemailError.forbidden(mailbox: mailbox, reason: "Wazo lets a user manage only their own greetings")
+        }
+    }
+
+    func isRecorded(_ type: GreetingType) async throws -> Bool {
+        let response = try await send(
+            Call(path: WazoPaths.greeting(type), accept: "audio/wav", resource: "greeting \(type.rawValue)", passThrough: [404]))
+        return response.status != 404
+    }
+
+    public func greetings(mailbox: String?) async throws -> [GreetingInfo] {
+        try await requireOwn(mailbox)
+        var infos: [GreetingInfo] = []
+        for type in GreetingType.allCases {
+            let present = try await isRecorded(type)
+            infos.append(GreetingInfo(type: type, present: present, format: present ? .wav : nil))
+        }
+        return infos
+    }
+
+    @discardableResult
+    public func downloadGreeting(
+        _ type: GreetingType, mailbox: String?, to file: URL, atomically: Bool, progress: ProgressHandler?
+    ) async throws -> DownloadResult {
+        try await requireOwn(mailbox)
+        let call = Call(path: WazoPaths.greeting(type), accept: "audio/wav", resource: "greeting \(type.rawValue)", mailbox: mailbox)
+        return try await RESTTransport.download(to: file, atomically: atomically, expecting: nil, progress: progress) {
+            sink, reported in try await send(call, sink: sink, isAudio: true, progress: reported)
+        }
+    }
+
+    /// Wazo stores the body as the greeting's WAV file: anything else is refused here.
+    public func uploadGreeting(
+        _ type: GreetingType, mailbox: String?, from file: URL, progress: ProgressHandler?
+    ) async throws -> GreetingInfo {
+        try await requireOwn(mailbox)
+        guard try AudioSniffer.contentType(of: file) == AudioFormat.wav.mimeType else {
+            throw VoicemailError.unsupportedMediaType(reason: "Wazo takes greetings as WAV only")
+        }
+        let method = try await isRecorded(type) ? "PUT" : "POST"
+        _ = try await send(
+            Call(
+                method: method, path: WazoPaths.greeting(type), body: .file(file, contentType: "audio/wav"),
+                resource: "greeting \(type.rawValue)", mailbox: mailbox),
+            progress: progress)
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        return GreetingInfo(type: type, present: true, format: .wav, size: size)
+    }
+
+    public func resetGreeting(_ type: GreetingType, mailbox: String?) async throws -> GreetingInfo {
+        try await requireOwn(mailbox)
+        _ = try await send(
+            Call(method: "DELETE", path: WazoPaths.greeting(type), resource: "greeting \(type.rawValue)", mailbox: mailbox,
+                 passThrough: [404]))
+        return GreetingInfo(type: type, present: false)
+    }
+
+    /// `POST …/greetings/{source}/copy` with `{"dest_greeting": …}`: the source greeting
+    /// recorded again as `destination`.
+    public func copyGreeting(_ source: GreetingType, to destination: GreetingType) async throws -> GreetingInfo {
+        _ = try await send(
+            Call(
+                method: "POST", path: WazoPaths.greetingCopy(source),
+                body: RESTTransport.json(["dest_greeting": destination.rawValue]), resource: "greeting \(source.rawValue)"))
+        return GreetingInfo(type: destination, present: true, format: .wav)
+    }
+}
