@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VoicemailModel
 
 /// Where and as whom to reach the Asterisk Manager Interface.
 public struct AMIConfiguration: Sendable, Equatable {
