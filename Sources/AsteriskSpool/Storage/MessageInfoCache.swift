@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Foundation
 import Synchronization
 import VoicemailModel
@@ -14,8 +15,8 @@ final class MessageInfoCache: Sendable {
         var inode: UInt64
         var size: Int64
         var changed: Int64
-        var info: MessageInfo
-        var id: String
+        var record: MessageRecord
+        var problem: String?
         /// The message as shown, for the place it was last seen at (see `shown`).
         var shown: (key: ShownKey, message: VoicemailMessage)?
     }
@@ -29,26 +30,42 @@ final class MessageInfoCache: Sendable {
 
     private let entries = Mutex<[String: Entry]>([:])
 
-    /// The file's fields and base id, from the cache when the file has not changed.
-    func read(_ url: URL) -> (info: MessageInfo, id: String) {
+    /// The file's fields (and why it was not read, if it was not), from the cache when the
+    /// file has not changed. One `lstat`, and one bounded read when it changed.
+    func read(_ url: URL, audioExtensions: [String]) -> (record: MessageRecord, problem: String?) {
         var status = stat()
-        let known = stat(url.path, &status) == 0
+        let known = lstat(url.path, &status) == 0
         let changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
         if known, let entry = entries.withLock({ $0[url.path] }), entry.inode == UInt64(status.st_ino),
             entry.size == Int64(status.st_size), entry.changed == changed
         {
-            return (entry.info, entry.id)
+            return (entry.record, entry.problem)
         }
-        let data = (try? Data(contentsOf: url)) ?? Data()
-        let info = MessageInfo(parsing: String(decoding: data, as: UTF8.self))
-        let id = MessageIdentity.id(for: info, text: data)
+        let modified = known ? Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec)) : nil
+        let outcome = MessageText.read(path: url.path)
+        var problem = MessageText.problem(outcome, name: url.lastPathComponent)
+        var record: MessageRecord
+        if case .text(let data) = outcome,
+            let read = SpoolRecovery.readRecord(data: data, audioExtensions: audioExtensions, modified: modified)
+        {
+            record = read.record
+        } else {
+            // Still a message to Asterisk: it shows with what is known, and says why.
+            if problem == nil { problem = "\(url.lastPathComponent) is not a message file (no [message] section)" }
+            record = MessageRecord(
+                id: MessageID.derived(origtime: nil, fileBytes: Data(url.path.utf8)), originalMailbox: "",
+                callerID: CallerID(name: nil, number: ""), originTime: modified ?? Date(timeIntervalSince1970: 0),
+                duration: 0, urgent: false, subject: nil, transcription: nil, format: .wav)
+            record.durationWasStored = false
+        }
         if known {
             entries.withLock { entries in
                 entries[url.path] = Entry(
-                    inode: UInt64(status.st_ino), size: Int64(status.st_size), changed: changed, info: info, id: id, shown: nil)
+                    inode: UInt64(status.st_ino), size: Int64(status.st_size), changed: changed, record: record, problem: problem,
+                    shown: nil)
             }
         }
-        return (info, id)
+        return (record, problem)
     }
 
     /// The converted message of a `.txt` read through `read` just before, when it was made

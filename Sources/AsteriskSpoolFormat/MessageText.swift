@@ -1,0 +1,67 @@
+import FoundationEssentials
+import Glibc
+
+/// Reading one `msgNNNN.txt` safely: a regular file only (never through a symbolic link), and
+/// at most `limit` bytes, so a hostile file cannot make a listing slow or large. Asterisk's
+/// own files are a few hundred bytes; pbx-sim's, with a 20,000-character transcription, stay
+/// well under the limit.
+package enum MessageText {
+    package static let limit = 256 * 1024
+
+    package enum Outcome: Equatable {
+        case text(Data)
+        /// Larger than `limit`: not read.
+        case tooLarge(Int)
+        /// A symbolic link, a directory, a device…: not read.
+        case notRegular
+        case unreadable(String)
+    }
+
+    package static func read(path: String) -> Outcome {
+        let fd: Int32
+        do {
+            fd = try DurableFiles.openRegular(path)
+        } catch let error as DurableFiles.IOError {
+            return error.description.contains("not a regular file") ? .notRegular : .unreadable(error.description)
+        } catch {
+            return .unreadable("\(error)")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
+        var data = Data(count: limit + 1)
+        var total = 0
+        while total <= limit {
+            let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, limit + 1 - total) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        // It grew while being read.
+        guard total <= limit else { return .tooLarge(total) }
+        data.count = total
+        return .text(data)
+    }
+
+    /// The text of the bytes: UTF-8, else Latin-1 (older systems wrote names that way).
+    package static func decode(_ data: Data) -> String {
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: data.map { Unicode.Scalar($0) })
+        return String(scalars)
+    }
+
+    /// One line for a file that was not read.
+    package static func problem(_ outcome: Outcome, name: String) -> String? {
+        switch outcome {
+        case .text: nil
+        case .tooLarge(let size): "\(name) is \(size / 1024) KiB, larger than a message file can be (\(limit / 1024) KiB); not read"
+        case .notRegular: "\(name) is not a regular file (a symbolic link?); not read"
+        case .unreadable(let why): "\(name) cannot be read: \(why)"
+        }
+    }
+}
