@@ -283,7 +283,7 @@ package struct SpoolRecovery {
         return identities
     }
 
-    static func isAbandoned(_ stagedName: String) -> Bool {
+    package static func isAbandoned(_ stagedName: String) -> Bool {
         guard let pid = SpoolLayout.stagingOwner(stagedName) else { return true }
         return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }

@@ -66,7 +66,7 @@ final class SpoolReadingTests: XCTestCase {
         let fixture = try SpoolFixture()
         let backend = try fixture.backend()
         let before = try await backend.list(.inbox).map(\.id)
-        XCTAssertTrue(before.contains { $0.hasPrefix("legacy-") })
+        XCTAssertTrue(before.contains { $0.hasPrefix("1764240100-") && $0 != "1764240100-0000abcd" })
         let file = fixture.folder("101", "INBOX").appendingPathComponent("msg0001.txt")
         let handle = try FileHandle(forUpdating: file)
         try handle.seekToEnd()

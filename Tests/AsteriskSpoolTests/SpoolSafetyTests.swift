@@ -95,13 +95,14 @@ final class SpoolSafetyTests: XCTestCase {
         defer { outside.remove() }
         let work = fixture.folder("101", "Work")
         let elsewhere = outside.appending("Work")
+        let workCount = fixture.numbers("101", "Work").count
         try FileManager.default.moveItem(at: work, to: elsewhere)
         try FileManager.default.createSymbolicLink(at: work, withDestinationURL: elsewhere)
         let backend = try fixture.backend()
         let outsideIDs = try await backend.list(.work).map(\.id)
         XCTAssertEqual(outsideIDs, [], "Work points outside: not read")
         _ = try await backend.delete(ids: ["1764230100-00000001"], mailbox: nil)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).filter { $0.hasSuffix(".txt") }.count, 2)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).filter { $0.hasSuffix(".txt") }.count, workCount)
 
         // Inside the spool (an administrator's link between two folders of the spool): read.
         try FileManager.default.removeItem(at: work)
@@ -109,7 +110,7 @@ final class SpoolSafetyTests: XCTestCase {
         try FileManager.default.moveItem(at: elsewhere, to: inside)
         try FileManager.default.createSymbolicLink(at: work, withDestinationURL: inside)
         let insideIDs = try await backend.list(.work).map(\.id)
-        XCTAssertEqual(insideIDs.count, 2)
+        XCTAssertEqual(insideIDs.count, workCount)
     }
 
     func testAHugeMessageFileIsReportedInOneLineNotRead() async throws {

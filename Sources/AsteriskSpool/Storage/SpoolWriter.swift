@@ -36,13 +36,13 @@ struct SpoolWriter: Sendable {
     }
 
     /// The next run after a process was killed mid-change: a folder of the mailbox still has
-    /// the lock of a process that is gone. Then the mailbox is recovered before it is read
+    /// the lock of a process that is gone, or its `tmp/` a staged copy of one. Then the mailbox is recovered before it is read
     /// (best effort: without write access, or while another holds a lock, it is read as it is).
     func recoverIfInterrupted(_ mailbox: String) {
         let folders = SpoolFiles.names(in: layout.mailbox(mailbox)).compactMap(SpoolLayout.folder(directoryName:))
         let interrupted = folders.contains { folder in
             FolderLock.isAbandoned(layout.folder(mailbox, folder).appendingPathComponent(FolderLock.lockName).path)
-        }
+        } || SpoolFiles.names(in: layout.staging(mailbox)).contains { $0.hasPrefix(SpoolLayout.stagingPrefix) && SpoolRecovery.isAbandoned($0) }
         guard interrupted else { return }
         do {
             try recover(mailbox)
