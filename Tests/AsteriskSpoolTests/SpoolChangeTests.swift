@@ -193,15 +193,8 @@ final class SpoolChangeTests: XCTestCase {
         let backend = try fixture.backend()
         let family = fixture.folder("101", "Family")
         try FileManager.default.createDirectory(at: family, withIntermediateDirectories: true)
-        // Numbers 0000 to 9998: the last number Asterisk ever uses is 9998.
-        let audio = family.appendingPathComponent("audio")
-        try Data("RIFF".utf8).write(to: audio)
-        for number in 0..<9999 {
-            let name = String(format: "msg%04d", number)
-            try Data(";\n[message]\nmsg_id=1764230100-f\(number)\nduration=1\n".utf8).write(to: family.appendingPathComponent(name + ".txt"))
-            XCTAssertEqual(link(audio.path, family.appendingPathComponent(name + ".wav").path), 0)
-        }
-        unlink(audio.path)
+        // The last number Asterisk ever uses is 9998.
+        try fixture.text("101", "Old", 0).write(to: family.appendingPathComponent("msg9998.txt"), atomically: true, encoding: .utf8)
         do {
             _ = try await backend.move(ids: ["1764230100-00000001"], to: .family, mailbox: nil)
             XCTFail("Family is full")
@@ -209,7 +202,6 @@ final class SpoolChangeTests: XCTestCase {
             XCTAssertEqual(error, .mailboxFull(mailbox: "101", reason: "Family holds 9999 messages, Asterisk's limit per folder"))
         }
         XCTAssertEqual(fixture.numbers("101", "INBOX"), [0, 1, 2])
-        XCTAssertEqual(fixture.numbers("101", "Family").count, 9999)
-        XCTAssertFalse(fixture.names("101", "Family").contains("msg9999.txt"))
+        XCTAssertEqual(fixture.names("101", "Family"), ["msg9998.txt"])
     }
 }

@@ -5,10 +5,11 @@ import VoicemailModel
 
 /// Changes to the spool, each made the way app_voicemail makes it (under the folder's lock,
 /// audio first and `.txt` last, the folder a message left renumbered so its numbers stay
-/// contiguous from 0000) by the spool library pbx-sim writes with too. Before each change the
-/// mailbox is recovered: whatever a killed vmtui, pbx-sim or Asterisk left half done is
-/// completed or rolled back first. New files and folders are made as app_voicemail would make
-/// them there (`FileCreation.likeFolder`).
+/// contiguous from 0000) by the spool library pbx-sim writes with too. A mailbox that a killed
+/// vmtui or pbx-sim left half changed (its lock, or a staged copy, names a process that is
+/// gone) is recovered before it is read or changed (`recoverIfInterrupted`, from the backend's
+/// `resolve`). New files and folders are made as app_voicemail would make them there
+/// (`FileCreation.likeFolder`).
 struct SpoolWriter: Sendable {
     let layout: SpoolLayout
     let root: SpoolRoot
@@ -36,8 +37,9 @@ struct SpoolWriter: Sendable {
     }
 
     /// The next run after a process was killed mid-change: a folder of the mailbox still has
-    /// the lock of a process that is gone, or its `tmp/` a staged copy of one. Then the mailbox is recovered before it is read
-    /// (best effort: without write access, or while another holds a lock, it is read as it is).
+    /// the lock of a process that is gone, or its `tmp/` a staged copy of one. Then the mailbox
+    /// is recovered before it is read (best effort: without write access, or while another
+    /// holds a lock, it is read as it is).
     func recoverIfInterrupted(_ mailbox: String) {
         let folders = SpoolFiles.names(in: layout.mailbox(mailbox)).compactMap(SpoolLayout.folder(directoryName:))
         let interrupted = folders.contains { folder in
@@ -53,7 +55,6 @@ struct SpoolWriter: Sendable {
 
     /// Moves the messages with `ids` (of any folders) to `destination`. Messages already there stay.
     func move(ids: [String], of mailbox: String, to destination: Folder) throws {
-        try recover(mailbox)
         let located = try locate(ids, in: mailbox)
         let target = layout.folder(mailbox, destination)
         for source in Set(located.map(\.folder)).sorted() where source != destination {
@@ -75,7 +76,6 @@ struct SpoolWriter: Sendable {
 
     /// Removes the messages and renumbers the folders they were in.
     func delete(ids: [String], of mailbox: String) throws {
-        try recover(mailbox)
         let located = try locate(ids, in: mailbox)
         for folder in Set(located.map(\.folder)).sorted() {
             let wanted = Set(located.filter { $0.folder == folder }.map(\.id))
@@ -94,7 +94,7 @@ struct SpoolWriter: Sendable {
     /// leaves nothing recovery cannot roll back.
     func copy(_ message: SpoolMessage, toMailbox target: String) throws -> Int {
         try checkInside(layout.mailbox(target))
-        if SpoolFiles.isDirectory(layout.mailbox(target)) { try recover(target) }
+        if SpoolFiles.isDirectory(layout.mailbox(target)) { recoverIfInterrupted(target) }
         let inbox = layout.folder(target, .inbox)
         try DurableFiles.makeDirectory(inbox, creation: .likeFolder)
         try checkInside(inbox)
