@@ -21,8 +21,6 @@ package struct MessageRecord: Equatable, Sendable {
     }
     package var originTime: Date
     package var duration: Int
-    /// False when the file had no usable `duration` (the audio says how long it is).
-    package var durationWasStored = true
     package var urgent: Bool
     package var subject: String? {
         get { storedSubject }
@@ -121,7 +119,6 @@ package struct MessageRecord: Equatable, Sendable {
         originDateText = ini.value("origdate") ?? AsteriskDate.format(originTime)
         let durationText = ini.value("duration") ?? ""
         duration = Int(durationText).map { min(max($0, 0), 1 << 31) } ?? 0
-        durationWasStored = Int(durationText) != nil
         urgent = ini.value("flag")?.lowercased().contains("urgent") ?? false
         storedSubject = Self.normalizedText(ini.value("subject").map(IniFile.unescape))
         storedTranscription = Self.normalizedText(ini.value("transcription").map(IniFile.unescape))

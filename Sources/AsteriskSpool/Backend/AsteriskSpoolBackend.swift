@@ -174,7 +174,8 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         let record = message.record
         let form = message.preferredAudio
         let size = form.map { AudioSize.delivered(of: message.file($0.fileExtension), form: $0) } ?? 0
-        let duration = record.durationWasStored
+        // No duration in the file (or 0): the audio says how long it is.
+        let duration = record.duration > 0
             ? record.duration : form.flatMap { AudioExport.duration(of: message.file($0.fileExtension), form: $0) } ?? 0
         // pbx-sim's subject (a forward's "Fwd: …" among them), else Asterisk's category, else
         // where a copy came from; a .txt that was not read says why.

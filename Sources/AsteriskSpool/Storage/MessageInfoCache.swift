@@ -56,7 +56,6 @@ final class MessageInfoCache: Sendable {
                 id: MessageID.derived(origtime: nil, fileBytes: Data(url.path.utf8)), originalMailbox: "",
                 callerID: CallerID(name: nil, number: ""), originTime: modified ?? Date(timeIntervalSince1970: 0),
                 duration: 0, urgent: false, subject: nil, transcription: nil, format: .wav)
-            record.durationWasStored = false
         }
         if known {
             entries.withLock { entries in
