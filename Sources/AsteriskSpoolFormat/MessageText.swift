@@ -30,10 +30,12 @@ package enum MessageText {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
         guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
-        var data = Data(count: limit + 1)
+        // Room for what fstat said plus one byte, to notice a file that grew (never past the limit).
+        let capacity = min(Int(info.st_size), limit) + 1
+        var data = Data(count: capacity)
         var total = 0
-        while total <= limit {
-            let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, limit + 1 - total) }
+        while total < capacity {
+            let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, capacity - total) }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .unreadable(String(cString: strerror(errno)))
@@ -41,8 +43,21 @@ package enum MessageText {
             if count == 0 { break }
             total += count
         }
-        // It grew while being read.
-        guard total <= limit else { return .tooLarge(total) }
+        // It grew while being read: read on, up to the limit.
+        if total == capacity {
+            guard capacity <= limit else { return .tooLarge(total) }
+            while total <= limit {
+                data.count = min(limit + 1, max(total * 2, 4096))
+                let count = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + total, $0.count - total) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .unreadable(String(cString: strerror(errno)))
+                }
+                if count == 0 { break }
+                total += count
+            }
+            guard total <= limit else { return .tooLarge(total) }
+        }
         data.count = total
         return .text(data)
     }
