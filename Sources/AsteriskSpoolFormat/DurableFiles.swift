@@ -50,6 +50,11 @@ package enum DurableFiles {
     /// Opens a file for reading only when it is a regular file itself: a symbolic link (to
     /// /etc/shadow, say) or a device in a spool folder is refused, not followed.
     package static func openRegular(_ path: String) throws -> Int32 {
+        try openRegularWithStatus(path).fd
+    }
+
+    /// `openRegular`, with the file's status (one fstat serves both checks and callers).
+    package static func openRegularWithStatus(_ path: String) throws -> (fd: Int32, status: stat) {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw IOError(errno == ELOOP ? "not a regular file (a symbolic link):" : "open", path)
@@ -59,7 +64,7 @@ package enum DurableFiles {
             close(fd)
             throw IOError("not a regular file:", path, errno: EINVAL)
         }
-        return fd
+        return (fd, info)
     }
 
     private static func writeThroughTemporary(

@@ -18,17 +18,23 @@ package enum MessageText {
     }
 
     package static func read(path: String) -> Outcome {
+        read(path: path, status: nil)
+    }
+
+    /// One open, one fstat, one read (for a file of the size fstat says). `status`, when
+    /// given, receives the file's status as opened (a cache keys on it: no second stat).
+    package static func read(path: String, status: UnsafeMutablePointer<stat>?) -> Outcome {
         let fd: Int32
+        let info: stat
         do {
-            fd = try DurableFiles.openRegular(path)
+            (fd, info) = try DurableFiles.openRegularWithStatus(path)
         } catch let error as DurableFiles.IOError {
             return error.description.contains("not a regular file") ? .notRegular : .unreadable(error.description)
         } catch {
             return .unreadable("\(error)")
         }
         defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        status?.pointee = info
         guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
         // Room for what fstat said plus one byte, to notice a file that grew (never past the limit).
         let capacity = min(Int(info.st_size), limit) + 1
@@ -42,6 +48,10 @@ package enum MessageText {
             }
             if count == 0 { break }
             total += count
+            // All that fstat promised: done in one read (a file replaced meanwhile is a new
+            // inode; one appended to in place changes size and ctime, which the caller's cache
+            // key sees on the next read).
+            if total == Int(info.st_size) { break }
         }
         // It grew while being read: read on, up to the limit.
         if total == capacity {

@@ -34,15 +34,20 @@ final class MessageInfoCache: Sendable {
     /// file has not changed. One `lstat`, and one bounded read when it changed.
     func read(_ url: URL, audioExtensions: [String]) -> (record: MessageRecord, problem: String?) {
         var status = stat()
-        let known = lstat(url.path, &status) == 0
-        let changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
-        if known, let entry = entries.withLock({ $0[url.path] }), entry.inode == UInt64(status.st_ino),
-            entry.size == Int64(status.st_size), entry.changed == changed
+        // A file seen before is checked with one lstat; a new one is opened at once (its
+        // fstat is the key), so a first listing costs one open and one read per message.
+        if let entry = entries.withLock({ $0[url.path] }), lstat(url.path, &status) == 0,
+            entry.inode == UInt64(status.st_ino), entry.size == Int64(status.st_size),
+            entry.changed == Self.changeTime(status)
         {
             return (entry.record, entry.problem)
         }
+        status = stat()
+        let outcome = MessageText.read(path: url.path, status: &status)
+        if case .notRegular = outcome { _ = lstat(url.path, &status) }
+        let known = status.st_ino != 0
+        let changed = Self.changeTime(status)
         let modified = known ? Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec)) : nil
-        let outcome = MessageText.read(path: url.path)
         var problem = MessageText.problem(outcome, name: url.lastPathComponent)
         var record: MessageRecord
         if case .text(let data) = outcome,
@@ -65,6 +70,10 @@ final class MessageInfoCache: Sendable {
             }
         }
         return (record, problem)
+    }
+
+    static func changeTime(_ status: stat) -> Int64 {
+        Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
     }
 
     /// The converted message of a `.txt` read through `read` just before, when it was made
