@@ -29,6 +29,10 @@ final class MessageInfoCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
+    /// One mailbox scan at a time: a folder listing of New asks for INBOX and Urgent at once,
+    /// and each reads the whole mailbox (ids are unique over it); the second then finds every
+    /// file in the cache (one lstat each) instead of opening them all again.
+    let scans = Mutex<Void>(())
 
     /// The file's fields (and why it was not read, if it was not), from the cache when the
     /// file has not changed. One `lstat`, and one bounded read when it changed.
@@ -64,6 +68,11 @@ final class MessageInfoCache: Sendable {
         }
         if known {
             entries.withLock { entries in
+                // Another reader stored this very file meanwhile: keep its entry (and the
+                // message it has shown), so the file's audio is not looked at twice.
+                if let other = entries[url.path], other.inode == UInt64(status.st_ino), other.size == Int64(status.st_size),
+                    other.changed == changed
+                { return }
                 entries[url.path] = Entry(
                     inode: UInt64(status.st_ino), size: Int64(status.st_size), changed: changed, record: record, problem: problem,
                     shown: nil)

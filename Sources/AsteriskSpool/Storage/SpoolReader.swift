@@ -28,9 +28,8 @@ struct SpoolReader: Sendable {
     func messages(of mailbox: String, folder only: Folder? = nil) -> [SpoolMessage] {
         guard root.contains(layout.mailbox(mailbox)) else { return [] }
         // Ids are made unique over the whole mailbox, so one folder is read as part of all.
-        var all: [SpoolMessage] = []
-        for folder in folders(of: mailbox) {
-            all += readFolder(mailbox, folder)
+        var all: [SpoolMessage] = cache.scans.withLock { _ in
+            folders(of: mailbox).flatMap { readFolder(mailbox, $0) }
         }
         let ids = MessageIdentity.disambiguate(all.map(\.id))
         for index in all.indices { all[index].id = ids[index] }
