@@ -130,16 +130,25 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         -> Conditional<Page<VoicemailMessage>>
     {
         let box = try resolve(query.mailbox)
-        var messages = reader.messages(of: box, folder: query.folder).map(voicemail)
-        if let search = query.search?.trimmingCharacters(in: .whitespaces).lowercased(), !search.isEmpty {
-            messages = messages.filter { message in
-                [message.callerName ?? "", message.callerNumber, message.subject ?? ""].contains { $0.lowercased().contains(search) }
+        let found = reader.messages(of: box, folder: query.folder)
+        let searching = query.search?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        // Sorted and paged on what the .txt files say; only the page's messages are looked at
+        // further (their audio's size): a first page of 100 costs 100 audio stats, not 10,000.
+        // A search or a sort by duration (which a file without one takes from the audio) needs
+        // every message as shown.
+        var keyed: [(key: VoicemailMessage, message: SpoolMessage)] = found.map { message in
+            (searching.isEmpty && query.sort != .duration ? sortKey(message) : voicemail(message), message)
+        }
+        if !searching.isEmpty {
+            keyed = keyed.filter { entry in
+                [entry.key.callerName ?? "", entry.key.callerNumber, entry.key.subject ?? ""].contains { $0.lowercased().contains(searching) }
             }
         }
-        messages.sort(by: Self.order(query.sort, query.direction))
-        let start = min(max(0, query.start), messages.count)
-        let end = min(messages.count, start + max(0, query.count))
-        return .modified(Page(total: messages.count, records: Array(messages[start..<end])), etag: nil)
+        let order = Self.order(query.sort, query.direction)
+        keyed.sort { order($0.key, $1.key) }
+        let start = min(max(0, query.start), keyed.count)
+        let end = min(keyed.count, start + max(0, query.count))
+        return .modified(Page(total: keyed.count, records: keyed[start..<end].map { voicemail($0.message) }), etag: nil)
     }
 
     static func order(_ sort: MessageSort, _ direction: SortDirection) -> (VoicemailMessage, VoicemailMessage) -> Bool {
@@ -168,6 +177,15 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// The message as vmtui shows it: unread from the folder, urgency from the flag.
     func voicemail(_ message: SpoolMessage) -> VoicemailMessage {
         cache.shown(message) { convert(message) }
+    }
+
+    /// What sorting by date or caller needs, from the `.txt` alone (no audio looked at).
+    func sortKey(_ message: SpoolMessage) -> VoicemailMessage {
+        let record = message.record
+        return VoicemailMessage(
+            id: message.id, mailbox: message.mailbox, folder: message.folder, read: !message.folder.holdsUnread,
+            urgent: record.urgent, callerName: record.callerID.name, callerNumber: record.callerID.number, date: record.originTime,
+            duration: record.duration, format: .wav, size: 0, subject: nil)
     }
 
     func convert(_ message: SpoolMessage) -> VoicemailMessage {
