@@ -59,11 +59,16 @@ let package = Package(
         .target(name: "VoicemailBackend", dependencies: ["VoicemailModel", "DisplayText"]),
         // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
         .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
+        // Asterisk's voicemail spool on disk, once for vmtui and pbx-sim: the message file, its
+        // folder lock, layout, renumbering, crash recovery and file ownership. No HTTP, no UI.
+        .target(
+            name: "AsteriskSpoolFormat",
+            dependencies: ["VoicemailModel", .product(name: "Logging", package: "swift-log")]),
         // VoicemailBackend over an Asterisk voicemail spool opened directly, plus a small AMI client.
         .target(
             name: "AsteriskSpool",
             dependencies: [
-                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML",
+                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML", "AsteriskSpoolFormat",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
@@ -83,7 +88,7 @@ let package = Package(
         .target(
             name: "PBXSimulator",
             dependencies: [
-                "VoicemailModel", "AudioFormats",
+                "VoicemailModel", "AudioFormats", "AsteriskSpoolFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -140,13 +145,16 @@ let package = Package(
         .testTarget(
             name: "VoicemailClientTests",
             dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport", "SafeTOML"]),
-        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "TestSupport"]),
+        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "AsteriskSpoolFormat", "TestSupport"]),
         .testTarget(
-            name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "TestSupport"], resources: [.copy("Fixtures")]),
+            name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "AsteriskSpoolFormat", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes", "DisplayText"], exclude: ["Snapshots"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["VMTUICLI", "VMTUIRuntime", "VoicemailClient", "AsteriskSpool", "TestSupport", "DisplayText", "SafeTOML"]),
+            dependencies: [
+                "VMTUICLI", "VMTUIRuntime", "VoicemailClient", "AsteriskSpool", "AsteriskSpoolFormat", "TestSupport", "DisplayText",
+                "SafeTOML",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),

@@ -1,6 +1,7 @@
 @testable import AsteriskSpool
 import Foundation
 import Synchronization
+import VoicemailModel
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,7 @@
 import AsteriskSpool
+import AsteriskSpoolFormat
 import Foundation
+import VoicemailModel
 import XCTest
 
 final class FormatTests: XCTestCase {
@@ -19,50 +21,53 @@ final class FormatTests: XCTestCase {
             [other]\r
             duration=99\r
             """
-        let info = MessageInfo(parsing: text)
-        XCTAssertEqual(info.origMailbox, "101")
-        XCTAssertEqual(info.msgID, "1764230100-00000001")
-        XCTAssertTrue(info.isUrgent)
+        let info = try XCTUnwrap(SpoolRecovery.readRecord(data: Data(text.utf8), audioExtensions: ["wav"], modified: nil)?.record)
+        XCTAssertEqual(info.originalMailbox, "101")
+        XCTAssertEqual(info.id, "1764230100-00000001")
+        XCTAssertTrue(info.urgent)
         XCTAssertEqual(info.duration, 7)
-        XCTAssertEqual(info.origTime, Date(timeIntervalSince1970: 1_764_230_100))
-        XCTAssertEqual(info.callerID, AsteriskCallerID(name: "Bob \"The Builder\" Smith", number: "+4930123456"))
+        XCTAssertEqual(info.originTime, Date(timeIntervalSince1970: 1_764_230_100))
+        XCTAssertEqual(info.callerID, CallerID(name: "Bob \"The Builder\" Smith", number: "+4930123456"))
     }
 
-    func testRenderKeepsOrderAndCannotBeForgedWithALineBreak() {
-        var info = MessageInfo.deposit(
-            mailbox: "101", callerID: AsteriskCallerID(name: "A", number: "1"), time: Date(timeIntervalSince1970: 1_764_830_100),
-            duration: 3, msgID: "1764830100-0000000a")
-        info["category"] = "x\nflag=Urgent"
-        let rendered = info.render()
+    func testRenderKeepsOrderAndCannotBeForgedWithALineBreak() throws {
+        var info = MessageRecord(
+            id: "1764830100-0000000a", originalMailbox: "101", callerID: CallerID(name: "A", number: "1"),
+            originTime: Date(timeIntervalSince1970: 1_764_830_100), duration: 3, urgent: false, subject: nil, transcription: nil,
+            format: .wav)
+        info.category = "x\nflag=Urgent"
+        let rendered = info.ini().render()
         XCTAssertTrue(rendered.hasPrefix(";\n; Message Information file\n;\n[message]\norigmailbox=101\ncontext=default\n"))
         XCTAssertTrue(rendered.contains("origdate=Thu Dec  4 06:35:00 AM UTC 2025\n"))
-        let reread = MessageInfo(parsing: rendered)
-        XCTAssertFalse(reread.isUrgent)
-        XCTAssertEqual(reread.msgID, "1764830100-0000000a")
-        XCTAssertEqual(reread.entries.map(\.key), info.entries.map(\.key))
+        let reread = try XCTUnwrap(SpoolRecovery.readRecord(data: Data(rendered.utf8), audioExtensions: ["wav"], modified: nil)?.record)
+        XCTAssertFalse(reread.urgent)
+        XCTAssertEqual(reread.id, "1764830100-0000000a")
+        XCTAssertEqual(reread.ini().sections[0].entries.map(\.key), info.ini().sections[0].entries.map(\.key))
     }
 
     func testCallerIDForms() {
-        XCTAssertEqual(AsteriskCallerID(parsing: "Unknown"), AsteriskCallerID(name: nil, number: ""))
-        XCTAssertEqual(AsteriskCallerID(parsing: "+33140000000"), AsteriskCallerID(name: nil, number: "+33140000000"))
-        XCTAssertEqual(AsteriskCallerID(parsing: "Reception"), AsteriskCallerID(name: "Reception", number: ""))
-        XCTAssertEqual(AsteriskCallerID(parsing: "\"Back\\\\slash Ltd\" <+4930999>"), AsteriskCallerID(name: "Back\\slash Ltd", number: "+4930999"))
-        XCTAssertEqual(AsteriskCallerID(parsing: "\"a <b> c\" <200>"), AsteriskCallerID(name: "a <b> c", number: "200"))
-        XCTAssertEqual(AsteriskCallerID(parsing: "Plain Name <200>"), AsteriskCallerID(name: "Plain Name", number: "200"))
+        XCTAssertEqual(CallerIDText.parse("Unknown"), CallerID(name: nil, number: ""))
+        XCTAssertEqual(CallerIDText.parse("+33140000000"), CallerID(name: nil, number: "+33140000000"))
+        XCTAssertEqual(CallerIDText.parse("Reception"), CallerID(name: "Reception", number: ""))
+        XCTAssertEqual(CallerIDText.parse("\"Back\\\\slash Ltd\" <+4930999>"), CallerID(name: "Back\\slash Ltd", number: "+4930999"))
+        XCTAssertEqual(CallerIDText.parse("\"a <b> c\" <200>"), CallerID(name: "a <b> c", number: "200"))
+        XCTAssertEqual(CallerIDText.parse("Plain Name <200>"), CallerID(name: "Plain Name", number: "200"))
         // ast_callerid_parse drops spaces, `-`, `.`, `(`, `)` before deciding that a bare value is a number.
-        XCTAssertEqual(AsteriskCallerID(parsing: "+1 (202) 555-0100"), AsteriskCallerID(name: nil, number: "+12025550100"))
-        XCTAssertEqual(AsteriskCallerID(parsing: "anonymous"), AsteriskCallerID(name: "anonymous", number: ""))
-        XCTAssertEqual(AsteriskCallerID(parsing: "()"), AsteriskCallerID(name: "()", number: ""))
+        XCTAssertEqual(CallerIDText.parse("+1 (202) 555-0100"), CallerID(name: nil, number: "+12025550100"))
+        XCTAssertEqual(CallerIDText.parse("anonymous"), CallerID(name: "anonymous", number: ""))
+        XCTAssertEqual(CallerIDText.parse("()"), CallerID(name: "()", number: ""))
     }
 
     func testCallerIDEscapesAsAsteriskDoesAndReadsItBack() {
-        let names = ["Bob \"The Builder\" Smith", "Back\\slash", "Ελένη", "tab\there", "plain"]
+        let names = ["Bob \"The Builder\" Smith", "Back\\slash", "Ελένη", "plain"]
         for name in names {
-            let written = AsteriskCallerID(name: name, number: "101").asteriskString
-            XCTAssertEqual(AsteriskCallerID(parsing: written), AsteriskCallerID(name: name, number: "101"), written)
+            let written = CallerIDText.render(CallerID(name: name, number: "101"))
+            XCTAssertEqual(CallerIDText.parse(written), CallerID(name: name, number: "101"), written)
         }
-        XCTAssertEqual(AsteriskCallerID(name: "Bob \"B\"", number: "1").asteriskString, "\"Bob \\\"B\\\"\" <1>")
-        XCTAssertEqual(AsteriskCallerID(name: nil, number: "").asteriskString, "Unknown")
+        XCTAssertEqual(CallerIDText.render(CallerID(name: "Bob \"B\"", number: "1")), "\"Bob \\\"B\\\"\" <1>")
+        XCTAssertEqual(CallerIDText.render(CallerID(name: nil, number: "")), "Unknown")
+        // A value is one line in the file: a control character is written (and read) as a space.
+        XCTAssertEqual(CallerIDText.parse(CallerIDText.render(CallerID(name: "tab\there", number: "101"))), CallerID(name: "tab here", number: "101"))
     }
 
     /// GNU date wrote the fixtures' origdate (make-spool.sh); both directions must agree with it.
@@ -75,11 +80,11 @@ final class FormatTests: XCTestCase {
         ]
         for (seconds, text) in pairs {
             let date = Date(timeIntervalSince1970: Double(seconds))
-            XCTAssertEqual(OrigDate.format(date), text)
-            XCTAssertEqual(OrigDate.parse(text), date, text)
+            XCTAssertEqual(AsteriskDate.format(date), text)
+            XCTAssertEqual(AsteriskDate.parse(text), date, text)
         }
-        XCTAssertEqual(OrigDate.parse("Thu Nov 27 13:00:00 UTC 2025"), Date(timeIntervalSince1970: 1_764_248_400))
-        XCTAssertNil(OrigDate.parse("yesterday"))
+        XCTAssertEqual(AsteriskDate.parse("Thu Nov 27 13:00:00 UTC 2025"), Date(timeIntervalSince1970: 1_764_248_400))
+        XCTAssertNil(AsteriskDate.parse("yesterday"))
     }
 
     func testVoicemailConfNamesWithoutPINs() throws {
@@ -107,12 +112,11 @@ final class FormatTests: XCTestCase {
     }
 
     func testFileNames() {
-        XCTAssertEqual(SpoolLayout.parse(fileName: "msg0042.txt")?.number, 42)
-        XCTAssertEqual(SpoolLayout.parse(fileName: "msg0042.WAV")?.ext, "WAV")
-        XCTAssertNil(SpoolLayout.parse(fileName: "msg9999.txt"))
-        XCTAssertNil(SpoolLayout.parse(fileName: "msg042.txt"))
-        XCTAssertNil(SpoolLayout.parse(fileName: ".lock"))
-        XCTAssertNil(SpoolLayout.parse(fileName: "msg0001"))
+        XCTAssertEqual(SpoolLayout.parseFileName("msg0042.txt")?.number, 42)
+        XCTAssertEqual(SpoolLayout.parseFileName("msg0042.WAV")?.ext, "WAV")
+        XCTAssertNil(SpoolLayout.parseFileName("msg042.txt"))
+        XCTAssertNil(SpoolLayout.parseFileName(".lock"))
+        XCTAssertNil(SpoolLayout.parseFileName("msg0001"))
         XCTAssertEqual(SpoolLayout.baseName(7), "msg0007")
     }
 }

@@ -1,4 +1,5 @@
 import AsteriskSpool
+import AsteriskSpoolFormat
 import Foundation
 import TestSupport
 import VoicemailBackend
@@ -51,13 +52,13 @@ final class SpoolFixture {
     func msgIDs(_ mailbox: String, _ folder: String) throws -> [String] {
         try names(mailbox, folder).filter { $0.hasSuffix(".txt") }.map { name in
             let text = try String(contentsOf: self.folder(mailbox, folder).appendingPathComponent(name), encoding: .utf8)
-            return MessageInfo(parsing: text).msgID ?? "-"
+            return IniFile(parsing: text).value("msg_id") ?? "-"
         }
     }
 
     /// Numbers of the .txt files, which must be 0..<n.
     func numbers(_ mailbox: String, _ folder: String) -> [Int] {
-        names(mailbox, folder).compactMap { SpoolLayout.parse(fileName: $0) }.filter { $0.ext == "txt" }.map(\.number)
+        names(mailbox, folder).compactMap { SpoolLayout.parseFileName($0) }.filter { $0.ext == "txt" }.map(\.number)
     }
 }
 

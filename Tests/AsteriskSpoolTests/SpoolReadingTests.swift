@@ -1,4 +1,5 @@
 import AsteriskSpool
+import AsteriskSpoolFormat
 import Foundation
 import TestSupport
 import VoicemailBackend
@@ -43,14 +44,14 @@ final class SpoolReadingTests: XCTestCase {
     func testFilesWithoutMsgIDGetAStableIDThatSurvivesRenumbering() async throws {
         let fixture = try SpoolFixture()
         let backend = try fixture.backend()
-        let awaited2 = try await backend.list(.inbox).first { $0.id.hasPrefix("legacy-") }
+        let awaited2 = try await backend.list(.inbox).first { $0.id.hasPrefix("1764240100-") }
         let legacy = try XCTUnwrap(awaited2)
-        XCTAssertTrue(legacy.id.hasPrefix("legacy-1764240100-"))
+        XCTAssertTrue(legacy.id.hasPrefix("1764240100-"))
         let awaited3 = try await backend.message(id: legacy.id, mailbox: nil).id
         XCTAssertEqual(awaited3, legacy.id)
         // Its neighbour msg0000 goes: the file becomes msg0000, the id stays.
         _ = try await backend.delete(ids: ["1764230100-00000001"], mailbox: nil)
-        XCTAssertEqual(try MessageInfo(parsing: fixture.text("101", "INBOX", 0))["origtime"], "1764240100")
+        XCTAssertEqual(IniFile(parsing: try fixture.text("101", "INBOX", 0)).value("origtime"), "1764240100")
         let awaited4 = try await backend.message(id: legacy.id, mailbox: nil).date
         XCTAssertEqual(awaited4, legacy.date)
         // And it moves with the message (the .txt travels verbatim).
@@ -65,7 +66,7 @@ final class SpoolReadingTests: XCTestCase {
         let fixture = try SpoolFixture()
         let backend = try fixture.backend()
         let before = try await backend.list(.inbox).map(\.id)
-        XCTAssertTrue(before.contains { $0.hasPrefix("legacy-") })
+        XCTAssertTrue(before.contains { $0.hasPrefix("1764240100-") && $0 != "1764240100-0000abcd" })
         let file = fixture.folder("101", "INBOX").appendingPathComponent("msg0001.txt")
         let handle = try FileHandle(forUpdating: file)
         try handle.seekToEnd()
@@ -173,7 +174,7 @@ final class SpoolReadingTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: direct), try fixture.data("101", "INBOX/msg0000.wav"))
         XCTAssertEqual(result.format, .wav)
         // Only .WAV (GSM in WAV, tag 0x31), only .gsm: converted by sox into PCM WAV.
-        for (message, seconds) in [(inbox.first { $0.id.hasPrefix("legacy-") }, 2.0), (inbox.first { $0.id == "1764250100-00000002" }, 1.0)] {
+        for (message, seconds) in [(inbox.first { $0.id.hasPrefix("1764240100-") }, 2.0), (inbox.first { $0.id == "1764250100-00000002" }, 1.0)] {
             let message = try XCTUnwrap(message)
             let file = out.appending("\(message.id).wav")
             try await backend.downloadAudio(of: message, to: file, atomically: false, progress: nil)

@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Foundation
 @testable import PBXSimulator
 import TestSupport

@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import AudioFormats
 import Foundation
 @testable import PBXSimulator

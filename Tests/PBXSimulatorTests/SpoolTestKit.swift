@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Foundation
 import Logging
 @testable import PBXSimulator

@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import AudioFormats
 import Foundation
 import VoicemailBackend
@@ -21,7 +22,7 @@ extension AsteriskSpoolBackend {
         let file = greetingFile(type.spoolName, form, in: mailbox)
         return GreetingInfo(
             type: type, present: true, duration: AudioExport.duration(of: file, form: form),
-            format: form == .mp3 ? .mp3 : .wav, size: SpoolFiles.size(file), updated: SpoolFiles.modificationDate(file))
+            format: form == .mp3 ? .mp3 : .wav, size: AudioSize.delivered(of: file, form: form), updated: SpoolFiles.modificationDate(file))
     }
 
     public func greetings(mailbox: String?) async throws -> [GreetingInfo] {
@@ -44,9 +45,11 @@ extension AsteriskSpoolBackend {
         guard let form = greetingForms(type.spoolName, in: box).first else {
             throw VoicemailError.notFound(what: "greeting \(type.rawValue)", reason: "the PBX default is in use")
         }
-        let result = try mapped(box) {
-            try audio.export(greetingFile(type.spoolName, form, in: box), form: form, to: file, atomically: atomically)
+        let source = greetingFile(type.spoolName, form, in: box)
+        guard SpoolFiles.isRegularFile(source) else {
+            throw VoicemailError.localFile(path: source.path, reason: "not a regular file in the spool (a symbolic link?); not read")
         }
+        let result = try mapped(box) { try audio.export(source, form: form, to: file, atomically: atomically) }
         progress?(TransferProgress(bytes: result.bytes, total: result.bytes))
         return DownloadResult(bytes: result.bytes, format: result.format, contentType: result.format.mimeType)
     }
@@ -74,14 +77,16 @@ extension AsteriskSpoolBackend {
         let forms = uploadForms(type, in: box)
         let directory = layout.mailbox(box)
         try mapped(box) {
-            try FolderLock(timeout: configuration.lockTimeout).withLock(directory) {
+            try FolderLock.withLock(directory, timeout: lockSeconds, creation: .likeFolder) {
                 for form in forms {
-                    let temporary = directory.appendingPathComponent(SpoolFiles.temporaryPrefix + UUID().uuidString)
-                    defer { try? SpoolFiles.remove(temporary) }
+                    let temporary = directory.appendingPathComponent(DurableFiles.temporaryPrefix + UUID().uuidString)
+                    defer { try? DurableFiles.remove(temporary) }
                     try audio.convert(file, form: .wav, to: temporary, output: form)
-                    try SpoolFiles.rename(temporary, to: greetingFile(type.spoolName, form, in: box))
+                    FileCreation.likeFolder.adopt(path: temporary.path, in: directory.path)
+                    try DurableFiles.fsyncFile(temporary)
+                    try DurableFiles.renameWithoutSync(temporary, to: greetingFile(type.spoolName, form, in: box))
                 }
-                SpoolFiles.syncDirectory(directory)
+                try DurableFiles.syncDirectory(directory)
             }
         }
         progress?(TransferProgress(bytes: Int64(data.count), total: Int64(data.count)))
@@ -103,11 +108,11 @@ extension AsteriskSpoolBackend {
         let box = try resolve(mailbox)
         let directory = layout.mailbox(box)
         try mapped(box) {
-            try FolderLock(timeout: configuration.lockTimeout).withLock(directory) {
+            try FolderLock.withLock(directory, timeout: lockSeconds, creation: .likeFolder) {
                 for name in SpoolFiles.names(in: directory) where Self.isGreetingFile(name, type.spoolName) {
-                    try SpoolFiles.remove(directory.appendingPathComponent(name))
+                    try DurableFiles.remove(directory.appendingPathComponent(name))
                 }
-                SpoolFiles.syncDirectory(directory)
+                try DurableFiles.syncDirectory(directory)
             }
         }
         notify([box])

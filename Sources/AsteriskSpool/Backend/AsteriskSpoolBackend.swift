@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import DisplayText
 import Foundation
 import VoicemailBackend
@@ -16,14 +17,21 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// Shared by every call of this backend: unchanged `.txt` files are parsed once.
     let cache = MessageInfoCache()
 
-    var reader: SpoolReader { SpoolReader(layout: layout, cache: cache) }
-    var writer: SpoolWriter { SpoolWriter(layout: layout, lock: FolderLock(timeout: configuration.lockTimeout), cache: cache) }
+    /// The spool root with its symbolic links resolved: nothing outside it is read or changed.
+    let root: SpoolRoot
+
+    var reader: SpoolReader { SpoolReader(layout: layout, root: root, cache: cache) }
+    var writer: SpoolWriter { SpoolWriter(layout: layout, root: root, lockTimeout: lockSeconds, cache: cache) }
+    var lockSeconds: TimeInterval {
+        Double(configuration.lockTimeout.components.seconds) + Double(configuration.lockTimeout.components.attoseconds) / 1e18
+    }
     var audio: AudioExport { AudioExport(soxPath: configuration.soxPath) }
 
     /// Checks that the spool and the context can be read; one line naming the problem if not.
     public init(_ configuration: SpoolConfiguration) throws {
         self.configuration = configuration
         layout = SpoolLayout(root: configuration.root, context: configuration.context)
+        root = SpoolRoot(configuration.root)
         guard SpoolLayout.isSafeName(configuration.context) else {
             throw VoicemailError.localFile(path: configuration.context, reason: "not a context name")
         }
@@ -69,9 +77,13 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         guard SpoolLayout.isSafeName(name) else { throw VoicemailError.notFound(what: "mailbox \(name)", reason: "not a mailbox name") }
         let directory = layout.mailbox(name)
         if SpoolFiles.isDirectory(directory) {
+            guard root.contains(directory) else {
+                throw VoicemailError.forbidden(mailbox: name, reason: "\(directory.path) leads outside the spool (a symbolic link)")
+            }
             guard access(directory.path, R_OK | X_OK) == 0 else {
                 throw VoicemailError.forbidden(mailbox: name, reason: "the OS user may not read \(directory.path)")
             }
+            writer.recoverIfInterrupted(name)
             return name
         }
         if conf?.entry(name, context: configuration.context) != nil { return name }
@@ -118,16 +130,25 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         -> Conditional<Page<VoicemailMessage>>
     {
         let box = try resolve(query.mailbox)
-        var messages = reader.messages(of: box, folder: query.folder).map(voicemail)
-        if let search = query.search?.trimmingCharacters(in: .whitespaces).lowercased(), !search.isEmpty {
-            messages = messages.filter { message in
-                [message.callerName ?? "", message.callerNumber, message.subject ?? ""].contains { $0.lowercased().contains(search) }
+        let found = reader.messages(of: box, folder: query.folder)
+        let searching = query.search?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        // Sorted and paged on what the .txt files say; only the page's messages are looked at
+        // further (their audio's size): a first page of 100 costs 100 audio stats, not 10,000.
+        // A search or a sort by duration (which a file without one takes from the audio) needs
+        // every message as shown.
+        var keyed: [(key: VoicemailMessage, message: SpoolMessage)] = found.map { message in
+            (searching.isEmpty && query.sort != .duration ? sortKey(message) : voicemail(message), message)
+        }
+        if !searching.isEmpty {
+            keyed = keyed.filter { entry in
+                [entry.key.callerName ?? "", entry.key.callerNumber, entry.key.subject ?? ""].contains { $0.lowercased().contains(searching) }
             }
         }
-        messages.sort(by: Self.order(query.sort, query.direction))
-        let start = min(max(0, query.start), messages.count)
-        let end = min(messages.count, start + max(0, query.count))
-        return .modified(Page(total: messages.count, records: Array(messages[start..<end])), etag: nil)
+        let order = Self.order(query.sort, query.direction)
+        keyed.sort { order($0.key, $1.key) }
+        let start = min(max(0, query.start), keyed.count)
+        let end = min(keyed.count, start + max(0, query.count))
+        return .modified(Page(total: keyed.count, records: keyed[start..<end].map { voicemail($0.message) }), etag: nil)
     }
 
     static func order(_ sort: MessageSort, _ direction: SortDirection) -> (VoicemailMessage, VoicemailMessage) -> Bool {
@@ -158,21 +179,33 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         cache.shown(message) { convert(message) }
     }
 
+    /// What sorting by date or caller needs, from the `.txt` alone (no audio looked at).
+    func sortKey(_ message: SpoolMessage) -> VoicemailMessage {
+        let record = message.record
+        return VoicemailMessage(
+            id: message.id, mailbox: message.mailbox, folder: message.folder, read: !message.folder.holdsUnread,
+            urgent: record.urgent, callerName: record.callerID.name, callerNumber: record.callerID.number, date: record.originTime,
+            duration: record.duration, format: .wav, size: 0, subject: nil)
+    }
+
     func convert(_ message: SpoolMessage) -> VoicemailMessage {
-        let info = message.info
-        let caller = info.callerID
+        let record = message.record
         let form = message.preferredAudio
-        let size = form.flatMap { SpoolFiles.size(message.file($0.fileExtension)) } ?? 0
-        let date = info.origTime ?? info.origDate ?? SpoolFiles.modificationDate(message.textFile) ?? Date(timeIntervalSince1970: 0)
-        let duration = info.duration ?? form.flatMap { AudioExport.duration(of: message.file($0.fileExtension), form: $0) } ?? 0
-        var subject = info.category
-        if subject == nil, let origin = info.origMailbox, origin != message.mailbox {
-            subject = "Fwd: from \(origin)"
+        let size = form.map { AudioSize.delivered(of: message.file($0.fileExtension), form: $0) } ?? 0
+        // No duration in the file (or 0): the audio says how long it is.
+        let duration = record.duration > 0
+            ? record.duration : form.flatMap { AudioExport.duration(of: message.file($0.fileExtension), form: $0) } ?? 0
+        // pbx-sim's subject (a forward's "Fwd: …" among them), else Asterisk's category, else
+        // where a copy came from; a .txt that was not read says why.
+        var subject = message.problem ?? record.subject ?? (record.category.trimmingBlanks.isEmpty ? nil : record.category.trimmingBlanks)
+        if subject == nil, !record.originalMailbox.isEmpty, record.originalMailbox != message.mailbox {
+            subject = "Fwd: from \(record.originalMailbox)"
         }
         return VoicemailMessage(
             id: message.id, mailbox: message.mailbox, folder: message.folder, read: !message.folder.holdsUnread,
-            urgent: info.isUrgent, callerName: caller.name, callerNumber: caller.number, date: date,
-            duration: duration, format: form == .mp3 ? .mp3 : .wav, size: size, subject: subject)
+            urgent: record.urgent, callerName: record.callerID.name, callerNumber: record.callerID.number, date: record.originTime,
+            duration: duration, format: form == .mp3 ? .mp3 : .wav, size: size, subject: subject,
+            transcription: record.transcription)
     }
 
     // MARK: Changes
@@ -248,17 +281,21 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
             return try body()
         } catch let error as VoicemailError {
             throw error
-        } catch let held as FolderLock.Held {
+        } catch let held as FolderLock.Busy {
             throw VoicemailError.localFile(
                 path: held.folder,
                 reason: "locked by another program (Asterisk) for more than \(Self.seconds(held.seconds)); nothing was changed, try again")
+        } catch SpoolWriter.Failure.outsideSpool(let path) {
+            throw VoicemailError.localFile(path: path, reason: "leads outside the spool (a symbolic link); nothing was changed")
+        } catch SpoolWriter.Failure.unreadable(let path, let reason) {
+            throw VoicemailError.localFile(path: path, reason: reason)
+        } catch let failure as DurableFiles.IOError {
+            throw VoicemailError.localFile(path: failure.path, reason: TerminalSafe.errorDetail(failure.description))
         } catch SpoolWriter.Failure.notFound(let id) {
             throw Self.notFound(id)
         } catch SpoolWriter.Failure.folderFull(let folder) {
             throw VoicemailError.mailboxFull(
                 mailbox: mailbox, reason: "\(folder) holds \(SpoolLayout.maxMessagesPerFolder) messages, Asterisk's limit per folder")
-        } catch let failure as SpoolFiles.Failure {
-            throw VoicemailError.localFile(path: failure.path, reason: failure.reason)
         } catch AudioExport.Failure.conversion(let reason) {
             throw VoicemailError.localFile(path: configuration.soxPath, reason: reason)
         } catch AudioExport.Failure.noAudio {
@@ -300,7 +337,12 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         guard let form = found.preferredAudio else {
             throw VoicemailError.notFound(what: "audio of message \(message.id)", reason: "no audio file beside \(found.textFile.lastPathComponent)")
         }
-        let result = try mapped(box) { try audio.export(found.file(form.fileExtension), form: form, to: file, atomically: atomically) }
+        let source = found.file(form.fileExtension)
+        // Never what a symbolic link points at (it may lead out of the spool, to /etc/shadow).
+        guard SpoolFiles.isRegularFile(source), root.contains(source.deletingLastPathComponent()) else {
+            throw VoicemailError.localFile(path: source.path, reason: "not a regular file in the spool (a symbolic link?); not read")
+        }
+        let result = try mapped(box) { try audio.export(source, form: form, to: file, atomically: atomically) }
         progress?(TransferProgress(bytes: result.bytes, total: result.bytes))
         return DownloadResult(bytes: result.bytes, format: result.format, contentType: result.format.mimeType)
     }

@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Foundation
 
 /// What vmtui reads from `voicemail.conf`: the mailboxes of each context (`ext => pin,Full

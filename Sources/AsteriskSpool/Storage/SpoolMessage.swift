@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Foundation
 import VoicemailModel
 
@@ -8,7 +9,10 @@ public struct SpoolMessage: Sendable, Equatable {
     public var number: Int
     /// Audio extensions present ("wav", "WAV", "gsm", …), case kept: `.WAV` and `.wav` differ.
     public var audioExtensions: [String]
-    public var info: MessageInfo
+    /// What its `.txt` says (the spool library's reading, shared with pbx-sim).
+    package var record: MessageRecord
+    /// Why the `.txt` was not read (too large, not a regular file); nil when it was.
+    public var problem: String?
     /// vmtui's id: msg_id, or a stable one made from the file (see `MessageIdentity`).
     public var id: String
     public var directory: URL

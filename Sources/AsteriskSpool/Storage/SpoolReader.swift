@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Foundation
 import VoicemailModel
 #if canImport(Glibc)
@@ -5,24 +6,30 @@ import Glibc
 #endif
 
 /// Reads mailboxes from the spool without changing anything (and without locks: Asterisk
-/// itself reads without them, and a rename is atomic).
+/// itself reads without them, and a rename is atomic). Nothing outside the spool root is read:
+/// a mailbox or folder that is a symbolic link counts only when it resolves inside.
 struct SpoolReader: Sendable {
     let layout: SpoolLayout
+    let root: SpoolRoot
     var cache = MessageInfoCache()
 
     /// Folders of `mailbox` that exist on disk, in Asterisk's order. `tmp` (recordings in
     /// progress) and anything else that is not an app_voicemail folder is not a folder.
     func folders(of mailbox: String) -> [Folder] {
         let names = Set(SpoolFiles.names(in: layout.mailbox(mailbox)))
-        return Folder.asterisk.filter { names.contains($0.rawValue) && SpoolFiles.isDirectory(layout.folder(mailbox, $0)) }
+        return Folder.asterisk.filter { folder in
+            guard names.contains(folder.rawValue) else { return false }
+            let url = layout.folder(mailbox, folder)
+            return SpoolFiles.isDirectory(url) && root.contains(url)
+        }
     }
 
     /// Every message of `mailbox` (or of one folder), ids assigned and unique in the mailbox.
     func messages(of mailbox: String, folder only: Folder? = nil) -> [SpoolMessage] {
+        guard root.contains(layout.mailbox(mailbox)) else { return [] }
         // Ids are made unique over the whole mailbox, so one folder is read as part of all.
-        var all: [SpoolMessage] = []
-        for folder in folders(of: mailbox) {
-            all += readFolder(mailbox, folder)
+        var all: [SpoolMessage] = cache.scans.withLock { _ in
+            folders(of: mailbox).flatMap { readFolder(mailbox, $0) }
         }
         let ids = MessageIdentity.disambiguate(all.map(\.id))
         for index in all.indices { all[index].id = ids[index] }
@@ -35,48 +42,40 @@ struct SpoolReader: Sendable {
     }
 
     /// The messages of one folder by number. A `.txt` that cannot be read still counts (it
-    /// is a message to Asterisk); it shows with what could be read.
+    /// is a message to Asterisk); it shows with what could be read, and says why.
     func readFolder(_ mailbox: String, _ folder: Folder) -> [SpoolMessage] {
         let directory = layout.folder(mailbox, folder)
-        var texts: Set<Int> = []
+        let (texts, audio) = Self.files(in: directory)
+        return texts.map { number in
+            let extensions = audio[number] ?? []
+            let (record, problem) = cache.read(
+                directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt"), audioExtensions: extensions)
+            return SpoolMessage(
+                mailbox: mailbox, folder: folder, number: number, audioExtensions: extensions.sorted(), record: record,
+                problem: problem, id: record.id, directory: directory)
+        }
+    }
+
+    /// The `.txt` numbers of a folder, sorted, and the audio extensions of each number.
+    static func files(in directory: URL) -> (texts: [Int], audio: [Int: [String]]) {
+        var texts: [Int] = []
         var audio: [Int: [String]] = [:]
         for name in SpoolFiles.names(in: directory) {
-            guard let (number, ext) = SpoolLayout.parse(fileName: name) else { continue }
-            if ext == "txt" { texts.insert(number) } else { audio[number, default: []].append(ext) }
+            guard let (number, ext) = SpoolLayout.parseFileName(name), number < SpoolLayout.maxMessagesPerFolder else { continue }
+            if ext == "txt" { texts.append(number) } else { audio[number, default: []].append(ext) }
         }
-        return texts.sorted().map { number in
-            let (info, id) = cache.read(directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt"))
-            return SpoolMessage(
-                mailbox: mailbox, folder: folder, number: number,
-                audioExtensions: (audio[number] ?? []).sorted(), info: info, id: id, directory: directory)
-        }
+        return (texts.sorted(), audio)
     }
 
     /// Messages in a folder: its `.txt` files, counted by name only (as app_voicemail counts).
     func count(_ mailbox: String, _ folder: Folder) -> Int {
-        SpoolFiles.names(in: layout.folder(mailbox, folder)).filter { SpoolLayout.parse(fileName: $0)?.ext == "txt" }.count
-    }
-
-    /// Highest number in use + 1, as app_voicemail's last_message_index computes it: the
-    /// position after the last of the first `count` numbers present.
-    static func nextNumber(in directory: URL) -> Int {
-        var present = Set<Int>()
-        for name in SpoolFiles.names(in: directory) {
-            if let (number, ext) = SpoolLayout.parse(fileName: name), ext == "txt" { present.insert(number) }
-        }
-        var remaining = present.count
-        var number = 0
-        while remaining > 0 && number < SpoolLayout.maxMessagesPerFolder {
-            if present.contains(number) { remaining -= 1 }
-            number += 1
-        }
-        return number
+        Self.files(in: layout.folder(mailbox, folder)).texts.count
     }
 
     /// Mailboxes of the context this process may read, sorted numerically when they are numbers.
     func mailboxes() -> [String] {
         SpoolFiles.names(in: layout.contextDirectory)
-            .filter { SpoolLayout.isSafeName($0) && SpoolFiles.isDirectory(layout.mailbox($0)) }
+            .filter { SpoolLayout.isSafeName($0) && SpoolFiles.isDirectory(layout.mailbox($0)) && root.contains(layout.mailbox($0)) }
             .filter { access(layout.mailbox($0).path, R_OK | X_OK) == 0 }
             .sorted { (Int($0) ?? Int.max, $0) < (Int($1) ?? Int.max, $1) }
     }

@@ -1,3 +1,4 @@
+import AsteriskSpoolFormat
 import Dispatch
 import Foundation
 import Synchronization
@@ -16,9 +17,6 @@ import VoicemailModel
 /// the first, so at any instant each message has at least one complete set. `SpoolRecovery`
 /// resolves what an interrupted operation leaves.
 final class MailboxSpool: Sendable {
-    /// Names pbx-sim gives its files in the mailbox's `tmp/` (Asterisk's recordings have others).
-    static let stagingPrefix = ".pbx-sim-"
-
     let name: String
     let layout: SpoolLayout
     private let logger: Logger
@@ -118,7 +116,7 @@ final class MailboxSpool: Sendable {
     }
 
     func newStagingFile(_ purpose: String, ext: String = "part") throws -> URL {
-        try stagingDirectory().appendingPathComponent("\(Self.stagingPrefix)\(purpose)-\(UUID().uuidString).\(ext)")
+        try stagingDirectory().appendingPathComponent(SpoolLayout.stagingName(purpose, ext: ext))
     }
 
     /// Files a new message at the end of `folder`, taking the audio from a file in this
@@ -132,7 +130,7 @@ final class MailboxSpool: Sendable {
             if self.message(id: record.id) != nil { record.id = MessageID.make(at: record.originTime) }
             let ext = record.format.fileExtension
             let stored = try FolderLock.withLock(self.layout.folder(self.name, folder)) {
-                try self.appendLocked(to: folder, record: record, audio: [ext: audioFile], size: nil, how: .rename)
+                try self.appendLocked(to: folder, record: record, audio: [ext: audioFile], size: nil, staged: true)
             }
             self.publish(adding: stored)
             return stored
@@ -168,7 +166,7 @@ final class MailboxSpool: Sendable {
             let target = self.layout.folder(self.name, destination)
             try DurableFiles.makeDirectory(target)
             return try FolderLock.withLocks([source, target]) {
-                let moved = try self.appendLocked(to: destination, record: message.record, audio: audio, size: message.size, how: .link)
+                let moved = try self.appendLocked(to: destination, record: message.record, audio: audio, size: message.size, staged: false)
                 try self.removeLocked([message.number], from: message.folder) { remaining, folders in
                     folders[destination, default: []].append(moved)
                     folders[message.folder] = remaining
@@ -230,7 +228,7 @@ final class MailboxSpool: Sendable {
                 if self.message(id: record.id) != nil { record.id = MessageID.make(at: Date()) }
                 record.subject = label
                 let stored = try FolderLock.withLock(self.layout.folder(self.name, .inbox)) {
-                    try self.appendLocked(to: .inbox, record: record, audio: staged.audio, size: staged.size, how: .rename)
+                    try self.appendLocked(to: .inbox, record: record, audio: staged.audio, size: staged.size, staged: true)
                 }
                 self.publish(adding: stored)
                 return stored
@@ -295,6 +293,8 @@ final class MailboxSpool: Sendable {
             return try body()
         } catch let error as StoreError {
             throw error
+        } catch let busy as FolderLock.Busy {
+            throw StoreError.busy(busy.description)
         } catch {
             logger.error("write to mailbox \(name) failed: \(error)")
             changingDisk {
@@ -334,39 +334,27 @@ final class MailboxSpool: Sendable {
         guard (DurableFiles.fileSize(file) ?? 0) > 0 else { throw StoreError.badRequest("The audio is empty") }
     }
 
-    private enum Placement { case rename, link }
-
     private func publish(adding message: StoredMessage) {
         index.withLock { $0.folders[message.folder, default: []].append(message) }
     }
 
     /// Puts a message at the end of `folder` (whose lock the caller holds): audio first, `.txt`
-    /// last (the moment it exists). The caller publishes it in the index.
+    /// last (the moment it exists); `staged` files are removed once it does (until then they
+    /// let recovery roll an unfinished deposit back). The caller publishes it in the index.
     private func appendLocked(
-        to folder: Folder, record: MessageRecord, audio: [String: URL], size: Int?, how: Placement
+        to folder: Folder, record: MessageRecord, audio: [String: URL], size: Int?, staged: Bool
     ) throws -> StoredMessage {
-        try DurableFiles.makeDirectory(layout.folder(name, folder))
+        let folderURL = layout.folder(name, folder)
+        try DurableFiles.makeDirectory(folderURL)
         let number = count(in: folder)
-        let textURL = layout.text(name, folder, number)
-        // Someone else (Asterisk) filed a message we have not seen: stop, re-read.
-        guard !DurableFiles.exists(textURL) else {
-            throw DurableFiles.IOError("slot taken in", "\(folder.rawValue)/\(textURL.lastPathComponent)", errno: EEXIST)
-        }
-        for ext in SpoolLayout.audioExtensions { try DurableFiles.remove(layout.audio(name, folder, number, ext)) }
-        for (ext, source) in audio {
-            let target = layout.audio(name, folder, number, ext)
-            switch how {
-            case .rename:
-                try DurableFiles.fsyncFile(source)
-                try DurableFiles.renameWithoutSync(source, to: target)
-            case .link:
-                try DurableFiles.linkWithoutSync(source, to: target)
-            }
-        }
+        if staged { for source in audio.values { try DurableFiles.fsyncFile(source) } }
         var record = record
         record.idWasStored = true
-        // Writing the .txt syncs the folder, which makes the audio names durable too.
-        try DurableFiles.write(Data(record.ini().render().utf8), to: textURL)
+        try FolderEdits.place(
+            text: Data(record.ini().render().utf8), audio: audio, at: number, in: folderURL, creation: .private)
+        if staged {
+            for source in audio.values { try DurableFiles.remove(source) }
+        }
         let extensions = SpoolRecovery.orderedExtensions(Array(audio.keys))
         let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
         return StoredMessage(
@@ -376,30 +364,23 @@ final class MailboxSpool: Sendable {
     }
 
     /// Deletes messages of a folder (whose lock the caller holds) and shifts the later ones
-    /// down, as Asterisk does; one folder fsync for the whole renumbering. `publish` puts the
-    /// folder's new list in the index (called under the index lock, before audio readers may
-    /// trust positions again).
+    /// down, as Asterisk does. `publish` puts the folder's new list in the index (called under
+    /// the index lock, before audio readers may trust positions again).
     private func removeLocked(
         _ numbers: [Int], from folder: Folder,
         publish: (_ remaining: [StoredMessage], _ folders: inout [Folder: [StoredMessage]]) -> Void
     ) throws {
         try changingDisk {
-            var list = index.withLock { $0.folders[folder] ?? [] }
-            let doomed = Set(numbers)
-            let doomedPath = layout.folder(name, folder).path
-            for number in doomed.sorted() where list.indices.contains(number) {
-                let message = list[number]
-                try DurableFiles.remove(path: SpoolLayout.path(in: doomedPath, number, "txt"))
-                for ext in message.audioExtensions { try DurableFiles.remove(path: SpoolLayout.path(in: doomedPath, number, ext)) }
+            let list = index.withLock { $0.folders[folder] ?? [] }
+            let doomed = Set(numbers.filter(list.indices.contains))
+            var present: [Int: [String]] = [:]
+            for message in list { present[message.number] = message.audioExtensions }
+            let moves = try FolderEdits.remove(doomed, from: layout.folder(name, folder), present: present)
+            let remaining = list.filter { !doomed.contains($0.number) }.map { message in
+                var message = message
+                message.number = moves[message.number] ?? message.number
+                return message
             }
-            list = list.enumerated().filter { !doomed.contains($0.offset) }.map(\.element)
-            let folderPath = layout.folder(name, folder).path
-            for index in list.indices where list[index].number != index {
-                try SpoolRecovery.renumber(list[index], to: index, inFolder: folderPath)
-                list[index].number = index
-            }
-            try DurableFiles.syncDirectory(layout.folder(name, folder))
-            let remaining = list
             index.withLock { publish(remaining, &$0.folders) }
         }
     }

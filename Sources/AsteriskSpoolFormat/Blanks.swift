@@ -2,7 +2,7 @@
 /// by Unicode scalar and without Foundation: reading a 9,999-message folder trims every value of
 /// every file, and Foundation's bridged trimming was a third of the start-up time.
 extension String {
-    var trimmingBlanks: String {
+    package var trimmingBlanks: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isBlank })!
@@ -12,11 +12,11 @@ extension String {
 }
 
 extension Substring {
-    var trimmingBlanks: String { String(self).trimmingBlanks }
+    package var trimmingBlanks: String { String(self).trimmingBlanks }
 }
 
 extension Unicode.Scalar {
-    var isBlank: Bool {
+    package var isBlank: Bool {
         self == "\t" || properties.generalCategory == .spaceSeparator
     }
 }

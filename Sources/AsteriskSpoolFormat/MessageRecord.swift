@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// The contents of one `msgNNNN.txt`: Asterisk's keys plus vmtui's `subject`, `transcription`
@@ -10,51 +10,51 @@ import VoicemailModel
 ///
 /// Every text field is held in the form it has once written and read back, so a message is the
 /// same before and after a restart.
-struct MessageRecord: Equatable, Sendable {
-    var id: String
+package struct MessageRecord: Equatable, Sendable {
+    package var id: String
     /// False when the file had no `msg_id` (written before Asterisk 11) and `id` was derived.
-    var idWasStored = true
-    var originalMailbox: String
-    var callerID: CallerID {
+    package var idWasStored = true
+    package var originalMailbox: String
+    package var callerID: CallerID {
         get { storedCallerID }
         set { storedCallerID = CallerIDText.normalized(newValue) }
     }
-    var originTime: Date
-    var duration: Int
-    var urgent: Bool
-    var subject: String? {
+    package var originTime: Date
+    package var duration: Int
+    package var urgent: Bool
+    package var subject: String? {
         get { storedSubject }
         set { storedSubject = Self.normalizedText(newValue) }
     }
-    var transcription: String? {
+    package var transcription: String? {
         get { storedTranscription }
         set { storedTranscription = Self.normalizedText(newValue) }
     }
-    var format: AudioFormat
+    package var format: AudioFormat
     /// Asterisk's routing keys, kept so the file looks like one Asterisk wrote.
-    var context = "default"
-    var macroContext = ""
-    var exten = ""
-    var rdnis = "unknown"
-    var priority = "1"
-    var callerChannel = ""
-    var category = ""
+    package var context = "default"
+    package var macroContext = ""
+    package var exten = ""
+    package var rdnis = "unknown"
+    package var priority = "1"
+    package var callerChannel = ""
+    package var category = ""
     /// The `origdate` text as the file had it (Asterisk's local rendering is kept verbatim).
-    var originDateText: String?
+    package var originDateText: String?
     /// Keys this program does not know, in file order.
-    var extra: [IniFile.Entry] = []
+    package var extra: [IniFile.Entry] = []
 
     private var storedCallerID: CallerID
     private var storedSubject: String?
     private var storedTranscription: String?
 
     /// `read` is known so that it is not kept among the extra keys: see the type's comment.
-    static let knownKeys: Set<String> = [
+    package static let knownKeys: Set<String> = [
         "origmailbox", "context", "macrocontext", "exten", "rdnis", "priority", "callerchan", "callerid",
         "origdate", "origtime", "category", "msg_id", "flag", "duration", "read", "subject", "transcription", "format",
     ]
 
-    func ini() -> IniFile {
+    package func ini() -> IniFile {
         var entries: [IniFile.Entry] = [
             .init(key: "origmailbox", value: originalMailbox),
             .init(key: "context", value: context),
@@ -78,7 +78,7 @@ struct MessageRecord: Equatable, Sendable {
         return IniFile(section: "message", entries: entries)
     }
 
-    init(
+    package init(
         id: String, originalMailbox: String, callerID: CallerID, originTime: Date, duration: Int,
         urgent: Bool, subject: String?, transcription: String?, format: AudioFormat
     ) {
@@ -98,7 +98,7 @@ struct MessageRecord: Equatable, Sendable {
 
     /// nil when the text is not a message file at all (no `[message]` section).
     /// `derivedID` names a file without `msg_id`; `fallbackDate` dates one without `origtime`.
-    init?(ini: IniFile, fallbackFormat: AudioFormat, derivedID: @autoclosure () -> String, fallbackDate: Date) {
+    package init?(ini: IniFile, fallbackFormat: AudioFormat, derivedID: @autoclosure () -> String, fallbackDate: Date) {
         guard ini.hasSection("message") else { return nil }
         if let stored = ini.value("msg_id"), MessageID.isValid(stored) {
             id = stored
@@ -110,6 +110,8 @@ struct MessageRecord: Equatable, Sendable {
         storedCallerID = CallerIDText.parse(ini.value("callerid") ?? "")
         if let text = ini.value("origtime"), let seconds = Int64(text), abs(seconds) < 1 << 40 {
             originTime = Date(timeIntervalSince1970: TimeInterval(seconds))
+        } else if let text = ini.value("origdate"), let date = AsteriskDate.parse(text) {
+            originTime = date
         } else {
             originTime = Date(timeIntervalSince1970: fallbackDate.timeIntervalSince1970.rounded(.down))
         }
@@ -138,7 +140,7 @@ struct MessageRecord: Equatable, Sendable {
     }
 
     /// What a free text becomes once escaped, written on one line and read back: nil when empty.
-    static func normalizedText(_ text: String?) -> String? {
+    package static func normalizedText(_ text: String?) -> String? {
         guard let text else { return nil }
         let stored = IniFile.unescape(IniFile.escape(text).trimmingBlanks)
         return stored.isEmpty ? nil : stored
@@ -147,8 +149,8 @@ struct MessageRecord: Equatable, Sendable {
 
 /// Message ids: Asterisk's `<origtime>-<8 hex digits>` shape; only characters safe in a URL
 /// path segment and in a comma-separated id list.
-enum MessageID {
-    static func make(at date: Date) -> String {
+package enum MessageID {
+    package static func make(at date: Date) -> String {
         let random = UInt32.random(in: 0...UInt32.max)
         return "\(Int(date.timeIntervalSince1970))-\(hex8(random))"
     }
@@ -156,7 +158,7 @@ enum MessageID {
     /// A stable id for a file without `msg_id`: its origtime and a hash of its bytes, so the
     /// same file gets the same id on every start (the store writes it into the file on the first
     /// change, as Asterisk 11+ does).
-    static func derived(origtime: String?, fileBytes: Data) -> String {
+    package static func derived(origtime: String?, fileBytes: Data) -> String {
         var hash: UInt32 = 0x811C_9DC5
         for byte in fileBytes {
             hash ^= UInt32(byte)
@@ -166,15 +168,15 @@ enum MessageID {
         return "\(seconds)-\(hex8(hash))"
     }
 
-    static func hex8(_ value: UInt32) -> String {
+    package static func hex8(_ value: UInt32) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
-    static func isValid(_ id: String) -> Bool {
+    package static func isValid(_ id: String) -> Bool {
         (1...64).contains(id.utf8.count) && id.first != "."
             && id.unicodeScalars.allSatisfy { scalar in
-                scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" || scalar == ".")
             }
     }
 }

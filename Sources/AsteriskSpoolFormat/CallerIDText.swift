@@ -1,4 +1,3 @@
-import Foundation
 import VoicemailModel
 
 /// Asterisk's `callerid=` value (what `ast_callerid_merge` writes and `ast_callerid_parse`
@@ -10,14 +9,14 @@ import VoicemailModel
 /// The store keeps every caller id in `normalized` form, which is exactly what reading the
 /// file back gives: a message looks the same before and after a restart, whatever its caller
 /// sent (control characters, quotes, `<`, `>`, backslashes, surrounding blanks).
-enum CallerIDText {
-    static let unknown = "Unknown"
+package enum CallerIDText {
+    package static let unknown = "Unknown"
 
-    static let none = CallerID(name: nil, number: "")
+    package static let none = CallerID(name: nil, number: "")
 
     /// Bare when Asterisk would write it bare and reads it back as the same thing; otherwise
     /// quoted and bracketed (which it also reads), so nothing a caller sent changes meaning.
-    static func render(_ callerID: CallerID) -> String {
+    package static func render(_ callerID: CallerID) -> String {
         let name = clean(callerID.name ?? "")
         let number = clean(callerID.number)
         if name.isEmpty {
@@ -30,7 +29,7 @@ enum CallerIDText {
     }
 
     /// By Unicode scalar, so a combining mark after a quote or bracket cannot hide it.
-    static func parse(_ text: String) -> CallerID {
+    package static func parse(_ text: String) -> CallerID {
         let cleaned = clean(text)
         if ["unknown", "<unknown>"].contains(cleaned.lowercased()) { return none }
         let scalars = Array(cleaned.unicodeScalars)
@@ -76,7 +75,7 @@ enum CallerIDText {
     /// What `ast_callerid_parse` takes a bare value for a number by: once spaces, `-`, `.`,
     /// `(` and `)` are dropped, only digits, `+`, `*` and `#` are left (that shorter form is the
     /// number). nil: the value is a name.
-    static func phoneNumber(_ text: String) -> String? {
+    package static func phoneNumber(_ text: String) -> String? {
         var shrunk = String.UnicodeScalarView()
         shrunk.append(contentsOf: text.unicodeScalars.filter { !phoneSeparators.contains($0) })
         guard !shrunk.isEmpty, shrunk.allSatisfy(phoneSymbols.contains) else { return nil }
@@ -87,7 +86,7 @@ enum CallerIDText {
     private static let phoneSeparators = Set(" -.()".unicodeScalars)
 
     /// What the value becomes once written and read back.
-    static func normalized(_ callerID: CallerID) -> CallerID {
+    package static func normalized(_ callerID: CallerID) -> CallerID {
         parse(render(callerID))
     }
 
@@ -101,7 +100,7 @@ enum CallerIDText {
 
     /// Control characters become spaces (as on disk, where a value is one line), then the
     /// blanks around are dropped (the file format does not keep them).
-    static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         IniFile.singleLine(text).trimmingBlanks
     }
 
@@ -119,29 +118,5 @@ enum CallerIDText {
             out.append(scalar)
         }
         return String(out)
-    }
-}
-
-/// Asterisk's human-readable `origdate`: strftime `%a %b %e %r UTC %Y` in the C locale,
-/// e.g. `Thu Nov  7 08:15:00 AM UTC 2026` (the day padded with a space). Built by hand so the
-/// process locale (vmtui sets one for ncurses) cannot change it.
-enum AsteriskDate {
-    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
-    static func format(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-        let hour = c.hour ?? 0
-        let twelve = hour % 12 == 0 ? 12 : hour % 12
-        let day = c.day ?? 1
-        return "\(weekdays[(c.weekday ?? 1) - 1]) \(months[(c.month ?? 1) - 1]) \(day < 10 ? " " : "")\(day) "
-            + String(format: "%02d:%02d:%02d ", twelve, c.minute ?? 0, c.second ?? 0)
-            + "\(hour < 12 ? "AM" : "PM") UTC \(c.year ?? 1970)"
     }
 }

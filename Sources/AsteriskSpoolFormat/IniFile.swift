@@ -1,4 +1,3 @@
-import Foundation
 
 /// The `[message]` INI files Asterisk writes next to each voicemail.
 ///
@@ -6,31 +5,36 @@ import Foundation
 /// escaped inside `callerid` by Asterisk's own rules, not by the file format). Whoever puts a
 /// value here makes sure it holds no line break; `MessageRecord` escapes the multi-line fields
 /// it adds (transcription, subject).
-struct IniFile: Equatable, Sendable {
-    struct Entry: Equatable, Sendable {
-        var key: String
-        var value: String
+package struct IniFile: Equatable, Sendable {
+    package struct Entry: Equatable, Sendable {
+        package var key: String
+        package var value: String
+
+        package init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
     }
 
-    struct Section: Equatable, Sendable {
-        var name: String
-        var entries: [Entry]
+    package struct Section: Equatable, Sendable {
+        package var name: String
+        package var entries: [Entry]
     }
 
     /// Keys in file order, per section.
-    var sections: [Section] = []
+    package var sections: [Section] = []
 
-    func value(_ key: String, in section: String = "message") -> String? {
+    package func value(_ key: String, in section: String = "message") -> String? {
         sections.first { $0.name == section }?.entries.last { $0.key == key }?.value
     }
 
-    func hasSection(_ name: String) -> Bool { sections.contains { $0.name == name } }
+    package func hasSection(_ name: String) -> Bool { sections.contains { $0.name == name } }
 
-    init(section: String, entries: [Entry]) {
+    package init(section: String, entries: [Entry]) {
         sections = [Section(name: section, entries: entries)]
     }
 
-    init(parsing text: String) {
+    package init(parsing text: String) {
         var current: Section?
         for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
             let line = rawLine.trimmingBlanks
@@ -56,7 +60,7 @@ struct IniFile: Equatable, Sendable {
         if let current { sections.append(current) }
     }
 
-    func render() -> String {
+    package func render() -> String {
         var out = ""
         for section in sections {
             out += ";\n; Message Information file\n;\n[\(section.name)]\n"
@@ -71,20 +75,20 @@ struct IniFile: Equatable, Sendable {
     }
 
     /// A value that reaches the file can never start another key or section, whoever made it.
-    static func singleLine(_ value: String) -> String {
+    package static func singleLine(_ value: String) -> String {
         guard value.unicodeScalars.contains(where: isControl) else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars { out.append(isControl(scalar) ? " " : scalar) }
         return String(out)
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
             || scalar == "\u{85}"
     }
 
     /// For vmtui's own multi-line fields: `\n`, `\r` and `\\`, so one value stays one line.
-    static func escape(_ value: String) -> String {
+    package static func escape(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -98,7 +102,7 @@ struct IniFile: Equatable, Sendable {
         return out
     }
 
-    static func unescape(_ value: String) -> String {
+    package static func unescape(_ value: String) -> String {
         guard value.contains("\\") else { return value }
         var out = ""
         var escaping = false

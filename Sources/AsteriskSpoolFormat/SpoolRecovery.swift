@@ -1,10 +1,13 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import VoicemailModel
 
 /// Brings a mailbox back to a consistent state, holding Asterisk's lock on each of its
 /// folders, then loads it:
-/// - temporary files of pbx-sim are deleted;
+/// - temporary files are deleted, and staged files of a process that is gone; audio in a
+///   folder that is a second name of a staged file (a deposit or forward killed before its
+///   `.txt` was written) is removed with it: that change is rolled back;
 /// - a `.txt` without any audio, or one that is not a message file, is set aside in
 ///   `DIR/lost+found` (someone's data: never deleted);
 /// - audio without a `.txt` is deleted when it is a second name of a kept message's audio
@@ -13,9 +16,29 @@ import VoicemailModel
 ///   renumbering) keeps its newest copy; two independent copies (Asterisk forwarded a
 ///   message to its own mailbox) both stay, the later one with a new msg_id written in;
 /// - numbers are made contiguous from 0000 again, as Asterisk's resequencing does.
-struct SpoolRecovery {
+///
+/// pbx-sim runs it on every mailbox at start and after a failed write; the spool backend before
+/// every change to a mailbox. Both therefore complete or roll back what a killed process left.
+package struct SpoolRecovery {
     let layout: SpoolLayout
     let logger: Logger
+    /// Who owns what recovery creates (lost+found, folders).
+    var creation: FileCreation = .private
+    var lockTimeout: TimeInterval = FolderLock.defaultTimeout
+    /// pbx-sim's greetings replaced in another format (`greet.wav` beside `greet.mp3`): the
+    /// older is removed. Off for a spool Asterisk writes (it may keep several on purpose).
+    var resolvesGreetings = true
+
+    package init(
+        layout: SpoolLayout, logger: Logger, creation: FileCreation = .private,
+        lockTimeout: TimeInterval = FolderLock.defaultTimeout, resolvesGreetings: Bool = true
+    ) {
+        self.layout = layout
+        self.logger = logger
+        self.creation = creation
+        self.lockTimeout = lockTimeout
+        self.resolvesGreetings = resolvesGreetings
+    }
 
     private struct Scanned {
         var message: StoredMessage
@@ -23,30 +46,31 @@ struct SpoolRecovery {
         var audioIdentities: Set<FileIdentity>
     }
 
-    func recoverMailbox(_ mailbox: String) throws -> [Folder: [StoredMessage]] {
+    package func recoverMailbox(_ mailbox: String) throws -> [Folder: [StoredMessage]] {
         let mailboxURL = layout.mailbox(mailbox)
-        guard DurableFiles.isDirectory(mailboxURL) else { return [:] }
+        guard DurableFiles.isDirectory(mailboxURL), layout.resolvesInside(mailboxURL) else { return [:] }
         removeTemporaryFiles(in: mailboxURL)
-        removeStaleStaging(mailbox)
-        try resolveGreetingDuplicates(mailbox)
+        if resolvesGreetings { try resolveGreetingDuplicates(mailbox) }
         let folders = folderDirectories(mailbox)
-        return try FolderLock.withLocks(folders.map { layout.folder(mailbox, $0) }) {
-            try recoverLocked(mailbox, folders: folders)
+        return try FolderLock.withLocks(folders.map { layout.folder(mailbox, $0) }, timeout: lockTimeout, creation: creation) {
+            let staged = stagedIdentities(mailbox)
+            let result = try recoverLocked(mailbox, folders: folders, staged: staged)
+            removeStaleStaging(mailbox)
+            return result
         }
     }
 
     /// The message folders present in a mailbox (not `tmp`, not hidden names).
-    func folderDirectories(_ mailbox: String) -> [Folder] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: layout.mailbox(mailbox).path)) ?? []
-        return names.compactMap { name in
-            guard let folder = SpoolLayout.folder(directoryName: name),
-                DurableFiles.isDirectory(layout.mailbox(mailbox).appendingPathComponent(name))
+    package func folderDirectories(_ mailbox: String) -> [Folder] {
+        return DirectoryNames(layout.mailbox(mailbox).path).compactMap { name in
+            let url = layout.mailbox(mailbox).appendingPathComponent(name)
+            guard let folder = SpoolLayout.folder(directoryName: name), DurableFiles.isDirectory(url), layout.resolvesInside(url)
             else { return nil }
             return folder
         }.sorted()
     }
 
-    private func recoverLocked(_ mailbox: String, folders: [Folder]) throws -> [Folder: [StoredMessage]] {
+    private func recoverLocked(_ mailbox: String, folders: [Folder], staged: Set<FileIdentity>) throws -> [Folder: [StoredMessage]] {
         var found: [Folder: [Scanned]] = [:]
         var orphans: [Folder: [Int: [String]]] = [:]
         for folder in folders {
@@ -83,7 +107,7 @@ struct SpoolRecovery {
             logger.warning("recovery: \(mailbox)/\(folder.rawValue)/\(SpoolLayout.baseName(message.number)) repeats msg_id \(message.id); giving it a new one")
             message.record.id = MessageID.make(at: message.record.originTime)
             message.record.idWasStored = true
-            try DurableFiles.write(Data(message.record.ini().render().utf8), to: layout.text(mailbox, folder, message.number))
+            try DurableFiles.write(Data(message.record.ini().render().utf8), to: layout.text(mailbox, folder, message.number), creation: creation)
             found[folder]![index].message = message
         }
 
@@ -115,6 +139,9 @@ struct SpoolRecovery {
                     if let identity = DurableFiles.identity(url), keptAudio.contains(identity) {
                         logger.warning("recovery: removing a second name of kept audio: \(mailbox)/\(folder.rawValue)/\(url.lastPathComponent)")
                         try DurableFiles.remove(url)
+                    } else if let identity = DurableFiles.identity(url), staged.contains(identity) {
+                        logger.warning("recovery: rolling back an unfinished deposit or forward: \(mailbox)/\(folder.rawValue)/\(url.lastPathComponent)")
+                        try DurableFiles.remove(url)
                     } else {
                         try setAside(url, mailbox: mailbox, folder: folder, why: "has no .txt")
                     }
@@ -125,7 +152,7 @@ struct SpoolRecovery {
             let folderPath = layout.folder(mailbox, folder).path
             for index in list.indices where list[index].number != index {
                 logger.warning("recovery: renumbering \(mailbox)/\(folder.rawValue) \(list[index].number) → \(index)")
-                try Self.renumber(list[index], to: index, inFolder: folderPath)
+                try FolderEdits.renumber(from: list[index].number, to: index, extensions: list[index].audioExtensions, inFolder: folderPath)
                 list[index].number = index
                 changed = true
             }
@@ -135,39 +162,18 @@ struct SpoolRecovery {
         return result
     }
 
-    /// Gives `message` the number `index` (a free slot): second names first, then the old ones
-    /// go, `.txt` before audio, so a crash leaves a duplicate or a second name, never a message
-    /// without its audio. No fsync here: the caller syncs the folder once for the whole batch.
-    ///
-    /// The `.txt` moves with one rename (atomic): before it, the audio has its new name as well
-    /// as the old; after it, the old audio names are second names of a kept message.
-    static func renumber(_ message: StoredMessage, to index: Int, inFolder folderPath: String) throws {
-        for ext in message.audioExtensions {
-            try DurableFiles.linkWithoutSync(
-                path: SpoolLayout.path(in: folderPath, message.number, ext), to: SpoolLayout.path(in: folderPath, index, ext))
-        }
-        try DurableFiles.renameWithoutSync(
-            path: SpoolLayout.path(in: folderPath, message.number, "txt"), to: SpoolLayout.path(in: folderPath, index, "txt"))
-        for ext in message.audioExtensions {
-            try DurableFiles.remove(path: SpoolLayout.path(in: folderPath, message.number, ext))
-        }
-    }
-
-    /// Reads one message file; nil when it is not one. Shared with the store, which re-reads a
-    /// file before copying it.
-    static func readRecord(_ textURL: URL, audioExtensions: [String]) -> (record: MessageRecord, bytes: Data)? {
+    /// Reads one message file; nil when it is not one (or not a regular file, or too large).
+    package static func readRecord(_ textURL: URL, audioExtensions: [String]) -> (record: MessageRecord, bytes: Data)? {
         readRecord(path: textURL.path, audioExtensions: audioExtensions, modified: DurableFiles.modificationDate(textURL))
     }
 
-    static func readRecord(path: String, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    package static func readRecord(path: String, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
+        guard case .text(let data) = MessageText.read(path: path) else { return nil }
         return readRecord(data: data, audioExtensions: audioExtensions, modified: modified)
     }
 
-    static func readRecord(data: Data, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
-        // Asterisk writes bytes as they came; older systems wrote Latin-1 names.
-        let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) ?? ""
-        let ini = IniFile(parsing: text)
+    package static func readRecord(data: Data, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
+        let ini = IniFile(parsing: MessageText.decode(data))
         let served = audioExtensions.first { SpoolLayout.audioExtensions.contains($0) }
         let fallback = served.flatMap(SpoolLayout.servedFormat(ofExtension:)) ?? .wav
         guard var record = MessageRecord(
@@ -180,14 +186,15 @@ struct SpoolRecovery {
     }
 
     /// The audio extensions of one message, in serving order (known ones first).
-    static func orderedExtensions(_ extensions: [String]) -> [String] {
+    package static func orderedExtensions(_ extensions: [String]) -> [String] {
         let known = SpoolLayout.audioExtensions.filter(extensions.contains)
         return known + extensions.filter { !SpoolLayout.audioExtensions.contains($0) }.sorted()
     }
 
     private func scanFolder(_ mailbox: String, _ folder: Folder) throws -> ([Scanned], [Int: [String]]) {
         let folderURL = layout.folder(mailbox, folder)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folderURL.path) else { return ([], [:]) }
+        guard DurableFiles.isDirectory(folderURL) else { return ([], [:]) }
+        let names = Array(DirectoryNames(folderURL.path))
         removeTemporaryFiles(in: folderURL)
         FolderLock.removeAbandonedNames(in: folderURL)
         var texts: [Int] = []
@@ -212,9 +219,13 @@ struct SpoolRecovery {
                 try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: "has no audio")
                 continue
             }
-            let modified = DurableFiles.status(path: textPath).map(DurableFiles.modificationDate)
-            guard let (record, _) = Self.readRecord(path: textPath, audioExtensions: extensions, modified: modified) else {
-                try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: "is not a message file")
+            let modified = DurableFiles.lstatus(path: textPath).map(DurableFiles.modificationDate)
+            let outcome = MessageText.read(path: textPath)
+            guard case .text(let data) = outcome,
+                let (record, _) = Self.readRecord(data: data, audioExtensions: extensions, modified: modified)
+            else {
+                let why = MessageText.problem(outcome, name: "it").map { String($0.dropFirst(3)) } ?? "is not a message file"
+                try setAside(layout.text(mailbox, folder, number), mailbox: mailbox, folder: folder, why: why)
                 continue
             }
             let served = extensions.first { SpoolLayout.audioExtensions.contains($0) }
@@ -236,7 +247,7 @@ struct SpoolRecovery {
     /// A damaged or stray file is someone's data: move it out of the way rather than delete it.
     private func setAside(_ url: URL, mailbox: String, folder: Folder, why: String) throws {
         let lost = layout.root.appendingPathComponent("lost+found", isDirectory: true)
-        try DurableFiles.makeDirectory(lost)
+        try DurableFiles.makeDirectory(lost, creation: creation)
         let target = lost.appendingPathComponent(
             "\(layout.context)-\(mailbox)-\(folder.rawValue)-\(UUID().uuidString)-\(url.lastPathComponent)")
         logger.warning("recovery: \(mailbox)/\(folder.rawValue)/\(url.lastPathComponent) \(why); moved to lost+found/\(target.lastPathComponent)")
@@ -246,20 +257,35 @@ struct SpoolRecovery {
     }
 
     private func removeTemporaryFiles(in directory: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
-        for name in names where name.hasPrefix(DurableFiles.temporaryPrefix) {
+        for name in DirectoryNames(directory.path) where name.hasPrefix(DurableFiles.temporaryPrefix) {
             try? DurableFiles.remove(directory.appendingPathComponent(name))
         }
     }
 
-    /// Uploads and forwards that were being received when pbx-sim stopped (never Asterisk's
-    /// own recordings in progress).
+    /// Staged files (uploads, forwards) of a process that is gone: what they were for never
+    /// finished. Never Asterisk's own recordings in progress, never a live process's.
     private func removeStaleStaging(_ mailbox: String) {
         let staging = layout.staging(mailbox)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: staging.path) else { return }
-        for name in names where name.hasPrefix(MailboxSpool.stagingPrefix) {
+        for name in DirectoryNames(staging.path) where name.hasPrefix(SpoolLayout.stagingPrefix) && Self.isAbandoned(name) {
             try? DurableFiles.remove(staging.appendingPathComponent(name))
         }
+    }
+
+    /// The files staged by processes that are gone, by identity.
+    private func stagedIdentities(_ mailbox: String) -> Set<FileIdentity> {
+        let staging = layout.staging(mailbox)
+        var identities = Set<FileIdentity>()
+        for name in DirectoryNames(staging.path) where name.hasPrefix(SpoolLayout.stagingPrefix) && Self.isAbandoned(name) {
+            if let info = DurableFiles.lstatus(path: staging.appendingPathComponent(name).path) {
+                identities.insert(DurableFiles.identity(info))
+            }
+        }
+        return identities
+    }
+
+    package static func isAbandoned(_ stagedName: String) -> Bool {
+        guard let pid = SpoolLayout.stagingOwner(stagedName) else { return true }
+        return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// A greeting replaced in another of pbx-sim's formats is written before the old one is
