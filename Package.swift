@@ -51,6 +51,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoicemailModel"),
+        // How vmtui starts every other program: descriptors 0-2 only, no secrets, registered
+        // so every exit path ends it.
+        .target(name: "ChildSpawn"),
         // The one home of display text: the terminal-safe sanitiser, display widths, sizes,
         // durations, caller names and plurals, shared by the screen, the CLI and the backends.
         .target(name: "DisplayText", dependencies: ["VoicemailModel"]),
@@ -62,7 +65,7 @@ let package = Package(
         .target(
             name: "AsteriskSpool",
             dependencies: [
-                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML",
+                "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML", "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
@@ -72,7 +75,7 @@ let package = Package(
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML", "DisplayText",
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML", "DisplayText", "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -103,7 +106,7 @@ let package = Package(
         .target(
             name: "AudioPlayback",
             dependencies: [
-                "VoicemailModel", "VoicemailClient", "AudioFormats",
+                "VoicemailModel", "VoicemailClient", "AudioFormats", "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(

@@ -1,4 +1,5 @@
 import AppCore
+import AudioPlayback
 import Foundation
 import Logging
 import TerminalUI
@@ -26,11 +27,14 @@ public enum ScreenSession {
     public static func run(_ options: Options, runner: EffectRunner) async throws(ScreenError) -> LoopExit {
         let pipe: WakePipe
         do { pipe = try WakePipe() } catch { throw ScreenError(message: error.message) }
+        SignalRelay.fatalCleanup = { LiveChildren.terminateFromSignalHandler() }
+        // Quit, signals and failures alike: no player, recorder or hook outlives the screen,
+        // and no private audio stays on disk. Terminating signals are ignored meanwhile.
+        defer { SignalRelay.releaseTerminatingSignals() }
         do {
             let exit = try await open(options, runner: runner, pipe: pipe)
-            // Quit and signals alike: no player or recorder outlives the screen, and no
-            // private audio stays on disk.
             await runner.shutdown()
+            AudioCleanup.run()
             return exit
         } catch let error as TerminalError {
             throw ScreenError(message: error.message)
