@@ -149,7 +149,9 @@ let package = Package(
             name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
-            dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),
+            dependencies: [
+                "VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient", "AsteriskSpool", "TestSupport",
+            ]),
         .testTarget(
             name: "LiveUpdateTests",
             dependencies: [

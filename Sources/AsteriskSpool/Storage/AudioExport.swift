@@ -24,7 +24,7 @@ struct AudioExport: Sendable {
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).vmtui-\(UUID().uuidString.prefix(8))")
         do {
             if form.isDirect {
-                try Self.copyBytes(from: source, to: temporary, truncating: false)
+                try Self.copyBytes(from: source, to: temporary, intoExisting: false)
             } else {
                 try convert(source, form: form, to: temporary, output: .wav)
                 chmod(temporary.path, 0o600)
@@ -32,7 +32,7 @@ struct AudioExport: Sendable {
             if atomically {
                 guard rename(temporary.path, target.path) == 0 else { throw Self.fileError(target) }
             } else {
-                try Self.copyBytes(from: temporary, to: target, truncating: true)
+                try Self.copyBytes(from: temporary, to: target, intoExisting: true)
                 unlink(temporary.path)
             }
         } catch {
@@ -43,13 +43,14 @@ struct AudioExport: Sendable {
         return (bytes, form == .mp3 ? .mp3 : .wav)
     }
 
-    /// Copies `source`'s bytes into `target` (created 0600 when new; an existing one keeps its
-    /// inode and is written from its first byte).
-    private static func copyBytes(from source: URL, to target: URL, truncating: Bool) throws {
+    /// Copies `source`'s bytes into `target`: a new file (0600), or `intoExisting`, the file
+    /// the caller made (made here if absent), which keeps its inode and is written from its
+    /// first byte.
+    private static func copyBytes(from source: URL, to target: URL, intoExisting: Bool) throws {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw fileError(source) }
         defer { close(input) }
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (truncating ? O_TRUNC : O_EXCL)
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (intoExisting ? O_TRUNC : O_EXCL)
         let output = open(target.path, flags, 0o600)
         guard output >= 0 else { throw fileError(target) }
         defer { close(output) }

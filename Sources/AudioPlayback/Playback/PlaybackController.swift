@@ -97,6 +97,9 @@ public actor PlaybackController {
             } catch {
                 feed.finish(.failed(Self.oneLine(error)))
             }
+            // A download that cannot be cancelled (a spool's sox) may write the file after
+            // the playback ended and removed it.
+            await self.downloadEnded(session)
         }
 
         if command.kind.readsStdin(request.format) {
@@ -235,6 +238,10 @@ public actor PlaybackController {
                 }
             }
         }
+    }
+
+    private func downloadEnded(_ session: PlaybackSession) {
+        if self.session !== session || session.endRequested { store.remove(session.file) }
     }
 
     private func attach(_ control: MPVControl, to session: PlaybackSession, generation: Int) {

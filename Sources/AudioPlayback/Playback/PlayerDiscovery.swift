@@ -32,8 +32,8 @@ public struct PlayerDiscovery: Sendable {
             }
             return PlayerCommand(template: kind.defaultTemplate, discovered: true)
         }
-        // Short enough for an 80-column status line, advice included.
-        var message = "No audio player found: apt install mpv (or ffmpeg, sox), or set `player` in the config"
+        // The advice first and under 120 columns: a status line cuts the end of a long one.
+        var message = "No audio player: apt install mpv, or set `player` (or ffmpeg, sox, pipewire-bin, pulseaudio-utils, alsa-utils)"
         if skippedForFormat.contains(.aplay) {
             message = "aplay plays only WAV, this is \(format.rawValue.uppercased()): apt install mpv, or set `player`"
         }
