@@ -20,7 +20,7 @@ public enum ChildCommand {
     }
 
     /// Runs `path` with `arguments` (argv[0] first) and waits for it. stdout is collected when
-    /// `captureOutput`, else it goes to /dev/null.
+    /// `captureOutput`, else it goes to /dev/null. Cancelling the calling task ends the child.
     public static func run(
         path: String, arguments: [String], environment: [String: String],
         stdin: ChildStream = .nullDevice, captureOutput: Bool = false, ownProcessGroup: Bool = true
@@ -52,9 +52,17 @@ public enum ChildCommand {
         var collected: [Int32: [UInt8]] = [:]
         var open = [errors.read] + (output.map { [$0.read] } ?? [])
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        var cancelled = false
         while !open.isEmpty {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
-            let ready = poll(&fds, nfds_t(fds.count), -1)
+            // Woken now and then to see whether the task that waits was cancelled (Esc on a
+            // save, Ctrl-C on a download): then the child's group is told to go.
+            let ready = poll(&fds, nfds_t(fds.count), 50)
+            if !cancelled, Task.isCancelled {
+                cancelled = true
+                kill(ownProcessGroup ? -pid : pid, SIGTERM)
+                if ownProcessGroup { kill(-pid, SIGCONT) }
+            }
             if ready < 0 {
                 if errno == EINTR { continue }
                 break

@@ -19,7 +19,10 @@ final class ScreenPlaybackHarness: @unchecked Sendable {
     private let reports = Reports()
     private let nextID = Mutex(1000)
 
-    init(player: String, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+    init(
+        player: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        soxPath: String = SpoolConfiguration.findSox()
+    ) async throws {
         fixtures = try SoxFixtures(prefix: "vmtui-screen-playback")
         let inbox = fixtures.url("spool/default/101/INBOX")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
@@ -40,7 +43,8 @@ final class ScreenPlaybackHarness: @unchecked Sendable {
         try "[general]\nformat=wav49|gsm|wav\n[default]\n101 => 4242,Test User\n"
             .write(to: fixtures.url("voicemail.conf"), atomically: true, encoding: .utf8)
         backend = try AsteriskSpoolBackend(
-            SpoolConfiguration(root: fixtures.url("spool"), user: "101", voicemailConf: fixtures.url("voicemail.conf")))
+            SpoolConfiguration(
+                root: fixtures.url("spool"), user: "101", voicemailConf: fixtures.url("voicemail.conf"), soxPath: soxPath))
         messages = try await backend.allMessages(mailbox: nil, folder: nil).messages
         runner = AudioEffectRunner(
             client: backend, player: player, recorder: nil, environment: environment, logger: Logger(label: "test"))

@@ -58,6 +58,8 @@ enum Interruptible {
         let trap = SignalTrap { signal in
             interruption.record(signal)
             task.cancel()
+            // A converter (the spool's sox) ends now rather than when it is done.
+            LiveChildren.shared.closeForExit()
         }
         let result = await task.result
         trap.cancel()
