@@ -44,6 +44,29 @@ final class DownloadInterruptEndToEndTests: XCTestCase {
         try checkInterrupted(by: SIGINT, expecting: 130, command: ["greeting", "download", "unavailable", "-o", "out.wav"])
     }
 
+    /// Not interrupted, with the real sox: the file is whole and only its owner may read it.
+    func testASpoolDownloadIsPrivate() throws {
+        let work = directory.appending("work")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        for (id, name) in [("1764250100-00000002", "converted.wav"), ("1764230100-00000001", "copied.wav")] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: EndToEnd.vmtuiPath)
+            process.arguments = [
+                "--spool", directory.appending("spool").path, "--user", "101",
+                "--voicemail-conf", directory.appending("voicemail.conf").path, "download", id, "-o", name,
+            ]
+            process.currentDirectoryURL = work
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.appending("config").path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, name)
+            let attributes = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent(name).path)
+            XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, name)
+        }
+    }
+
     private func checkInterrupted(by signal: Int32, expecting status: Int32, command: [String]) throws {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: EndToEnd.vmtuiPath), "build vmtui first")
         let work = directory.appending("work")
