@@ -52,11 +52,12 @@ public enum SignalRelay {
         for signal in terminatingSignals { Glibc.signal(signal, SIG_DFL) }
     }
 
-    /// Takes the relay away after the screen closed: the terminating signals stay ignored
-    /// until `releaseTerminatingSignals`, the others get their default actions.
-    public static func uninstall() {
+    /// Takes the relay away after the screen closed: default actions again, except that with
+    /// `holdingTerminatingSignals` those stay ignored until `releaseTerminatingSignals`.
+    public static func uninstall(holdingTerminatingSignals: Bool = false) {
         for signal in orderlySignals {
-            Glibc.signal(signal, terminatingSignals.contains(signal) ? SIG_IGN : SIG_DFL)
+            let held = holdingTerminatingSignals && terminatingSignals.contains(signal)
+            Glibc.signal(signal, held ? SIG_IGN : SIG_DFL)
         }
         if resizeRelayed {
             _ = sigaction(SIGWINCH, previousResizeAction, nil)

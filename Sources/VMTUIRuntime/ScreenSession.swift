@@ -48,7 +48,9 @@ public enum ScreenSession {
             // poll() blocks: keep it off Swift's cooperative pool, which runs the effects.
             let thread = Thread {
                 SignalRelay.install(relayingTo: pipe)
-                defer { SignalRelay.uninstall() }
+                // The players are ended and their audio deleted after this thread: a second
+                // signal (a hangup brings several) must not cut that short.
+                defer { SignalRelay.uninstall(holdingTerminatingSignals: true) }
                 // The first loads leave now; the terminal opens while they travel.
                 let start = EarlyStart(config: options.config, runner: runner, pipe: pipe, logger: options.logger)
                 let terminal: CursesTerminal

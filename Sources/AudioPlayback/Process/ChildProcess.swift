@@ -58,7 +58,7 @@ public final class ChildProcess: Sendable {
             stderrPipe = try Spawner.pipe()
         } catch {
             if stdinPipe.read >= 0 { close(stdinPipe.read); close(stdinPipe.write) }
-            throw AudioError.spawnFailed(error.description.prefix(1).uppercased() + error.description.dropFirst())
+            throw AudioError.spawnFailed(Self.sentence(error.description))
         }
         let childPID: pid_t
         do {
@@ -72,7 +72,7 @@ public final class ChildProcess: Sendable {
             if stdinPipe.read >= 0 { close(stdinPipe.read); close(stdinPipe.write) }
             close(stderrPipe.read)
             close(stderrPipe.write)
-            throw AudioError.spawnFailed(error.description.prefix(1).uppercased() + error.description.dropFirst())
+            throw AudioError.spawnFailed(Self.sentence(error.description))
         }
         if stdinPipe.read >= 0 { close(stdinPipe.read) }
         close(stderrPipe.write)
@@ -80,6 +80,11 @@ public final class ChildProcess: Sendable {
         stdinWriteEnd = Mutex(stdinPipe.write)
         startReadingStderr(stderrPipe.read)
         startWaiting()
+    }
+
+    /// "cannot start mpv: …" as the start of a sentence; "vmtui …" keeps its lower case.
+    static func sentence(_ text: String) -> String {
+        text.hasPrefix("vmtui") ? text : text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// The exit status once the child ended: the exit code, or 128 + signal number.
