@@ -52,6 +52,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "VoicemailModel"),
+        // How vmtui starts every other program: descriptors 0-2 only, no secrets, registered
+        // so every exit path ends it.
+        .target(name: "ChildSpawn"),
         // The one home of display text: the terminal-safe sanitiser, display widths, sizes,
         // durations, caller names and plurals, shared by the screen, the CLI and the backends.
         .target(name: "DisplayText", dependencies: ["VoicemailModel"]),
@@ -69,6 +72,7 @@ let package = Package(
             name: "AsteriskSpool",
             dependencies: [
                 "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML", "AsteriskSpoolFormat",
+                "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
@@ -82,7 +86,7 @@ let package = Package(
         .target(
             name: "VoicemailClient",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML", "DisplayText",
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML", "DisplayText", "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -113,7 +117,7 @@ let package = Package(
         .target(
             name: "AudioPlayback",
             dependencies: [
-                "VoicemailModel", "VoicemailClient", "AudioFormats",
+                "VoicemailModel", "VoicemailClient", "AudioFormats", "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -160,7 +164,9 @@ let package = Package(
             name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
-            dependencies: ["VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient"]),
+            dependencies: [
+                "VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient", "AsteriskSpool", "TestSupport",
+            ]),
         .testTarget(
             name: "LiveUpdateTests",
             dependencies: [

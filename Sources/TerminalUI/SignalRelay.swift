@@ -3,7 +3,7 @@ import Glibc
 /// Process-wide signal handling for the screen. Handlers only do async-signal-safe things:
 /// the orderly signals (INT, TERM, HUP, QUIT, TSTP, CONT) are written to the wake pipe for
 /// the event loop to handle; fatal signals put the tty back from the saved termios and a
-/// raw reset sequence, then let the previous handler (Swift's crash reporter) run.
+/// raw reset sequence, tell the children to go, then kill vmtui with the same signal.
 public enum SignalRelay {
     public static let orderlySignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT]
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
@@ -23,18 +23,42 @@ public enum SignalRelay {
         var fatal = sigaction()
         fatal.__sigaction_handler.sa_handler = { signal in
             SignalRelay.emergencyRestore()
-            // Put the previous handler back and return: the fault happens again (or abort
-            // re-raises) and the previous handler or the default action takes over.
-            if signal > 0, signal < 65 { _ = sigaction(signal, previousFatalActions + Int(signal), nil) }
+            SignalRelay.fatalCleanup?()
+            // Die of this very signal, whoever sent it: a handler that only returned left
+            // vmtui alive with no screen when the signal came from kill(1).
+            Glibc.signal(signal, SIG_DFL)
+            var unblock = sigset_t()
+            sigemptyset(&unblock)
+            sigaddset(&unblock, signal)
+            sigprocmask(SIG_UNBLOCK, &unblock, nil)
+            raise(signal)
+            _exit(128 + signal)
         }
         sigemptyset(&fatal.sa_mask)
         fatal.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND) | UInt32(SA_NODEFER))
         for signal in fatalSignals { sigaction(signal, &fatal, previousFatalActions + Int(signal)) }
     }
 
-    /// Puts the orderly signals back to their default actions (after the screen closed).
-    public static func uninstall() {
-        for signal in orderlySignals { Glibc.signal(signal, SIG_DFL) }
+    /// Called from a fatal signal's handler after the terminal is restored (children to end):
+    /// async-signal-safe code only.
+    nonisolated(unsafe) public static var fatalCleanup: (@convention(c) () -> Void)?
+
+    /// The terminating signals, while vmtui ends its players and deletes their audio after
+    /// the screen closed: ignored, so a second one (a hangup brings several) cannot cut that
+    /// short. `releaseTerminatingSignals` gives them their default actions back.
+    public static let terminatingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    public static func releaseTerminatingSignals() {
+        for signal in terminatingSignals { Glibc.signal(signal, SIG_DFL) }
+    }
+
+    /// Takes the relay away after the screen closed: default actions again, except that with
+    /// `holdingTerminatingSignals` those stay ignored until `releaseTerminatingSignals`.
+    public static func uninstall(holdingTerminatingSignals: Bool = false) {
+        for signal in orderlySignals {
+            let held = holdingTerminatingSignals && terminatingSignals.contains(signal)
+            Glibc.signal(signal, held ? SIG_IGN : SIG_DFL)
+        }
         if resizeRelayed {
             _ = sigaction(SIGWINCH, previousResizeAction, nil)
             resizeRelayed = false
@@ -101,6 +125,7 @@ nonisolated(unsafe) private let previousResizeAction: UnsafeMutablePointer<sigac
     return action
 }()
 // Allocated at install time (globals initialise lazily, which a handler must not trigger).
+// Kept for what installed them; vmtui's own handler no longer hands over to them.
 nonisolated(unsafe) private let previousFatalActions: UnsafeMutablePointer<sigaction> = {
     let actions = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
     actions.initialize(repeating: sigaction(), count: 65)

@@ -21,6 +21,12 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
     /// Play commands run one after the other, so a stop of the old playback is never taken
     /// for the end of the new one.
     private let playQueue = Mutex<Task<Void, Never>?>(nil)
+    /// The order in which the loop launched plays and stops (see `accept`).
+    private let launchOrder = LaunchOrder()
+    /// Set by `shutdown`: nothing plays or records any more.
+    private let closed = Mutex(false)
+    /// Saves under way, by target path: leaving waits for them to delete their partial files.
+    private let saves = SavesInFlight()
 
     /// - Parameters:
     ///   - player: `player` from the config or `--player`; nil discovers one.
@@ -71,10 +77,18 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         sink.set(post)
     }
 
+    /// Notes, on the loop's thread and in the loop's order, each play and stop as it is
+    /// launched: the effects then run concurrently, and a stop pressed while a player is
+    /// still starting must win over that start whichever task runs first.
+    public func accept(_ effect: AudioEffect) {
+        launchOrder.note(effect)
+    }
+
     public func run(_ effect: AudioEffect) async -> AppEvent? {
         switch effect {
         case .play(let id, let target):
-            await serially { await self.play(id, target) }
+            let withdrawn = launchOrder.withdrawal(of: id)
+            await serially { await self.play(id, target, withdrawn: withdrawn) }
             return nil
         case .togglePause:
             await serially { await self.player.togglePause() }
@@ -115,13 +129,17 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         }
     }
 
-    /// Stops the player and recorder and deletes the private audio folder (exit paths).
+    /// Stops the player and recorder for good and deletes the private audio (exit paths;
+    /// `AudioCleanup.run` then ends whatever else vmtui started).
     public func shutdown() async {
+        closed.withLock { $0 = true }
         tags.playback.withLock { $0 = nil }
         tags.recording.withLock { $0 = (nil, true) }
-        await player.stop()
+        await player.shutdown()
         await recorder.cancel()
-        AudioCleanup.run()
+        // The loop cancelled the saves as it ended; each deletes what it wrote.
+        await saves.waitUntilDone(cap: .seconds(3))
+        PrivateTempStore.shared.removeAll()
     }
 
     // MARK: Playback
@@ -139,8 +157,13 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         await task.value
     }
 
-    private func play(_ id: RequestID, _ target: PlaybackTarget) async {
+    private func play(_ id: RequestID, _ target: PlaybackTarget, withdrawn: @escaping @Sendable () -> Bool) async {
         await player.stop()
+        guard !closed.withLock({ $0 }) else { return }
+        if withdrawn() {
+            sink.post(.audio(.playback(id, .stopped)))
+            return
+        }
         tags.playback.withLock { $0 = id }
         let command: PlayerCommand
         do {
@@ -162,7 +185,10 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         case .greeting(let greeting, let mailbox):
             request = .greeting(greeting, mailbox: Self.mailbox(mailbox), client: client)
         }
-        await player.play(request)
+        if await !player.play(request, withdrawn: withdrawn) {
+            // Stopped before it started: the screen waits for this playback's end.
+            if tags.playback.withLock({ $0 == id }) { sink.post(.audio(.playback(id, .stopped))) }
+        }
     }
 
     static func report(_ state: PlaybackState) -> PlaybackReport? {
@@ -181,6 +207,7 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
 
     private func startRecording(_ id: RequestID) async {
         await player.stop()
+        guard !closed.withLock({ $0 }) else { return }
         tags.recording.withLock { $0 = (id, false) }
         do {
             let template = try recorder.resolveRecorder()
@@ -204,10 +231,17 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         guard !FileManager.default.fileExists(atPath: url.path) else {
             throw LocalProblem("\(url.path) already exists; choose another name")
         }
+        saves.begin(url)
+        defer { saves.end(url) }
         let progress = ProgressThrottle(id: id, sink: sink)
         let message = try await client.message(id: messageID, mailbox: Self.mailbox(mailbox))
         try await client.downloadAudio(of: message, to: url, atomically: true) {
             progress.report(bytes: $0.bytes, total: $0.total)
+        }
+        // Cancelled (Esc, quit) as it finished: a cancelled save leaves no file.
+        if Task.isCancelled {
+            unlink(url.path)
+            throw CancellationError()
         }
         return url.path
     }
@@ -246,14 +280,50 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
         return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
     }
 
-    /// `~/Downloads` when it exists, else the working directory.
+    /// Where `w` proposes to save: the desktop's download folder (`$XDG_DOWNLOAD_DIR`, from
+    /// the environment or ~/.config/user-dirs.dirs) when it exists, else `~/Downloads` when it
+    /// exists, else the home folder. Never the working directory: that is often a checkout.
     public static func defaultSaveDirectory(environment: [String: String]) -> String {
-        var isDirectory: ObjCBool = false
-        let downloads = expand("~/Downloads", environment: environment)
-        if FileManager.default.fileExists(atPath: downloads, isDirectory: &isDirectory), isDirectory.boolValue {
-            return "~/Downloads"
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        var candidates: [String] = []
+        if let xdg = environment["XDG_DOWNLOAD_DIR"], !xdg.isEmpty {
+            candidates.append(xdg)
+        } else if let xdg = userDirsDownload(environment: environment, home: home) {
+            candidates.append(xdg)
         }
-        return FileManager.default.currentDirectoryPath
+        candidates.append("~/Downloads")
+        for candidate in candidates {
+            var isDirectory: ObjCBool = false
+            let path = expand(candidate, environment: environment)
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return shortened(candidate, home: home)
+            }
+        }
+        return "~"
+    }
+
+    /// `XDG_DOWNLOAD_DIR="$HOME/Downloads"` from `$XDG_CONFIG_HOME/user-dirs.dirs` (xdg-user-dirs).
+    static func userDirsDownload(environment: [String: String], home: String) -> String? {
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
+        guard let text = try? String(contentsOfFile: config + "/user-dirs.dirs", encoding: .utf8) else { return nil }
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("XDG_DOWNLOAD_DIR=") else { continue }
+            var value = String(trimmed.dropFirst("XDG_DOWNLOAD_DIR=".count))
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("$HOME") { value = home + value.dropFirst("$HOME".count) }
+            guard value.hasPrefix("/") else { return nil }
+            // xdg-user-dirs sets it to $HOME itself when the folder is disabled.
+            return value == home || value == home + "/" ? nil : value
+        }
+        return nil
+    }
+
+    /// `/home/ann/Downloads` as `~/Downloads`, shorter to read and edit in the prompt.
+    private static func shortened(_ path: String, home: String) -> String {
+        guard path.hasPrefix("/"), !home.isEmpty, home != "/" else { return path }
+        if path == home { return "~" }
+        return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }
 
     // MARK: Errors
@@ -277,6 +347,76 @@ private struct GoneAwareSource: AudioSource {
         } catch {
             if case .notFound = VoicemailError(error).kind { gone() }
             throw error
+        }
+    }
+}
+
+/// The saves under way. A save that outlives the wait at exit (a server that stopped
+/// answering) has its hidden partial siblings deleted here instead.
+final class SavesInFlight: Sendable {
+    private let targets = Mutex<[URL: Int]>([:])
+
+    func begin(_ target: URL) { targets.withLock { $0[target, default: 0] += 1 } }
+
+    func end(_ target: URL) {
+        targets.withLock { targets in
+            let left = (targets[target] ?? 1) - 1
+            targets[target] = left > 0 ? left : nil
+        }
+    }
+
+    func waitUntilDone(cap: Duration) async {
+        let deadline = ContinuousClock.now + cap
+        while !targets.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        for target in targets.withLock({ Array($0.keys) }) { Self.deletePartials(of: target) }
+    }
+
+    /// `.name.part-XXXXXXXX` (HTTP) and `.name.vmtui-XXXXXXXX` (spool) beside `target`.
+    static func deletePartials(of target: URL) {
+        let folder = target.deletingLastPathComponent()
+        let name = target.lastPathComponent
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where entry.hasPrefix(".\(name).part-") || entry.hasPrefix(".\(name).vmtui-") {
+            unlink(folder.appendingPathComponent(entry).path)
+        }
+    }
+}
+
+/// Plays and stops in the order the loop launched them (`AudioEffectRunner.accept`).
+final class LaunchOrder: Sendable {
+    private struct Numbers {
+        var next = 0
+        /// The launch number of each play not yet run.
+        var plays: [RequestID: Int] = [:]
+        /// The launch number of the latest stop.
+        var lastStop = 0
+    }
+
+    private let numbers = Mutex(Numbers())
+
+    func note(_ effect: AudioEffect) {
+        numbers.withLock { numbers in
+            switch effect {
+            case .play(let id, _):
+                numbers.next += 1
+                numbers.plays[id] = numbers.next
+            case .stop:
+                numbers.next += 1
+                numbers.lastStop = numbers.next
+            default:
+                break
+            }
+        }
+    }
+
+    /// Whether a stop was launched after play `id` (false for a play the loop did not note).
+    func withdrawal(of id: RequestID) -> @Sendable () -> Bool {
+        let launched = numbers.withLock { $0.plays.removeValue(forKey: id) }
+        return { [self] in
+            guard let launched else { return false }
+            return numbers.withLock { $0.lastStop > launched }
         }
     }
 }

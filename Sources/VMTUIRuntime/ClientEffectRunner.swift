@@ -45,6 +45,10 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
         }
     }
 
+    public func accept(_ effect: Effect) {
+        if case .audio(let audioEffect) = effect { audio?.accept(audioEffect) }
+    }
+
     public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {
         outbox.set(post)
         audio?.attach(post)

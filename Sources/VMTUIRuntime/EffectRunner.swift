@@ -9,9 +9,13 @@ public protocol EffectRunner: Sendable {
     func attach(_ post: @escaping @Sendable (AppEvent) -> Void)
     /// Stops players and recorders and deletes private audio; called on every way out.
     func shutdown() async
+    /// Called on the loop's thread, in order, as each effect is launched (before it runs):
+    /// effects run concurrently, so what must respect the keys' order is noted here.
+    func accept(_ effect: Effect)
 }
 
 extension EffectRunner {
+    public func accept(_ effect: Effect) {}
     public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {}
     public func shutdown() async {}
 }

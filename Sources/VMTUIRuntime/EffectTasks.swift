@@ -14,6 +14,7 @@ final class EffectTasks: Sendable {
     private let running = Mutex(Table())
 
     func start(_ effect: Effect, runner: EffectRunner, inbox: EventInbox) {
+        runner.accept(effect)
         running.withLock { table in
             let number = table.next
             table.next += 1

@@ -68,7 +68,7 @@ public struct NewMessageHook: Sendable {
         logger.info("on_new_message for message \(notice.messageID) exited with \(status)")
         if status == 0 {
             // A hook that left something running in the background is not waited for, but
-            // it must not outlive its welcome either: the group ends with vmtui (see ChildRegistry).
+            // it must not outlive its welcome either: the group ends with vmtui (see LiveChildren).
             return nil
         }
         let detail = stderrTail.isEmpty ? "" : ": " + stderrTail

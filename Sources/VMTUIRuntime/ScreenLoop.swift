@@ -1,4 +1,5 @@
 import AppCore
+import AudioPlayback
 import Foundation
 import Logging
 import TerminalUI
@@ -86,7 +87,10 @@ public final class ScreenLoop {
                 switch signal {
                 case SIGTSTP:
                     logger.info("suspended by SIGTSTP")
+                    // The player stops with vmtui (Ctrl-Z must silence it) and goes on with it.
+                    LiveChildren.shared.suspendGroups()
                     terminal.suspend()
+                    LiveChildren.shared.resumeGroups()
                     needsDraw = true
                 case SIGCONT:
                     terminal.invalidate()

@@ -1,4 +1,5 @@
 import AppCore
+import AudioPlayback
 import Foundation
 import Logging
 import TerminalUI
@@ -26,11 +27,14 @@ public enum ScreenSession {
     public static func run(_ options: Options, runner: EffectRunner) async throws(ScreenError) -> LoopExit {
         let pipe: WakePipe
         do { pipe = try WakePipe() } catch { throw ScreenError(message: error.message) }
+        SignalRelay.fatalCleanup = { LiveChildren.terminateFromSignalHandler() }
+        // Quit, signals and failures alike: no player, recorder or hook outlives the screen,
+        // and no private audio stays on disk. Terminating signals are ignored meanwhile.
+        defer { SignalRelay.releaseTerminatingSignals() }
         do {
             let exit = try await open(options, runner: runner, pipe: pipe)
-            // Quit and signals alike: no player or recorder outlives the screen, and no
-            // private audio stays on disk.
             await runner.shutdown()
+            AudioCleanup.run()
             return exit
         } catch let error as TerminalError {
             throw ScreenError(message: error.message)
@@ -44,7 +48,9 @@ public enum ScreenSession {
             // poll() blocks: keep it off Swift's cooperative pool, which runs the effects.
             let thread = Thread {
                 SignalRelay.install(relayingTo: pipe)
-                defer { SignalRelay.uninstall() }
+                // The players are ended and their audio deleted after this thread: a second
+                // signal (a hangup brings several) must not cut that short.
+                defer { SignalRelay.uninstall(holdingTerminatingSignals: true) }
                 // The first loads leave now; the terminal opens while they travel.
                 let start = EarlyStart(config: options.config, runner: runner, pipe: pipe, logger: options.logger)
                 let terminal: CursesTerminal

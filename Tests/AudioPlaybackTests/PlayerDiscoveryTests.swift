@@ -52,6 +52,14 @@ final class PlayerDiscoveryTests: XCTestCase {
                 XCTAssertTrue(message.contains(package), "\(package) missing from: \(message)")
             }
             XCTAssertFalse(message.contains("\n"))
+            // A status line shows its first columns: the advice must be there (issue 17.11).
+            XCTAssertLessThanOrEqual(message.count, 120, message)
+            XCTAssertTrue(message.prefix(60).contains("apt install mpv"), message)
+            XCTAssertTrue(message.prefix(60).contains("`player`"), message)
+        }
+        let onlyAplay = try fakePath(["aplay"])
+        XCTAssertThrowsError(try PlayerDiscovery(environment: onlyAplay).choose(configured: nil, for: .mp3)) { error in
+            XCTAssertLessThanOrEqual("\(error)".count, 120, "\(error)")
         }
     }
 

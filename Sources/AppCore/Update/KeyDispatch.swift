@@ -19,14 +19,16 @@ extension App {
         // While something plays, the playback keys (← → s n N) lie over the mailbox's.
         let contexts: [KeyContext] = state.audio.playback != nil ? [.playback, .mailbox] : [.mailbox]
         guard let action = state.config.keyBindings.action(for: key, in: contexts) else {
-            if key == .escape { escape(&state) }
+            if key == .escape { return escape(&state) }
             return []
         }
         return perform(&state, action)
     }
 
-    /// Esc outside prompts undoes the most visible thing: the filter, then the tags.
-    private static func escape(_ state: inout AppState) {
+    /// Esc outside prompts undoes the most visible thing: a save under way, the filter,
+    /// then the tags.
+    private static func escape(_ state: inout AppState) -> [Effect] {
+        if let cancelled = cancelSave(&state) { return cancelled }
         if !state.filter.isEmpty {
             state.setFilter("")
             keepSelectionVisible(&state)
@@ -34,6 +36,7 @@ extension App {
             state.tagged = []
         }
         if case .error = state.status { state.status = .none }
+        return []
     }
 
     /// The action's binding does it, once the backend is known to be able to.

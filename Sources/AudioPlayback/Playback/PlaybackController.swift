@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import VoicemailModel
 
 /// Plays messages with the user's own player while vmtui stays responsive.
@@ -24,6 +25,8 @@ public actor PlaybackController {
     private let logger: Logger
     private var session: PlaybackSession?
     private var nextSessionID = 0
+    /// Set by `shutdown`: no player starts any more.
+    private nonisolated let closed = Mutex(false)
 
     /// - Parameters:
     ///   - player: the configured command template (`player` / `--player`); nil discovers one.
@@ -50,15 +53,23 @@ public actor PlaybackController {
 
     /// Starts playing `request`, stopping whatever played before. Returns once the player
     /// runs (or playback failed); follow `updates` for the rest.
-    public func play(_ request: PlaybackRequest) async {
+    ///
+    /// - Parameter withdrawn: asked once the previous playback is stopped, in the same step
+    ///   that makes the new one current: true when a stop was asked for after this play
+    ///   (keys are faster than a player's start), and then nothing starts. A stop asked for
+    ///   later finds the new playback and ends it.
+    /// - Returns: false when nothing was started (withdrawn, or after `shutdown`).
+    @discardableResult
+    public func play(_ request: PlaybackRequest, withdrawn: @Sendable () -> Bool = { false }) async -> Bool {
         await stopCurrent(final: .stopped)
+        guard !closed.withLock({ $0 }), !withdrawn() else { return false }
         set(.starting)
         let command: PlayerCommand
         do {
             command = try resolvePlayer(for: request.format)
         } catch {
             set(.failed(Self.oneLine(error)))
-            return
+            return true
         }
         currentPlayer = command
         let file: URL
@@ -66,7 +77,7 @@ public actor PlaybackController {
             file = try store.makeFile(named: "\(request.name).\(request.format.fileExtension)")
         } catch {
             set(.failed(Self.oneLine(error)))
-            return
+            return true
         }
         nextSessionID += 1
         let session = PlaybackSession(id: nextSessionID, request: request, command: command, file: file)
@@ -86,20 +97,24 @@ public actor PlaybackController {
             } catch {
                 feed.finish(.failed(Self.oneLine(error)))
             }
+            // A download that cannot be cancelled (a spool's sox) may write the file after
+            // the playback ended and removed it.
+            await self.downloadEnded(session)
         }
 
         if command.kind.readsStdin(request.format) {
             startPlayer(in: session, input: .stdin, offset: 0)
-            return
+            return true
         }
         // This player needs the whole file first.
         let outcome = await feed.completion()
-        guard self.session === session else { return }
+        guard self.session === session else { return true }
         if case .failed(let why) = outcome {
             end(session, with: .failed("Download failed: \(why)"))
-            return
+            return true
         }
         startPlayer(in: session, input: .file(file.path), offset: 0)
+        return true
     }
 
     /// Pauses a playing message or resumes a paused one.
@@ -154,6 +169,12 @@ public actor PlaybackController {
 
     /// Stops playback and deletes its private files. Waits until the player has exited.
     public func stop() async {
+        await stopCurrent(final: .stopped)
+    }
+
+    /// Stops playback for good: no later `play` starts a player (vmtui is leaving).
+    public func shutdown() async {
+        closed.withLock { $0 = true }
         await stopCurrent(final: .stopped)
     }
 
@@ -217,6 +238,10 @@ public actor PlaybackController {
                 }
             }
         }
+    }
+
+    private func downloadEnded(_ session: PlaybackSession) {
+        if self.session !== session || session.endRequested { store.remove(session.file) }
     }
 
     private func attach(_ control: MPVControl, to session: PlaybackSession, generation: Int) {

@@ -32,11 +32,10 @@ public struct PlayerDiscovery: Sendable {
             }
             return PlayerCommand(template: kind.defaultTemplate, discovered: true)
         }
-        var message = "No audio player found. Install one of the Debian packages mpv, ffmpeg, sox, "
-            + "pipewire-bin, pulseaudio-utils or alsa-utils (e.g. apt install mpv), or set `player` in the config"
+        // The advice first and under 120 columns: a status line cuts the end of a long one.
+        var message = "No audio player: apt install mpv, or set `player` (or ffmpeg, sox, pipewire-bin, pulseaudio-utils, alsa-utils)"
         if skippedForFormat.contains(.aplay) {
-            message = "aplay plays only WAV and this message is \(format.rawValue.uppercased()); "
-                + "install mpv, ffmpeg or sox (e.g. apt install mpv), or set `player` in the config"
+            message = "aplay plays only WAV, this is \(format.rawValue.uppercased()): apt install mpv, or set `player`"
         }
         throw AudioError.noPlayer(message)
     }

@@ -1,3 +1,4 @@
+@_exported import ChildSpawn
 import Foundation
 import Synchronization
 
@@ -50,74 +51,40 @@ public final class ChildProcess: Sendable {
         stderrTail = StderrTail()
         SignalSetup.ignoreSIGPIPE()
 
-        var stdinPipe: [Int32] = [-1, -1]
-        var stderrPipe: [Int32] = [-1, -1]
-        if case .pipe = input, cPipe2(&stdinPipe, O_CLOEXEC) != 0 {
-            throw AudioError.spawnFailed("Cannot create a pipe: \(String(cString: strerror(errno)))")
+        var stdinPipe: (read: Int32, write: Int32) = (-1, -1)
+        let stderrPipe: (read: Int32, write: Int32)
+        do {
+            if case .pipe = input { stdinPipe = try Spawner.pipe() }
+            stderrPipe = try Spawner.pipe()
+        } catch {
+            if stdinPipe.read >= 0 { close(stdinPipe.read); close(stdinPipe.write) }
+            throw AudioError.spawnFailed(Self.sentence(error.description))
         }
-        guard cPipe2(&stderrPipe, O_CLOEXEC) == 0 else {
-            if stdinPipe[0] >= 0 { close(stdinPipe[0]); close(stdinPipe[1]) }
-            throw AudioError.spawnFailed("Cannot create a pipe: \(String(cString: strerror(errno)))")
+        let childPID: pid_t
+        do {
+            // stdout too when combined: mpv prints its errors there when not on a terminal.
+            childPID = try Spawner.spawn(
+                path: path, arguments: arguments, environment: environment,
+                stdin: stdinPipe.read >= 0 ? .descriptor(stdinPipe.read) : .nullDevice,
+                stdout: output == .combined ? .descriptor(stderrPipe.write) : .nullDevice,
+                stderr: .descriptor(stderrPipe.write))
+        } catch {
+            if stdinPipe.read >= 0 { close(stdinPipe.read); close(stdinPipe.write) }
+            close(stderrPipe.read)
+            close(stderrPipe.write)
+            throw AudioError.spawnFailed(Self.sentence(error.description))
         }
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if stdinPipe[0] >= 0 {
-            posix_spawn_file_actions_adddup2(&actions, stdinPipe[0], 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        }
-        switch output {
-        case .combined:
-            // stdout too: mpv prints its errors there when it is not on a terminal.
-            posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 1)
-        case .stderrOnly:
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_adddup2(&actions, stderrPipe[1], 2)
-        // Close-on-exec is not enough: libraries (libcurl, ncurses, swift-log's file) open
-        // descriptors without it, and any thread may do so while this spawn runs.
-        _ = cSpawnAddCloseFrom(&actions, 3)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Own process group: keyboard signals go to vmtui only. Default dispositions and an
-        // empty mask: vmtui ignores SIGPIPE and may block signals, the player must not inherit that.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGQUIT, SIGHUP, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU] {
-            sigaddset(&defaults, signal)
-        }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var childPID: pid_t = 0
-        let status = posix_spawn(&childPID, path, &actions, &attributes, &argv, &envp)
-        if stdinPipe[0] >= 0 { close(stdinPipe[0]) }
-        close(stderrPipe[1])
-        guard status == 0 else {
-            if stdinPipe[1] >= 0 { close(stdinPipe[1]) }
-            close(stderrPipe[0])
-            throw AudioError.spawnFailed("Cannot start \(program): \(String(cString: strerror(status)))")
-        }
+        if stdinPipe.read >= 0 { close(stdinPipe.read) }
+        close(stderrPipe.write)
         pid = childPID
-        stdinWriteEnd = Mutex(stdinPipe[1])
-        ChildRegistry.shared.add(childPID)
-        startReadingStderr(stderrPipe[0])
+        stdinWriteEnd = Mutex(stdinPipe.write)
+        startReadingStderr(stderrPipe.read)
         startWaiting()
+    }
+
+    /// "cannot start mpv: …" as the start of a sentence; "vmtui …" keeps its lower case.
+    static func sentence(_ text: String) -> String {
+        text.hasPrefix("vmtui") ? text : text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// The exit status once the child ended: the exit code, or 128 + signal number.
@@ -171,6 +138,7 @@ public final class ChildProcess: Sendable {
     /// Sends `number` to the child's whole process group (pause, resume, stop).
     public func signal(_ number: Int32) {
         guard isRunning else { return }
+        if number == SIGSTOP || number == SIGCONT { LiveChildren.shared.setUserStopped(pid, number == SIGSTOP) }
         kill(-pid, number)
     }
 
@@ -237,19 +205,8 @@ public final class ChildProcess: Sendable {
     private func startWaiting() {
         let pid = self.pid
         let thread = Thread { [self] in
-            var status: Int32 = 0
-            var result: pid_t
-            repeat { result = waitpid(pid, &status, 0) } while result < 0 && errno == EINTR
-            let code: Int32
-            if result < 0 {
-                code = 255
-            } else if (status & 0x7f) == 0 {
-                code = (status >> 8) & 0xff
-            } else {
-                code = 128 + (status & 0x7f)
-                signalled.withLock { $0 = status & 0x7f }
-            }
-            ChildRegistry.shared.remove(pid)
+            let (code, signal) = Spawner.wait(pid)
+            if let signal { signalled.withLock { $0 = signal } }
             // A grandchild may keep stderr open; do not wait for it long.
             _ = stderrDone.wait(timeout: .now() + 0.5)
             closeInput()
@@ -262,33 +219,6 @@ public final class ChildProcess: Sendable {
         }
         thread.name = "vmtui-child-wait"
         thread.start()
-    }
-}
-
-/// glibc's pipe2 is hidden behind _GNU_SOURCE in the imported headers. Close-on-exec must be
-/// set atomically: another thread may spawn a process at any moment, and a pipe end leaked
-/// into it would keep a player from ever seeing end of file.
-@_silgen_name("pipe2")
-private func cPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32
-
-/// glibc 2.34+ (Debian 12 has 2.36); not exported by the Glibc module.
-@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
-private func cSpawnAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
-
-/// Every live child of this module, so an emergency exit can stop them all.
-final class ChildRegistry: Sendable {
-    static let shared = ChildRegistry()
-    private let pids = Mutex<Set<pid_t>>([])
-
-    func add(_ pid: pid_t) { pids.withLock { _ = $0.insert(pid) } }
-    func remove(_ pid: pid_t) { pids.withLock { _ = $0.remove(pid) } }
-
-    /// Each child's whole process group, so a script player's own children go too.
-    func terminateAll() {
-        for pid in pids.withLock({ $0 }) {
-            kill(-pid, SIGTERM)
-            kill(-pid, SIGCONT)
-        }
     }
 }
 

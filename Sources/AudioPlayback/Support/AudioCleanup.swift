@@ -4,9 +4,19 @@ import Foundation
 /// private folder. The runtime and the CLI call `run()` at exit and from their SIGINT/SIGTERM
 /// handling; commands without their own handling can use `SignalTrap`.
 public enum AudioCleanup {
-    public static func run() {
-        ChildRegistry.shared.terminateAll()
-        PrivateTempStore.shared.removeAll()
+    /// vmtui is leaving: no child starts any more, every child's whole group is told to go
+    /// (and killed if it is still there after `grace`), and the private folder is deleted and
+    /// never made again, whatever a late download or converter still tries.
+    public static func run(grace: Duration = .milliseconds(800)) {
+        let groups = LiveChildren.shared.closeForExit()
+        PrivateTempStore.shared.closeForExit()
+        let deadline = ContinuousClock.now + grace
+        while groups.contains(where: ProcessGroup.hasLiveMember), ContinuousClock.now < deadline {
+            usleep(10_000)
+        }
+        LiveChildren.shared.forceKill(groups: groups.filter(ProcessGroup.hasLiveMember))
+        // A converter that wrote into the folder while it went: delete that too.
+        PrivateTempStore.shared.closeForExit()
     }
 }
 

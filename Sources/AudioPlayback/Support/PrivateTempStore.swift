@@ -12,6 +12,10 @@ public final class PrivateTempStore: Sendable {
         var directory: URL?
         /// Numbers the files so names never collide.
         var counter = 0
+        /// vmtui is leaving: the folder is not made again.
+        var closed = false
+        /// The folder deleted at exit, deleted again by a later `closeForExit`.
+        var deletedAtExit: URL?
     }
 
     private let place = Mutex(Place())
@@ -24,6 +28,7 @@ public final class PrivateTempStore: Sendable {
     /// The folder, created on first use.
     public func folder() throws -> URL {
         let created: URL = try place.withLock { place in
+            guard !place.closed else { throw AudioError.tempFiles("vmtui is exiting") }
             if let directory = place.directory, FileManager.default.fileExists(atPath: directory.path) { return directory }
             let created = try Self.makeDirectory(in: baseDirectory())
             place.directory = created
@@ -87,6 +92,24 @@ public final class PrivateTempStore: Sendable {
         }
         guard let removed else { return }
         try? FileManager.default.removeItem(at: removed)
+    }
+
+    /// Deletes the folder for good: exit paths. Entries that appear while it goes (a download
+    /// still writing) are deleted too, so the folder never stays behind half-empty.
+    public func closeForExit() {
+        let directory: URL? = place.withLock { place in
+            place.closed = true
+            place.deletedAtExit = place.directory ?? place.deletedAtExit
+            place.directory = nil
+            return place.deletedAtExit
+        }
+        guard let directory else { return }
+        for _ in 0..<5 {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
+                unlink(directory.appendingPathComponent(name).path)
+            }
+            if rmdir(directory.path) == 0 || errno == ENOENT { return }
+        }
     }
 
     /// The folder's path when it exists (tests look at it).

@@ -26,22 +26,48 @@ struct DownloadCommand: AsyncParsableCommand {
                 let message = try await backend.message(id: id, mailbox: nil)
                 if output == "-" {
                     // Checked whole before a byte reaches stdout: a wrong audio must not be half-written.
-                    let file = try PrivateTempStore.shared.makeFile(named: "download.\(message.format.fileExtension)")
-                    defer { PrivateTempStore.shared.remove(file) }
-                    try await backend.downloadAudio(of: message, to: file, atomically: true, progress: nil)
-                    try StandardOutput.copy(file)
+                    try await Interruptible.run {
+                        let file = try PrivateTempStore.shared.makeFile(named: "download.\(message.format.fileExtension)")
+                        defer { PrivateTempStore.shared.remove(file) }
+                        try await backend.downloadAudio(of: message, to: file, atomically: true, progress: nil)
+                        try StandardOutput.copy(file)
+                    }
                     return
                 }
                 let path = output ?? FileNames.audio(id: message.id, format: message.format)
                 try OutputFile.checkWritable(path, force: force)
                 let bar = Terminal.stderrIsTTY && message.size > 1_000_000 ? ProgressBar(label: "Downloading") : nil
                 defer { bar?.finish() }
-                let result = try await backend.downloadAudio(
-                    of: message, to: URL(fileURLWithPath: path), atomically: true, progress: bar?.handler)
+                let result = try await Interruptible.run {
+                    try await backend.downloadAudio(
+                        of: message, to: URL(fileURLWithPath: path), atomically: true, progress: bar?.handler)
+                }
                 bar?.finish()
                 FileHandle.standardError.write(Data("Saved \(path) (\(SizeText.bytes(result.bytes)))\n".utf8))
             }
         }
+    }
+}
+
+/// A transfer that Ctrl-C, SIGTERM or SIGHUP cancels rather than kills: the cancelled download
+/// deletes its hidden partial file itself, then vmtui exits 128 + the signal.
+enum Interruptible {
+    static func run<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let interruption = InterruptionFlag()
+        let task = Task { try await body() }
+        let trap = SignalTrap { signal in
+            interruption.record(signal)
+            task.cancel()
+            // A converter (the spool's sox) ends now rather than when it is done.
+            LiveChildren.shared.closeForExit()
+        }
+        let result = await task.result
+        trap.cancel()
+        if let signal = interruption.signal {
+            AudioCleanup.run()
+            throw ExitCode(128 + signal)
+        }
+        return try result.get()
     }
 }
 
@@ -106,7 +132,7 @@ struct GreetingDownload: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "unavailable, busy or name.") var type: GreetingType
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default greeting-<type>.<format>).", valueName: "FILE"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default greeting-<type>.<format>), or - for stdout.", valueName: "FILE"))
     var output: String?
     @Flag(help: "Replace the output file if it exists.") var force = false
 
@@ -118,10 +144,26 @@ struct GreetingDownload: AsyncParsableCommand {
             guard let info = try await client.greetings(mailbox: nil).first(where: { $0.type == type }), info.present else {
                 throw CLIFailure(message: "greeting \(type.rawValue) is the PBX default (nothing to download)", code: ExitStatus.notFound)
             }
-            let path = output ?? "greeting-\(type.rawValue).\((info.format ?? .wav).fileExtension)"
+            let format = info.format ?? .wav
+            if output == "-" {
+                // As `download ID -o -`: the audio goes to stdout, checked whole first.
+                if Terminal.stdoutIsTTY {
+                    throw CLIFailure(message: "refusing to write audio to a terminal (redirect stdout or use -o FILE)", code: ExitStatus.failure)
+                }
+                try await Interruptible.run {
+                    let file = try PrivateTempStore.shared.makeFile(named: "greeting.\(format.fileExtension)")
+                    defer { PrivateTempStore.shared.remove(file) }
+                    try await client.downloadGreeting(type, mailbox: nil, to: file, atomically: true, progress: nil)
+                    try StandardOutput.copy(file)
+                }
+                return
+            }
+            let path = output ?? "greeting-\(type.rawValue).\(format.fileExtension)"
             try OutputFile.checkWritable(path, force: force)
-            let result = try await client.downloadGreeting(
-                type, mailbox: nil, to: URL(fileURLWithPath: path), atomically: true, progress: nil)
+            let result = try await Interruptible.run {
+                try await client.downloadGreeting(
+                    type, mailbox: nil, to: URL(fileURLWithPath: path), atomically: true, progress: nil)
+            }
             FileHandle.standardError.write(Data("Saved \(path) (\(SizeText.bytes(result.bytes)))\n".utf8))
             }
         }

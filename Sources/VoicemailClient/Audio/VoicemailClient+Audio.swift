@@ -43,7 +43,7 @@ extension VoicemailClient {
         let target = file.standardizedFileURL
         let writePath = target.deletingLastPathComponent().appendingPathComponent(
             ".\(target.lastPathComponent).part-\(UUID().uuidString.prefix(8))")
-        let fd = open(writePath.path, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(writePath.path, O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw VoicemailError.localFile(path: target.path, reason: String(cString: strerror(errno)).lowercased())
         }

@@ -1,3 +1,4 @@
+import ChildSpawn
 import DisplayText
 import Foundation
 import SafeTOML
@@ -11,52 +12,27 @@ public protocol SecretCommandRunning: Sendable {
 public struct ShellSecretCommand: SecretCommandRunning {
     public init() {}
 
+    /// Started as every child of vmtui is (no descriptor above 2, none of vmtui's own
+    /// secrets in its environment), but in vmtui's process group with its stdin: a command
+    /// such as `pass` may ask for a passphrase on the terminal.
     public func run(_ command: String, name: String) throws(SettingsError) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let outcome: ChildCommand.Outcome
         do {
-            try process.run()
+            outcome = try ChildCommand.run(
+                path: "/bin/sh", arguments: ["/bin/sh", "-c", command],
+                environment: ChildEnvironment.withoutVMTUISecrets(ProcessInfo.processInfo.environment),
+                stdin: .inherited, captureOutput: true, ownProcessGroup: false)
         } catch {
-            throw SettingsError("\(name) could not start (/bin/sh: \(error.localizedDescription))")
+            throw SettingsError("\(name) could not start (/bin/sh: \(error.description))")
         }
-        // Read both pipes before waiting, so a chatty command cannot fill a pipe and hang.
-        let errorData = ErrorCollector(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let stderrLine = errorData.firstLine()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let how = process.terminationReason == .exit
-                ? "exit status \(process.terminationStatus)" : "killed by signal \(process.terminationStatus)"
+        let stderrLine = TerminalSafe.line(outcome.firstErrorLine, maxLength: 120)
+        guard outcome.status == 0, outcome.signal == nil else {
+            let how = outcome.signal.map { "killed by signal \($0)" } ?? "exit status \(outcome.status)"
             throw SettingsError("\(name) failed (\(how))" + (stderrLine.isEmpty ? "" : ": \(stderrLine)"))
         }
-        let secret = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !secret.isEmpty else { throw SettingsError("\(name) printed nothing") }
         return secret
-    }
-}
-
-/// Drains a pipe on a background thread.
-private final class ErrorCollector: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            data = handle.readDataToEndOfFile()
-            done.signal()
-        }
-    }
-
-    func firstLine() -> String {
-        done.wait()
-        let text = String(decoding: data.prefix(4096), as: UTF8.self)
-        let first = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        return TerminalSafe.line(first, maxLength: 120)
     }
 }
 

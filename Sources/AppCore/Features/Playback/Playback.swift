@@ -112,6 +112,8 @@ extension App {
             return effects
         case .finished:
             state.audio.playback = nil
+            // "Playing with mpv" said what was going on; it no longer is.
+            if case .info(let line) = state.status, line.hasPrefix("Playing with ") { state.status = .none }
             if state.config.markReadOn == .end { return markPlayedRead(&state, playback.target) }
             return []
         case .stopped:

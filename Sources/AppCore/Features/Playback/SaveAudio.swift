@@ -60,6 +60,19 @@ extension App {
         return [.audio(.save(id, mailbox: state.mailbox, id: messageID, path: path))]
     }
 
+    /// Esc while a save runs (and no prompt is open) cancels it: the runtime stops the
+    /// transfer and deletes what was written. Nil when no save runs.
+    static func cancelSave(_ state: inout AppState) -> [Effect]? {
+        let saving = state.pending.first { entry in
+            if case .audio(.save) = entry.value { return true }
+            return false
+        }
+        guard let id = saving?.key else { return nil }
+        state.pending[id] = nil
+        state.status = .info("Save cancelled; nothing was written")
+        return [.cancel(id)]
+    }
+
     /// Tab in a path prompt: ask for the directory's listing; the answer completes the text
     /// if it was not edited meanwhile.
     static func requestCompletion(_ state: inout AppState, text: String) -> [Effect] {
