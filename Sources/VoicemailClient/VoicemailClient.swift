@@ -54,11 +54,22 @@ public final class VoicemailClient: Sendable {
         var revealsAPI = false
     }
 
+    /// The call's query with `filter[mailbox]` when it acts in a mailbox and does not say so
+    /// already: a change of a message in another user's mailbox then names that mailbox, so a
+    /// PBX that keeps ids behind a PIN answers 404 for a message gone from an open mailbox and
+    /// 403 only for the shut one (vmtui extension; a PBX without it ignores the parameter).
+    static func namingMailbox(_ call: APICall) -> [(String, String)] {
+        guard let mailbox = call.mailbox, !call.query.contains(where: { $0.0 == "filter[mailbox]" }) else {
+            return call.query
+        }
+        return [("filter[mailbox]", mailbox)] + call.query
+    }
+
     /// Sends a call with authentication, one re-login on a refused session, redirects for
     /// audio (credentials kept for the same origin only); answers 2xx or 304, else throws.
     func send(_ call: APICall) async throws(VoicemailError) -> TransferResponse {
         if call.method != "GET" { try await confirmVoicemailAPI() }
-        var url = call.absoluteURL ?? makeURL(call.path, query: call.query)
+        var url = call.absoluteURL ?? makeURL(call.path, query: Self.namingMailbox(call))
         var mayRelogin = true
         var redirects = 0
         var sameOrigin = call.absoluteURL.map { Self.isSameOrigin($0, configuration.serverURL) } ?? true
