@@ -16,6 +16,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case folderFamily = "folder-family"
     case folderFriends = "folder-friends"
     case tag
+    case tagAll = "tag-all"
     case markRead = "mark-read"
     case markUnread = "mark-unread"
     case markAllRead = "mark-all-read"
