@@ -1,10 +1,5 @@
 import VoicemailModel
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -12,7 +7,7 @@ import VoicemailModel
 #endif
 
 /// One row of index.csv and one object of index.json.
-public struct ExportEntry: Sendable, Equatable, Encodable {
+public struct ExportEntry: Sendable, Equatable {
     public var id: String
     public var mailbox: String
     public var folder: String
@@ -38,28 +33,42 @@ public struct ExportEntry: Sendable, Equatable, Encodable {
         self.file = file
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, mailbox, folder, date, callerName, callerNumber, duration, transcription, file
-    }
-
-    // Every key always present (null when unknown): a reader needs no optional-key logic.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(mailbox, forKey: .mailbox)
-        try container.encode(folder, forKey: .folder)
-        try container.encode(date, forKey: .date)
-        try container.encode(callerName, forKey: .callerName)
-        try container.encode(callerNumber, forKey: .callerNumber)
-        try container.encode(duration, forKey: .duration)
-        try container.encode(transcription, forKey: .transcription)
-        try container.encode(file, forKey: .file)
+    /// One JSON object on one line, keys in a fixed order (a diff of two exports stays readable).
+    var jsonObject: String {
+        func text(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
+        let pairs: [(String, String)] = [
+            ("id", text(id)), ("mailbox", text(mailbox)), ("folder", text(folder)), ("date", text(date)),
+            ("callerName", text(callerName)), ("callerNumber", text(callerNumber)), ("duration", String(duration)),
+            ("transcription", text(transcription)), ("file", text(file)),
+        ]
+        return "{" + pairs.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
 
     static let csvHeader = ["id", "mailbox", "folder", "date", "caller_name", "caller_number", "duration", "transcription", "file"]
 
     var csvFields: [String] {
         [id, mailbox, folder, date, callerName ?? "", callerNumber, String(duration), transcription ?? "", file]
+    }
+}
+
+/// JSON string literals (RFC 8259): quotes, backslashes and control characters escaped.
+enum JSONText {
+    static func quoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
 
@@ -86,7 +95,6 @@ final class ExportIndexWriter {
     private var csv: UnsafeMutablePointer<FILE>?
     private var json: UnsafeMutablePointer<FILE>?
     private var first = true
-    private let encoder = JSONEncoder()
 
     static let csvName = "index.csv"
     static let jsonName = "index.json"
@@ -101,20 +109,16 @@ final class ExportIndexWriter {
             discard()
             throw .cannotWrite(path: directory, reason: reason)
         }
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         fputs(CSV.line(ExportEntry.csvHeader), csv)
         fputs("[\n", json)
     }
 
     func append(_ entry: ExportEntry) throws(ExportFailure) {
         guard let csv, let json else { return }
-        let object: Data
-        do { object = try encoder.encode(entry) } catch { throw .cannotWrite(path: directory, reason: "\(error)") }
         fputs(CSV.line(entry.csvFields), csv)
         if !first { fputs(",\n", json) }
         first = false
-        fputs("  ", json)
-        _ = object.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, json) }
+        fputs("  " + entry.jsonObject, json)
         if ferror(csv) != 0 || ferror(json) != 0 {
             throw .cannotWrite(path: directory + "/" + Self.csvName, reason: String(cString: strerror(errno)).lowercased())
         }

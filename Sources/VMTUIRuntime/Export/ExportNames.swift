@@ -20,7 +20,9 @@ public enum ExportNames {
 
     public static func file(for message: VoicemailMessage) -> String {
         let stamp = LocalStamp(message.date)
-        let caller = safe(message.callerName.flatMap { $0.isEmpty ? nil : $0 } ?? message.callerNumber, limit: callerLimit)
+        // A name in another script has no safe letters: the number says more than "unknown".
+        let byName = safe(message.callerName ?? "", limit: callerLimit)
+        let caller = byName.isEmpty ? safe(message.callerNumber, limit: callerLimit) : byName
         var id = safe(message.id, limit: idLimit)
         // Two ids that differ only in unsafe characters must not share a file.
         if id != message.id { id += "-" + fnv1a(message.id) }
