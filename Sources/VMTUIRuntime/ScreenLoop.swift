@@ -140,6 +140,7 @@ public final class ScreenLoop {
         case .actions: "actions"
         case .picker: "picker"
         case .audio: "audio"
+        case .export: "export"
         }
     }
 

@@ -25,7 +25,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case detailsDown = "details-down"
     case detailsUp = "details-up"
     case openMailbox = "open-mailbox"
-    case save, greetings
+    case save, greetings, export
     // While something plays.
     case stop
     case seekBack = "seek-back"

@@ -9,7 +9,7 @@ enum ActionsBindings {
             App.moveSelection(&state, to: state.selection + 1)
             return []
         },
-        Binding(.tagAll, keys: [.character("T")], help: "Tag every message in view (again: untag them)") { state in
+        Binding(.tagAll, keys: [.character("T")], help: "Tag all in view; again: untag all") { state in
             let shown = (0..<state.visibleCount).map { state.visibleMessage(at: $0).id }
             guard !shown.isEmpty else {
                 state.status = .info("Nothing to tag")
