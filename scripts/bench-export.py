@@ -39,8 +39,9 @@ def timed_export(vmtui, url, target):
     if run.returncode != 0:
         sys.exit(f"benchmark: export failed ({run.returncode}): {run.stderr.strip()[:600]}")
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr).group(1))
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([0-9.]+)", run.stderr).group(1)) for kind in ("User", "System"))
     summary = run.stdout.strip().splitlines()[-1]
-    return elapsed, rss, summary
+    return elapsed, rss, cpu, summary
 
 
 def main():
@@ -56,8 +57,8 @@ def main():
         sim = benchlib.Sim(args.pbx_sim, data, args.count, work)
         target = os.path.join(work, "export")
         for label in ("full export", "resume (all complete)"):
-            elapsed, rss, summary = timed_export(args.vmtui, sim.url, target)
-            print(f"{label:24} {elapsed:7.1f} s  peak RSS {rss / 1024:6.1f} MiB  | {summary}")
+            elapsed, rss, cpu, summary = timed_export(args.vmtui, sim.url, target)
+            print(f"{label:24} {elapsed:7.1f} s (vmtui CPU {cpu:.1f} s)  peak RSS {rss / 1024:6.1f} MiB  | {summary}")
         files = len(os.listdir(target))
         size = sum(os.path.getsize(os.path.join(target, f)) for f in os.listdir(target))
         print(f"folder: {files} files, {size / 1048576:.1f} MiB")
