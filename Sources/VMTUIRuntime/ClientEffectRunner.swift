@@ -39,6 +39,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
             return .picker(await run(effect))
         case .audio(let effect):
             return await audio?.run(effect)
+        case .export(let effect):
+            return .export(await run(effect))
         case .redraw, .quit, .bell, .cancel:
             // The loop handles these itself; they never reach a runner.
             return nil

@@ -144,6 +144,7 @@ public final class ScreenLoop {
         case .actions: "actions"
         case .picker: "picker"
         case .audio: "audio"
+        case .export: "export"
         }
     }
 

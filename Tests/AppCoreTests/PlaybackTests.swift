@@ -194,7 +194,8 @@ final class PlaybackTests: XCTestCase {
         state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42))))
         let footer = App.view(state, size: state.size).text().split(separator: "\n").last.map(String.init) ?? ""
         XCTAssertTrue(footer.contains("Enter pause  s stop  ←/→ seek"), footer)
-        state.send(.input(.resize(TerminalSize(width: 120, height: 40))))
+        // Tall enough for the whole help (T and e made it two lines longer).
+        state.send(.input(.resize(TerminalSize(width: 120, height: 44))))
         state.press(.character("?"))
         let help = App.view(state, size: state.size).text()
         for summary in ["Playing: stop", "Playing: back 5 s", "Playing: next message", "Save the audio to a file",

@@ -278,3 +278,30 @@ final class MarkAllReadTests: XCTestCase {
         XCTAssertEqual(state.status, .info("All already read"))
     }
 }
+
+/// `T`: every message in view tagged (the filter applies); again, untagged.
+final class TagAllTests: XCTestCase {
+    func testTagsWhatTheFilterShowsThenUntagsItOnTheSecondPress() {
+        var state = Fixtures.loaded()
+        state.press(.character("/"))
+        for character in "Bob" { state.press(.character(character)) }
+        state.press(.enter)
+        XCTAssertEqual(state.visibleCount, 1)
+        XCTAssertEqual(state.press(.character("T")), [])
+        XCTAssertEqual(state.tagged, Set(state.visibleIDs), "only what is in view")
+        XCTAssertEqual(state.status, .info("Tagged 1 message"))
+        state.press(.character("T"))
+        XCTAssertEqual(state.tagged, [])
+        XCTAssertEqual(state.status, .info("Untagged 1 message"))
+    }
+
+    func testTagsEveryMessageAndKeepsEarlierTagsWhenSomeAreMissing() {
+        var state = Fixtures.loaded()
+        state.press(.character(" "))  // m1 tagged by hand
+        state.press(.character("T"))
+        XCTAssertEqual(state.tagged, Set(Fixtures.inbox.map(\.id)))
+        XCTAssertEqual(state.status, .info("Tagged \(Fixtures.inbox.count) messages"))
+        guard case .actions(.markRead(_, _, let ids))? = state.press(.character("r")).first else { return XCTFail() }
+        XCTAssertEqual(Set(ids), Set(Fixtures.inbox.map(\.id)), "the actions act on the tagged set")
+    }
+}

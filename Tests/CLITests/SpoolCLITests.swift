@@ -49,6 +49,27 @@ final class SpoolCLITests: XCTestCase {
         XCTAssertTrue(new.contains { $0["id"] as? String == "1764260100-00000003" }, "the Urgent message is in New")
     }
 
+    /// Issue 20: a set changed under one lock per folder, and an export leaving no temporary.
+    func testSetChangesAndExportOnTheSpool() throws {
+        let new = try list("new")
+        let old = try list("old")
+        let marked = try run(["mark-read", "--folder", "new", "--all"])
+        XCTAssertEqual(marked.status, 0, marked.stderr)
+        XCTAssertEqual(marked.stdout, "Marking \(new.count) messages read…\nMarked \(new.count) messages read.\n")
+        XCTAssertEqual(txtCount("INBOX"), 0)
+        XCTAssertEqual(txtCount("Urgent"), 0)
+        XCTAssertEqual(txtCount("Old"), old.count + new.count)
+
+        let target = directory.appending("export")
+        let exported = try run(["export", "--to", target.path, "--folder", "old"])
+        XCTAssertEqual(exported.status, 0, exported.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: target.path)
+        XCTAssertEqual(names.count, old.count + new.count + 2, "\(names)")
+        XCTAssertFalse(names.contains { $0.hasPrefix(".") }, "no temporary left: \(names)")
+        let again = try run(["export", "--to", target.path, "--folder", "old"])
+        XCTAssertTrue(again.stdout.contains("Exported \(old.count + new.count) messages"), again.stdout)
+    }
+
     func testChangesLandOnDisk() throws {
         XCTAssertEqual(try run(["mark-read", "1764230100-00000001"]).status, 0)
         XCTAssertEqual(txtCount("INBOX"), 2)

@@ -39,6 +39,7 @@ public enum App {
         case .actions(let event): return actionsAnswered(&state, event)
         case .picker(let event): return pickerAnswered(&state, event)
         case .audio(let event): return handleAudioEvent(&state, event)
+        case .export(let event): return exportAnswered(&state, event)
         }
     }
 

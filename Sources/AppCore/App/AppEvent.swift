@@ -17,4 +17,6 @@ public enum AppEvent: Equatable, Sendable {
     case picker(PickerEvent)
     /// Playback, recording, greetings, saves, transfers and listings (see `AudioEffect`).
     case audio(AudioEvent)
+    /// Answers to an export (Features/Export).
+    case export(ExportEvent)
 }

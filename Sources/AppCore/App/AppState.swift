@@ -36,12 +36,15 @@ public enum Prompt: Equatable, Sendable {
     case saveAudio(id: String, editor: LineEditor)
     /// Greetings `u`: the file to upload (Tab completes paths).
     case uploadGreeting(type: GreetingType, editor: LineEditor)
+    /// `e`: the folder to export the tagged messages into (Features/Export).
+    case export(ExportPrompt)
 
     public var editor: LineEditor? {
         switch self {
         case .actions(let prompt): prompt.editor
         case .filter(let e), .pin(_, let e): e
         case .saveAudio(_, let e), .uploadGreeting(_, let e): e
+        case .export(let prompt): prompt.editor
         case .confirm: nil
         }
     }
@@ -59,6 +62,8 @@ public enum PendingOperation: Equatable, Sendable {
     case inboxWatch
     /// Playback, saving, completion, greetings and recording (see `AudioPending`).
     case audio(AudioPending)
+    /// `e`: an export of `total` messages (Features/Export).
+    case export(total: Int)
 }
 
 /// The whole state of the mailbox screen.

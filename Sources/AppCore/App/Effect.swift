@@ -11,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     case picker(PickerEffect)
     /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
     case audio(AudioEffect)
+    /// Exporting messages into a folder (Features/Export).
+    case export(ExportEffect)
     /// Ring the terminal bell (only sent when the config asks for it).
     case bell
     /// Stop the request's task (aborting its transfer): its answer is no longer wanted.
@@ -26,6 +28,7 @@ public enum Effect: Equatable, Sendable {
         case .actions(let effect): effect.requestID
         case .picker(let effect): effect.requestID
         case .audio(let effect): effect.requestID
+        case .export(let effect): effect.requestID
         case .loadCapabilities, .cancel, .bell, .redraw, .quit: nil
         }
     }

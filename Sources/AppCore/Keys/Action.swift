@@ -16,6 +16,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case folderFamily = "folder-family"
     case folderFriends = "folder-friends"
     case tag
+    case tagAll = "tag-all"
     case markRead = "mark-read"
     case markUnread = "mark-unread"
     case markAllRead = "mark-all-read"
@@ -24,7 +25,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case detailsDown = "details-down"
     case detailsUp = "details-up"
     case openMailbox = "open-mailbox"
-    case save, greetings
+    case save, greetings, export
     // While something plays.
     case stop
     case seekBack = "seek-back"

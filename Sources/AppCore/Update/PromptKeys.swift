@@ -17,6 +17,8 @@ extension App {
             return handlePINKey(&state, mailbox, editor, key)
         case .filter(let editor):
             return handleFilterKey(&state, editor, key)
+        case .export(let prompt):
+            return handleExportPromptKey(&state, prompt, key)
         }
     }
 

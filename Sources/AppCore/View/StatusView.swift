@@ -76,6 +76,7 @@ enum StatusView {
         case .confirm(let confirmation): App.confirmLabel(confirmation)
         case .pin(let mailbox, _): "PIN for mailbox \(owner ?? TerminalSafe.line(mailbox)): "
         case .filter: "Filter: "
+        case .export(let prompt): App.exportPromptLabel(prompt)
         case .saveAudio, .uploadGreeting:
             AudioStatus.label(prompt) ?? ""
         }

@@ -11,15 +11,17 @@ extension Folder: ExpressibleByArgument {
 struct MarkReadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark-read", abstract: "Mark messages read (a new message moves to Old).",
-        discussion: EveryID.promise)
+        discussion: EveryID.promise + " " + EveryID.sets)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Message ids.") var ids: [String]
+    @Argument(help: "Message ids (or name a set with --all, --from, --since, --older-than).") var ids: [String] = []
+    @OptionGroup(title: "Sets") var set: SetOptions
 
-    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+    func validate() throws { try set.check(ids: ids) }
 
     func run() async throws {
         try await CLI.run {
+            if ids.isEmpty { return try await SetChange.run(.markRead, set, global) }
             let ids = EveryID.distinct(ids)
             let updated = try await CLI.withBackend(global) { context in
                 try await EveryID.requireAll(ids, in: context.backend)
@@ -33,15 +35,17 @@ struct MarkReadCommand: AsyncParsableCommand {
 struct MarkUnreadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark-unread", abstract: "Mark messages unread (an Old message moves back to New).",
-        discussion: EveryID.promise)
+        discussion: EveryID.promise + " " + EveryID.sets)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Message ids.") var ids: [String]
+    @Argument(help: "Message ids (or name a set with --all, --from, --since, --older-than).") var ids: [String] = []
+    @OptionGroup(title: "Sets") var set: SetOptions
 
-    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+    func validate() throws { try set.check(ids: ids) }
 
     func run() async throws {
         try await CLI.run {
+            if ids.isEmpty { return try await SetChange.run(.markUnread, set, global, needs: .markUnread) }
             let ids = EveryID.distinct(ids)
             let updated = try await CLI.withBackend(global) { context in
                 try await CLI.require(.markUnread, of: context.backend)
@@ -55,17 +59,19 @@ struct MarkUnreadCommand: AsyncParsableCommand {
 
 struct MoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "move", abstract: "Move messages to another folder.", discussion: EveryID.promise)
+        commandName: "move", abstract: "Move messages to another folder.", discussion: EveryID.promise + " " + EveryID.sets)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Message ids.") var ids: [String]
+    @Argument(help: "Message ids (or name a set with --all, --from, --since, --older-than).") var ids: [String] = []
     @Option(help: ArgumentHelp("Target folder: new, old, work, family, friends or 0–4.", valueName: "FOLDER"))
     var to: Folder
+    @OptionGroup(title: "Sets") var set: SetOptions
 
-    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+    func validate() throws { try set.check(ids: ids) }
 
     func run() async throws {
         try await CLI.run {
+            if ids.isEmpty { return try await SetChange.run(.move(to), set, global, needs: .move) }
             let ids = EveryID.distinct(ids)
             let moved = try await CLI.withBackend(global) { context in
                 try await CLI.require(.move, of: context.backend)
@@ -82,32 +88,50 @@ struct DeleteCommand: AsyncParsableCommand {
         commandName: "delete", abstract: "Delete messages (all or none).",
         discussion: """
             Asks for confirmation on a terminal; without a terminal, --yes is required. \
-            If one id is unknown, no message is deleted.
-            """)
+            If one id is unknown, no message is deleted. 
+            """ + EveryID.sets)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Message ids.") var ids: [String]
+    @Argument(help: "Message ids (or name a set with --all, --from, --since, --older-than).") var ids: [String] = []
     @Flag(name: [.short, .long], help: "Do not ask for confirmation.") var yes = false
+    @OptionGroup(title: "Sets") var set: SetOptions
 
-    func validate() throws { if ids.isEmpty { throw ValidationError("give at least one message id") } }
+    func validate() throws { try set.check(ids: ids) }
 
     func run() async throws {
         try await CLI.run {
             try await CLI.withBackend(global) { context in
-            let client = context.backend
-            if !yes {
-                guard Terminal.stdinIsTTY else {
-                    throw CLIFailure(
-                        message: "refusing to delete without confirmation: stdin is not a terminal (add --yes)",
-                        code: ExitStatus.notConfirmed)
+                let client = context.backend
+                var ids = EveryID.distinct(ids)
+                var owner: String?
+                if ids.isEmpty {
+                    guard let chosen = try await SetChange.select(set, change: .delete, in: client) else { return }
+                    guard let first = chosen.first else { return Terminal.print("No message matches; nothing changed.") }
+                    ids = chosen.map(\.id)
+                    if !yes { owner = try await Self.ownerDescription(client: client, firstID: first.id) }
                 }
-                let owner = try await Self.ownerDescription(client: client, firstID: ids[0])
-                guard Terminal.confirm("Delete \(Plural.messages(ids.count)) from \(owner)?") else {
-                    throw CLIFailure(message: "nothing deleted", code: ExitStatus.notConfirmed)
+                if !yes {
+                    guard Terminal.stdinIsTTY else {
+                        throw CLIFailure(
+                            message: "refusing to delete without confirmation: stdin is not a terminal (add --yes)",
+                            code: ExitStatus.notConfirmed)
+                    }
+                    let from: String
+                    if let owner { from = owner } else { from = try await Self.ownerDescription(client: client, firstID: ids[0]) }
+                    guard Terminal.confirm("Delete \(Plural.messages(ids.count)) from \(from)?") else {
+                        throw CLIFailure(message: "nothing deleted", code: ExitStatus.notConfirmed)
+                    }
                 }
-            }
-            let deleted = try await client.delete(ids: ids, mailbox: nil)
-            Terminal.print("Deleted \(Plural.messages(deleted.count)).")
+                if set.namesASet {
+                    Terminal.print("Deleting \(Plural.messages(ids.count))…")
+                    let counter = Terminal.stderrIsTTY ? CountLine(verb: "Deleting") : nil
+                    defer { counter?.finish() }
+                    let done = try await client.change(.delete, ids: ids, mailbox: nil, progress: counter?.handler)
+                    counter?.finish()
+                    return Terminal.print("Deleted \(Plural.messages(done)).")
+                }
+                let deleted = try await client.delete(ids: ids, mailbox: nil)
+                Terminal.print("Deleted \(Plural.messages(deleted.count)).")
             }
         }
     }

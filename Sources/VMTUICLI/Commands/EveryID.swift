@@ -6,6 +6,11 @@ import VoicemailClient
 enum EveryID {
     /// The sentence `--help` of each such command ends with.
     static let promise = "Every id is checked first: if one is unknown, no message is changed."
+    /// How a set is named instead of ids.
+    static let sets = """
+        Instead of ids, --all, --from, --since and --older-than name a set of the --folder \
+        (default new); how many will change is said first, and --dry-run only lists them.
+        """
 
     /// Each id once, in the order given.
     static func distinct(_ ids: [String]) -> [String] {

@@ -9,6 +9,22 @@ enum ActionsBindings {
             App.moveSelection(&state, to: state.selection + 1)
             return []
         },
+        Binding(.tagAll, keys: [.character("T")], help: "Tag all in view; again: untag all") { state in
+            let shown = (0..<state.visibleCount).map { state.visibleMessage(at: $0).id }
+            guard !shown.isEmpty else {
+                state.status = .info("Nothing to tag")
+                return []
+            }
+            // The filter decides what is in view; a second T gives the view back untagged.
+            if shown.allSatisfy(state.tagged.contains) {
+                state.tagged.subtract(shown)
+                state.status = .info("Untagged \(Plural.messages(shown.count))")
+            } else {
+                state.tagged.formUnion(shown)
+                state.status = .info("Tagged \(Plural.messages(shown.count))")
+            }
+            return []
+        },
         Binding(.markRead, keys: [.character("r")], help: "Mark read", footer: "read") {
             App.startAction(&$0, .markRead)
         },
