@@ -301,7 +301,7 @@ final class TagAllTests: XCTestCase {
         state.press(.character("T"))
         XCTAssertEqual(state.tagged, Set(Fixtures.inbox.map(\.id)))
         XCTAssertEqual(state.status, .info("Tagged \(Fixtures.inbox.count) messages"))
-        guard case .actions(.markRead(_, _, let ids))? = state.press(.character("r")).first else { return XCTFail() }
+        guard case .actions(.update(_, _, let ids, .markRead))? = state.press(.character("r")).first else { return XCTFail() }
         XCTAssertEqual(Set(ids), Set(Fixtures.inbox.map(\.id)), "the actions act on the tagged set")
     }
 }
