@@ -49,6 +49,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        // pbx-sim's connection limits work on the channel under Hummingbird (the versions
+        // Hummingbird 2.28.1 resolves with).
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", exact: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         .target(name: "VoicemailModel"),
@@ -72,8 +77,7 @@ let package = Package(
             name: "AsteriskSpool",
             dependencies: [
                 "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML", "AsteriskSpoolFormat",
-                "ChildSpawn",
-                .product(name: "Logging", package: "swift-log"),
+                "ChildSpawn", .product(name: "Logging", package: "swift-log"),
             ]),
         // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
@@ -94,6 +98,10 @@ let package = Package(
             dependencies: [
                 "VoicemailModel", "AudioFormats", "AsteriskSpoolFormat",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("DemoAudio")]),
@@ -102,6 +110,7 @@ let package = Package(
             dependencies: [
                 "PBXSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: [.unsafeFlags(packedRelocations, .when(configuration: .release))]),
         .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend", "DisplayText"]),
@@ -117,14 +126,15 @@ let package = Package(
         .target(
             name: "AudioPlayback",
             dependencies: [
-                "VoicemailModel", "VoicemailClient", "AudioFormats", "ChildSpawn",
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "ChildSpawn",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "VMTUIRuntime",
             dependencies: [
                 "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback", "DisplayText", "SafeTOML",
-                .product(name: "Logging", package: "swift-log"),
+                "VoicemailBackend", "VoicemailModel",
+                .product(name: "Logging", package: "swift-log"), "ChildSpawn",
             ]),
         .target(
             name: "VMTUICLI",
@@ -132,7 +142,8 @@ let package = Package(
                 "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool", "Themes", "DisplayText",
                 "SafeTOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "VoicemailBackend", "VoicemailModel",
+                .product(name: "Logging", package: "swift-log"), "ChildSpawn",
             ]),
         .executableTarget(
             name: "vmtui", dependencies: ["VMTUICLI"], exclude: ["vmtui.order"],
@@ -140,7 +151,7 @@ let package = Package(
         // Benchmark of one keystroke's update+view (scripts/bench-screen.sh); not a test.
         .executableTarget(name: "vmtui-bench", dependencies: ["AppCore", "VoicemailModel"]),
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
-        .target(name: "TestSupport", dependencies: ["VoicemailModel"]),
+        .target(name: "TestSupport"),
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText", "VoicemailModel"]),
@@ -148,34 +159,35 @@ let package = Package(
         .testTarget(name: "AudioFormatsTests", dependencies: ["AudioFormats", "VoicemailModel", "TestSupport"]),
         .testTarget(
             name: "VoicemailClientTests",
-            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport", "SafeTOML"]),
-        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "AsteriskSpoolFormat", "TestSupport"]),
+            dependencies: ["VoicemailClient", "PBXSimulator", "TestSupport", "SafeTOML", .product(name: "Logging", package: "swift-log"), "VoicemailModel", "VoicemailBackend"]),
+        .testTarget(name: "PBXSimulatorTests", dependencies: ["PBXSimulator", "AudioFormats", "AsteriskSpoolFormat", "TestSupport", .product(name: "Logging", package: "swift-log"), "VoicemailModel"]),
         .testTarget(
-            name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "AsteriskSpoolFormat", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes", "DisplayText"], exclude: ["Snapshots"]),
+            name: "AsteriskSpoolTests", dependencies: ["AsteriskSpool", "AsteriskSpoolFormat", "TestSupport", "VoicemailBackend", "VoicemailModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AppCoreTests", dependencies: ["AppCore", "Themes", "DisplayText", "VoicemailBackend", "VoicemailModel"], exclude: ["Snapshots"]),
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "VMTUICLI", "VMTUIRuntime", "VoicemailClient", "AsteriskSpool", "AsteriskSpoolFormat", "TestSupport", "DisplayText",
-                "SafeTOML",
+                "VMTUICLI", "VMTUIRuntime", "VoicemailClient", "AsteriskSpool", "TestSupport", "DisplayText",
+                "SafeTOML", "VoicemailModel",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(
-            name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "VMTUIRuntime", "TestSupport"]),
+            name: "TerminalUITests", dependencies: ["TerminalUI", "AppCore", "Themes", "TestSupport", "CNcursesw", "VoicemailModel"]),
         .testTarget(
             name: "VMTUIRuntimeTests",
             dependencies: [
-                "VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailClient", "AsteriskSpool", "TestSupport",
+                "VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "AsteriskSpool", "TestSupport", "AudioPlayback",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "LiveUpdateTests",
             dependencies: [
                 "VMTUIRuntime", "AppCore", "VoicemailClient", "VoicemailModel", "PBXSimulator", "TestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), "VoicemailBackend",
             ]),
         .testTarget(
             name: "AudioPlaybackTests",
-            dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport"]),
+            dependencies: ["AudioPlayback", "VoicemailClient", "PBXSimulator", "TestSupport", "VoicemailModel", "ChildSpawn"]),
     ]
 )
 

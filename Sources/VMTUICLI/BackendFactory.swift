@@ -1,6 +1,7 @@
 import Foundation
-import SafeTOML
 import Logging
+import SafeTOML
+import VoicemailBackend
 import VoicemailClient
 
 /// A backend ready for use, with what the screen says about it. `close()` ends whatever

@@ -2,6 +2,7 @@ import ArgumentParser
 import DisplayText
 import Foundation
 import SafeTOML
+import VoicemailBackend
 import VoicemailClient
 
 /// Exit codes of the scriptable commands (also listed in `vmtui --help`).

@@ -2,6 +2,7 @@ import ArgumentParser
 import AudioPlayback
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Themes
 import VMTUIRuntime
+import VoicemailBackend
 import VoicemailClient
 
 /// Options that only the full-screen interface uses.

@@ -1,6 +1,7 @@
 import AppCore
 import AudioPlayback
 import Logging
+import VoicemailBackend
 import VoicemailClient
 
 /// A runner that turns failures into the one line the screen shows.

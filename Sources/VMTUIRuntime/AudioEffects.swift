@@ -3,6 +3,7 @@ import AudioPlayback
 import Foundation
 import Logging
 import Synchronization
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -1,6 +1,7 @@
 import AppCore
 import Foundation
 import Logging
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -1,4 +1,5 @@
 import AppCore
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

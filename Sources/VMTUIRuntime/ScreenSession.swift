@@ -1,5 +1,6 @@
 import AppCore
 import AudioPlayback
+import ChildSpawn
 import Foundation
 import Logging
 import TerminalUI

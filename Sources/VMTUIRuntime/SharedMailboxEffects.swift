@@ -2,6 +2,7 @@ import AppCore
 import Foundation
 import Logging
 import Synchronization
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// How the client proves who it is (docs/api.md, "Authentication").

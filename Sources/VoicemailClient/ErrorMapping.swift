@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// What a request was about, so an error can name it ("message 1764…", "mailbox 102").

@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// The HTTP client as a `VoicemailBackend`; capabilities are learned from the server

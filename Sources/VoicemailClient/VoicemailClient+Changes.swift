@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Changes to messages. Any 2xx is success as far as the server goes; what changed is then

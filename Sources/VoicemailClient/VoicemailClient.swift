@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import Logging
+import VoicemailBackend
 import VoicemailModel
 
 /// The PBX voicemail API (docs/api.md) over libcurl. Every call is async and runs its

@@ -1,6 +1,7 @@
-import XCTest
-import VoicemailModel
 @testable import AudioPlayback
+import ChildSpawn
+import VoicemailModel
+import XCTest
 
 final class PlayerDiscoveryTests: XCTestCase {
     private var fixtures: Fixtures!

@@ -4,6 +4,7 @@ import Logging
 import PBXSimulator
 import TestSupport
 import VMTUIRuntime
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 import XCTest

@@ -1,10 +1,11 @@
 import Foundation
 import SafeTOML
 import TestSupport
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 /// Settings and checks that keep a user from a wrong picture: API flavor, plain-http
 /// passwords, scheme-less servers, session cookies, record audio URLs, audio checks.

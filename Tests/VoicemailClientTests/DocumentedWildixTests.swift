@@ -1,9 +1,10 @@
 import Foundation
 import TestSupport
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 /// The client against a PBX that speaks only the documented Wildix calls: nothing it lacks
 /// is offered or sent, a body-ignoring PUT never passes for success, minimal answers work.

@@ -1,7 +1,8 @@
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 final class ErrorMappingTests: XCTestCase {
     private func map(_ status: Int, _ body: String, mailbox: String? = "102", resource: String = "message 42")

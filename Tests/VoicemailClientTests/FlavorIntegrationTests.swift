@@ -2,10 +2,11 @@ import Foundation
 import PBXSimulator
 import Synchronization
 import TestSupport
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 /// What every PBX has (list, mark read, delete, audio, login, who am I) against both
 /// simulator flavors, with `api = auto`: the client must find out which it talks to and

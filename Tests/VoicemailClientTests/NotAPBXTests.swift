@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 /// Issue 17.8: a web server that is not a PBX (a wrong --server). Every call says there is no
 /// voicemail API, and no write is ever sent to it.

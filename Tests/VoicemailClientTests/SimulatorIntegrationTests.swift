@@ -2,6 +2,7 @@ import Logging
 import PBXSimulator
 import Synchronization
 import TestSupport
+import VoicemailBackend
 @testable import VoicemailClient
 import VoicemailModel
 import XCTest

@@ -1,8 +1,9 @@
 import Foundation
 import TestSupport
+import VoicemailBackend
+@testable import VoicemailClient
 import XCTest
 
-@testable import VoicemailClient
 
 /// HTTPS against a real TLS server on loopback (`openssl s_server` with a self-signed
 /// certificate): untrusted by default, trusted once its certificate is the CA file.

@@ -1,8 +1,9 @@
 import TestSupport
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 /// Failures only a hand-made server can produce: decoding variants, garbage, silence.
 final class TransportFailureTests: XCTestCase {

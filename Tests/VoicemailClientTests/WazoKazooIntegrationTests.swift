@@ -2,10 +2,11 @@ import Foundation
 import PBXSimulator
 import Synchronization
 import TestSupport
+import VoicemailBackend
+@testable import VoicemailClient
 import VoicemailModel
 import XCTest
 
-@testable import VoicemailClient
 
 /// The Wazo and Kazoo backends against pbx-sim's Wazo and Kazoo faces on loopback, and the
 /// shared backend checks run alike against every HTTP face (vmtui, Wazo, Kazoo).

@@ -1,3 +1,4 @@
+import ChildSpawn
 import Foundation
 
 /// Converts audio to what a PBX plays best: 8 kHz mono 16-bit PCM WAV, with sox or ffmpeg,

@@ -1,5 +1,5 @@
 import Foundation
-import VoicemailClient
+import VoicemailBackend
 import VoicemailModel
 
 /// A message's audio from the PBX, written into the private file as it arrives.

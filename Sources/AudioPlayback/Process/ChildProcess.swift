@@ -1,4 +1,4 @@
-@_exported import ChildSpawn
+import ChildSpawn
 import Foundation
 import Synchronization
 

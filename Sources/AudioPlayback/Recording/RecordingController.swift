@@ -1,3 +1,4 @@
+import ChildSpawn
 import Foundation
 import Logging
 import VoicemailModel

@@ -1,3 +1,4 @@
+import ChildSpawn
 import Foundation
 
 /// The exit path: stop every player and recorder this process started and delete the

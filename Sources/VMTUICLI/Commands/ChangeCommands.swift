@@ -1,6 +1,7 @@
 import ArgumentParser
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -1,4 +1,5 @@
 import DisplayText
+import VoicemailBackend
 import VoicemailClient
 
 /// Commands that change several messages check every id first: one unknown id changes

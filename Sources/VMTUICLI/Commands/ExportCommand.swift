@@ -3,6 +3,7 @@ import AudioPlayback
 import DisplayText
 import Foundation
 import VMTUIRuntime
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import DisplayText
 import Foundation
 import Synchronization
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

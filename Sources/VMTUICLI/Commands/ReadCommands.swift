@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import AudioPlayback
+import ChildSpawn
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
 

@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailClient
 
 /// Copies a finished file to stdout in pieces (audio is never whole in memory).

@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import Synchronization
+import VoicemailBackend
 import VoicemailClient
 
 #if canImport(Glibc)

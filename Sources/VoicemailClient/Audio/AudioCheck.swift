@@ -1,6 +1,7 @@
 import AudioFormats
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// What a message's audio must look like, from its record: the format always, the size and

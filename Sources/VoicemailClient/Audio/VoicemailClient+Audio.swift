@@ -1,5 +1,6 @@
 import AudioFormats
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VoicemailBackend
 import VoicemailModel
 
 /// Whether an answer has shown that the server URL is a voicemail API. Until one has, no

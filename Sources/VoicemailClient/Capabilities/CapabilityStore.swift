@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 
 /// What the server was found to speak, learned once per session (concurrent callers share
 /// one probe) and narrowed when a change proves the server cannot do what it seemed to.

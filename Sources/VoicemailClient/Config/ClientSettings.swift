@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import SafeTOML
+import VoicemailBackend
 import VoicemailModel
 
 /// Connection settings given on the command line; nil means "not given".

@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Kazoo's one box greeting, the unavailable one: the vmbox's `media.unavailable` names a

@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import Logging
+import VoicemailBackend
 import VoicemailModel
 
 /// Kazoo's voicemail over crossbar (`/v2/accounts/{account}/vmboxes/{box}/messages…`) with

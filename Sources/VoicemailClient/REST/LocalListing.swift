@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VoicemailBackend
 import VoicemailModel
 
 /// Listing for APIs that hand over a whole folder (Wazo) or page by key (Kazoo), while vmtui

@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import Logging
+import VoicemailBackend
 import VoicemailModel
 
 #if canImport(Glibc)

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Error answers of the vendor APIs as vmtui's errors, with the server's own words:

@@ -2,6 +2,7 @@ import CCurl
 import DisplayText
 import Foundation
 import Synchronization
+import VoicemailBackend
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 
 /// Runs blocking libcurl transfers on their own threads so callers (the TUI's event loop,
 /// Swift's cooperative pool) never block; task cancellation aborts the transfer.

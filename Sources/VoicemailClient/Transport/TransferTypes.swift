@@ -1,4 +1,5 @@
 import Foundation
+import VoicemailBackend
 
 /// What a request sends.
 enum TransferBody: Sendable {

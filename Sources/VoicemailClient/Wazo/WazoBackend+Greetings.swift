@@ -1,5 +1,6 @@
 import AudioFormats
 import Foundation
+import VoicemailBackend
 import VoicemailModel
 
 /// Greetings unavailable, busy and name of the user's own voicemail: GET says whether one is

@@ -1,6 +1,7 @@
 import DisplayText
 import Foundation
 import Logging
+import VoicemailBackend
 import VoicemailModel
 
 /// Wazo Platform's voicemail over wazo-calld's REST API (`/users/me/voicemails…`), with a
