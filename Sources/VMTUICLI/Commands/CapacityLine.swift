@@ -1,5 +1,5 @@
 import DisplayText
-import VoicemailBackend
+import VoicemailClient
 import VoicemailModel
 
 /// The line `list` prints before its table on a terminal: how full the user's own mailbox is,
