@@ -22,7 +22,7 @@ extension Effect {
     var isForTheLoop: Bool {
         switch self {
         case .quit, .redraw, .bell, .cancel: true
-        case .loadCapabilities, .list, .actions, .picker, .audio: false
+        case .loadCapabilities, .list, .actions, .picker, .overview, .audio: false
         }
     }
 }

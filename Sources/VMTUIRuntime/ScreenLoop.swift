@@ -139,6 +139,7 @@ public final class ScreenLoop {
         case .list: "list"
         case .actions: "actions"
         case .picker: "picker"
+        case .overview: "overview"
         case .audio: "audio"
         }
     }

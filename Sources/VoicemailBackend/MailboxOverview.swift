@@ -50,8 +50,9 @@ public struct MailboxOverviewRow: Codable, Sendable, Equatable, Identifiable {
 
 /// Every mailbox the user may open, with what a support engineer looks at first: how full,
 /// how long the oldest new message has waited, the newest. Counts come from the one Mailboxes
-/// call; per mailbox at most two small requests (the oldest in New, sorted ascending with a
-/// count of 1; the newest anywhere, descending with a count of 1), `parallel` at a time.
+/// call; per mailbox that holds messages, two requests of one message each (the newest in any
+/// folder, sorted descending; the oldest in New, sorted ascending, plus Urgent's only when the
+/// summary does not say Urgent is empty), `parallel` at a time.
 public enum MailboxOverview {
     public static let defaultParallel = 8
 
@@ -70,8 +71,8 @@ public enum MailboxOverview {
             var next = wanted.makeIterator()
             func startNext() {
                 guard let index = next.next() else { return }
-                let row = rows[index]
-                group.addTask { (index, await details(backend, row)) }
+                let summary = summaries[index]
+                group.addTask { (index, await details(backend, summary)) }
             }
             for _ in 0..<max(1, parallel) { startNext() }
             while let (index, found) = try await group.next() {
@@ -94,20 +95,23 @@ public enum MailboxOverview {
         var missing: String?
     }
 
-    static func details(_ backend: any VoicemailBackend, _ row: MailboxOverviewRow) async -> Details {
+    static func details(_ backend: any VoicemailBackend, _ summary: MailboxSummary) async -> Details {
         var found = Details()
         do {
             let newest = try await backend.listMessages(
-                MessageQuery(mailbox: row.mailbox, folder: nil, start: 0, count: 1, sort: .date, direction: .descending),
+                MessageQuery(mailbox: summary.mailbox, folder: nil, start: 0, count: 1, sort: .date, direction: .descending),
                 ifNoneMatch: nil
             ).value?.records.first
             found.newest = newest?.date
             found.newestCaller = newest.map { CallerText($0, nameLimit: 40, numberLimit: 30).full }
-            if row.unread > 0 {
-                let oldest = try await FolderListing(backend).messages(
-                    MessageQuery(mailbox: row.mailbox, folder: .inbox, start: 0, count: 1, sort: .date, direction: .ascending),
-                    limit: 1)
-                found.oldestUnread = oldest.records.first?.date
+            guard summary.newCount > 0 else { return found }
+            let oldest = MessageQuery(
+                mailbox: summary.mailbox, folder: .inbox, start: 0, count: 1, sort: .date, direction: .ascending)
+            // New is INBOX and Urgent; a summary that counts Urgent empty spares its request.
+            if !summary.folders.isEmpty, summary.count(of: .urgent).total == 0 {
+                found.oldestUnread = try await backend.listMessages(oldest, ifNoneMatch: nil).value?.records.first?.date
+            } else {
+                found.oldestUnread = try await FolderListing(backend).messages(oldest, limit: 1).records.first?.date
             }
         } catch {
             found.missing = (error as? VoicemailError)?.message ?? String(describing: error)

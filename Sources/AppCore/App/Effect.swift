@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case actions(ActionsEffect)
     /// Opening another mailbox (Features/Picker).
     case picker(PickerEffect)
+    /// Every mailbox for the support desk (Features/Overview).
+    case overview(OverviewEffect)
     /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
     case audio(AudioEffect)
     /// Ring the terminal bell (only sent when the config asks for it).
@@ -25,6 +27,7 @@ public enum Effect: Equatable, Sendable {
         case .list(let effect): effect.requestID
         case .actions(let effect): effect.requestID
         case .picker(let effect): effect.requestID
+        case .overview(let effect): effect.requestID
         case .audio(let effect): effect.requestID
         case .loadCapabilities, .cancel, .bell, .redraw, .quit: nil
         }
