@@ -8,3 +8,14 @@ public enum DurationText {
         return "\(s / 60):\(two(s % 60))"
     }
 }
+
+extension DurationText {
+    /// How long ago, in the largest whole unit: "45s", "12m", "5h", "3d".
+    public static func age(_ seconds: Int) -> String {
+        let s = max(0, seconds)
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86_400 { return "\(s / 3600)h" }
+        return "\(s / 86_400)d"
+    }
+}

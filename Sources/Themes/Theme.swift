@@ -32,7 +32,7 @@ public struct Theme: Hashable, Sendable {
 extension StyleRole {
     /// Every role the views use; each shipped theme gives each of them a deliberate style.
     public static let allKnown: [StyleRole] = [
-        .normal, .header, .headerShared, .border, .paneTitle, .paneTitleFocused, .paneTitleCount,
+        .normal, .header, .headerShared, .headerWarning, .border, .paneTitle, .paneTitleFocused, .paneTitleCount,
         .folder, .folderSelected, .badge, .list, .listUnread, .listSelected, .listSelectedUnread,
         .listTagged, .urgent, .forwarded, .detailsLabel, .detailsValue, .transcription, .progress,
         .footer, .footerKey, .status, .statusBusy, .statusError, .statusSuccess, .prompt, .overlay,

@@ -19,7 +19,7 @@ public struct VMTUICommand: AsyncParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, DownloadCommand.self, MarkReadCommand.self, MarkUnreadCommand.self,
             MoveCommand.self, DeleteCommand.self, ForwardCommand.self, MailboxesCommand.self, GreetingsCommand.self,
-            GreetingCommand.self, PlayCommand.self, ExportCommand.self,
+            GreetingCommand.self, PlayCommand.self, ExportCommand.self, OverviewCommand.self, TranscribeCommand.self,
         ])
 
     @OptionGroup public var global: GlobalOptions

@@ -38,6 +38,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
             return .actions(await run(effect))
         case .picker(let effect):
             return .picker(await run(effect))
+        case .overview(let effect):
+            return .overview(await run(effect))
         case .audio(let effect):
             return await audio?.run(effect)
         case .export(let effect):

@@ -1,5 +1,6 @@
 import AppCore
 import AudioPlayback
+import ChildSpawn
 import Foundation
 import Logging
 import TerminalUI
@@ -143,6 +144,7 @@ public final class ScreenLoop {
         case .list: "list"
         case .actions: "actions"
         case .picker: "picker"
+        case .overview: "overview"
         case .audio: "audio"
         case .export: "export"
         }

@@ -16,12 +16,14 @@ public struct ScreenSettings: Sendable, Equatable {
     /// `[keys]`: action name → key specs as written (a string or an array of strings);
     /// `AppConfig.applyKeyTable` turns them into bindings.
     public var keys: [String: [String]] = [:]
+    /// Local transcription (`transcribe_command`…), nil when not configured.
+    public var transcribe: TranscribeSettings?
 
     public static let defaultRefreshInterval: Double = 30
 
-    public static let keys: Set<String> = [
+    public static let keys: Set<String> = Set([
         "theme", "player", "recorder", "refresh_interval", "bell", "on_new_message", "mark_read_on", "keys",
-    ]
+    ]).union(TranscribeSettings.keys)
 
     public init() {}
 
@@ -37,5 +39,6 @@ public struct ScreenSettings: Sendable, Equatable {
         onNewMessage = try reader.string("on_new_message")
         markReadOn = try reader.choice("mark_read_on")
         keys = try reader.keyTable()
+        transcribe = try TranscribeSettings.reading(reader)
     }
 }

@@ -41,13 +41,17 @@ public struct MailboxSummary: Codable, Sendable, Equatable, Hashable, Identifiab
     public var pinRequired: Bool
     /// The mailbox's message limit (100 by default on Wildix).
     public var capacity: Int?
+    /// True when the limit counts each folder on its own (Asterisk's `maxmsg`: a caller is
+    /// refused when INBOX is full); false when it counts the whole mailbox. Not sent on the wire.
+    public var capacityPerFolder: Bool = false
     public var folders: [FolderCount]
 
     public var id: String { mailbox }
 
     public init(
         mailbox: String, name: String, own: Bool, newCount: Int, oldCount: Int, total: Int,
-        unread: Int, pinRequired: Bool = false, capacity: Int? = nil, folders: [FolderCount] = []
+        unread: Int, pinRequired: Bool = false, capacity: Int? = nil, capacityPerFolder: Bool = false,
+        folders: [FolderCount] = []
     ) {
         self.mailbox = mailbox
         self.name = name
@@ -58,6 +62,7 @@ public struct MailboxSummary: Codable, Sendable, Equatable, Hashable, Identifiab
         self.unread = unread
         self.pinRequired = pinRequired
         self.capacity = capacity
+        self.capacityPerFolder = capacityPerFolder
         self.folders = folders
     }
 

@@ -76,7 +76,7 @@ final class PlaybackTests: XCTestCase {
 
     func testPlaybackKeysAreRemappable() throws {
         var state = Fixtures.loaded(config: Fixtures.config(keys: [
-            "stop": ["x"], "seek-forward": ["L"], "play": ["o"], "open-mailbox": ["O"],
+            "stop": ["x"], "seek-forward": ["L"], "play": ["o"], "open-mailbox": ["M"],
         ]))
         guard case .play(let id, _)? = state.press(.character("o")).first?.audioEffect else { return XCTFail() }
         XCTAssertEqual(state.press(.enter), [], "Enter left play when the table named other keys")

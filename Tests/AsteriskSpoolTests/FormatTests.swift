@@ -120,3 +120,30 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(SpoolLayout.baseName(7), "msg0007")
     }
 }
+
+/// Issue 20 item 4: Asterisk's per-folder limit, from `[general]` or the mailbox's options.
+final class MaxMessagesTests: XCTestCase {
+    func testMaxmsgFromGeneralTheMailboxOrAsterisksDefault() {
+        let conf = VoicemailConf(parsing: """
+            [general]
+            maxmsg = 50
+            [default]
+            101 => 4242,Alice,,,attach=yes|maxmsg=20
+            102 => 1,Bob
+            """)
+        XCTAssertEqual(conf.maxMessages("101", context: "default"), 20)
+        XCTAssertEqual(conf.maxMessages("102", context: "default"), 50)
+        XCTAssertEqual(conf.maxMessages("999", context: "default"), 50)
+        XCTAssertEqual(VoicemailConf(parsing: "[default]\n101 => 1,A\n").maxMessages("101", context: "default"), 100)
+        XCTAssertEqual(VoicemailConf(parsing: "[general]\nmaxmsg=0\n").maxMessages("1", context: "default"), 100, "0 is no limit to show")
+        XCTAssertEqual(VoicemailConf(parsing: "[general]\nmaxmsg=20000\n").maxMessages("1", context: "default"), 9999)
+    }
+
+    func testTheSpoolSummaryCarriesTheLimitOfInbox() async throws {
+        let fixture = try SpoolFixture()
+        let boxes = try await fixture.backend().mailboxes(ifNoneMatch: nil).value ?? []
+        let own = try XCTUnwrap(boxes.first(where: \.own))
+        XCTAssertEqual(own.capacity, 100)
+        XCTAssertTrue(own.capacityPerFolder)
+    }
+}

@@ -68,7 +68,7 @@ final class FormattingTests: XCTestCase {
             MailboxSummary(mailbox: "101", name: "アリス", own: false, newCount: 10, oldCount: 0, total: 10, unread: 10, pinRequired: true),
         ])
         let lines = boxes.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines[1].contains("3/100") && lines[1].hasSuffix("(own)"), boxes)
+        XCTAssertTrue(lines[1].contains("3 of 100") && lines[1].hasSuffix("(own)"), boxes)
         XCTAssertTrue(lines[2].contains("yes"), boxes)
         let greetings = Tables.greetings([GreetingInfo(type: .busy, present: false), GreetingInfo(type: .name, present: true, duration: 3, format: .wav, size: 2048)])
         XCTAssertTrue(greetings.contains("PBX default"))

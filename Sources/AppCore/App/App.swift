@@ -38,6 +38,7 @@ public enum App {
         case .list(let event): return listAnswered(&state, event)
         case .actions(let event): return actionsAnswered(&state, event)
         case .picker(let event): return pickerAnswered(&state, event)
+        case .overview(let event): return overviewAnswered(&state, event)
         case .audio(let event): return handleAudioEvent(&state, event)
         case .export(let event): return exportAnswered(&state, event)
         }

@@ -15,6 +15,8 @@ public enum AppEvent: Equatable, Sendable {
     case actions(ActionsEvent)
     /// Answers to opening another mailbox (Features/Picker).
     case picker(PickerEvent)
+    /// Answers to the overview (Features/Overview).
+    case overview(OverviewEvent)
     /// Playback, recording, greetings, saves, transfers and listings (see `AudioEffect`).
     case audio(AudioEvent)
     /// Answers to an export (Features/Export).

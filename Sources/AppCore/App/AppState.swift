@@ -58,6 +58,8 @@ public enum PendingOperation: Equatable, Sendable {
     case actions(ActionsPending)
     /// Switching to another mailbox (its New folder is loaded first).
     case opening(mailbox: String)
+    /// The overview of every mailbox (Features/Overview).
+    case overview
     /// A conditional look at New while another folder is open (new-message notices).
     case inboxWatch
     /// Playback, saving, completion, greetings and recording (see `AudioPending`).
@@ -86,6 +88,8 @@ public struct AppState: Equatable, Sendable {
     public var isOwnMailbox: Bool
     /// Per-folder counts: from the Mailboxes call, kept in step after actions.
     public var folderCounts: [Folder: FolderCount]
+    /// The support desk's overview (`O`), while open.
+    public var overview: OverviewScreen? = nil
     /// The server has no Mailboxes call: counts come from the folders loaded.
     public var mailboxesUnsupported: Bool
 

@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case actions(ActionsEffect)
     /// Opening another mailbox (Features/Picker).
     case picker(PickerEffect)
+    /// Every mailbox for the support desk (Features/Overview).
+    case overview(OverviewEffect)
     /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
     case audio(AudioEffect)
     /// Exporting messages into a folder (Features/Export).
@@ -27,6 +29,7 @@ public enum Effect: Equatable, Sendable {
         case .list(let effect): effect.requestID
         case .actions(let effect): effect.requestID
         case .picker(let effect): effect.requestID
+        case .overview(let effect): effect.requestID
         case .audio(let effect): effect.requestID
         case .export(let effect): effect.requestID
         case .loadCapabilities, .cancel, .bell, .redraw, .quit: nil

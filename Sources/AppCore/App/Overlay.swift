@@ -5,6 +5,8 @@ public enum Overlay: Equatable, Sendable {
     case prompt
     /// The mailbox picker (`o`).
     case picker
+    /// The overview of every mailbox (`O`); it replaces the panes.
+    case overview
     /// The key help (`?`).
     case help
     /// The greetings screen (`G`); it replaces the panes rather than covering them.
@@ -18,6 +20,7 @@ extension AppState {
         if prompt != nil { stack.append(.prompt) }
         if sharing.picker != nil { stack.append(.picker) }
         if showHelp { stack.append(.help) }
+        if overview != nil { stack.append(.overview) }
         if audio.greetings != nil { stack.append(.greetings) }
         return stack
     }

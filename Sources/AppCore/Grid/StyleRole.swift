@@ -22,6 +22,8 @@ public struct StyleRole: RawRepresentable, Hashable, Sendable, ExpressibleByStri
     public static let normal: StyleRole = "normal"
     public static let header: StyleRole = "header"
     public static let headerShared: StyleRole = "header.shared"
+    /// The header's capacity when the mailbox is 90 % full or more.
+    public static let headerWarning: StyleRole = "header.warning"
     public static let border: StyleRole = "border"
     public static let paneTitle: StyleRole = "pane.title"
     public static let paneTitleFocused: StyleRole = "pane.title.focused"

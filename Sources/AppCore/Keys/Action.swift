@@ -25,6 +25,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case detailsDown = "details-down"
     case detailsUp = "details-up"
     case openMailbox = "open-mailbox"
+    case overview
     case save, greetings, export
     // While something plays.
     case stop

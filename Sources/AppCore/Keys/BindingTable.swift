@@ -4,8 +4,8 @@ import VoicemailBackend
 /// (which is the order of the help overlay).
 public enum BindingTable {
     public static let all: [Binding] = {
-        let contributed = ListBindings.all + ActionsBindings.all + ExportBindings.all + FilterBindings.all + PlaybackBindings.all
-            + GreetingsBindings.all + PickerBindings.all + HelpBindings.all
+        let contributed = ListBindings.all + ActionsBindings.all + ExportBindings.all + FilterBindings.all
+            + PlaybackBindings.all + GreetingsBindings.all + PickerBindings.all + OverviewBindings.all + HelpBindings.all
         let order = Dictionary(uniqueKeysWithValues: Action.allCases.enumerated().map { ($1, $0) })
         return contributed.sorted { order[$0.action]! < order[$1.action]! }
     }()

@@ -46,6 +46,7 @@ public enum OverlayKeys {
         [submit.hint(word), complete.hint("complete"), cancel.hint("cancel"), erase.hint("erase")]
     }
     static let picker = [submit.hint("open"), cancel.hint("close"), choose.hint("choose"), digits.hint("any extension")]
+    static let overview = [submit.hint("open"), cancel.hint("close"), ("R", "reload"), choose.hint("choose")]
     static func help(scroll: String) -> [(String, String)] { [cancel.hint("close"), (scroll, "scroll")] }
     static func recording(stop: String) -> [(String, String)] {
         [(submit.label + "/" + stop, "stop and upload"), cancel.hint("discard")]

@@ -12,6 +12,7 @@ extension App {
         switch state.topOverlay {
         case .prompt?: return handlePromptKey(&state, key)
         case .picker?: return handlePickerKey(&state, key)
+        case .overview?: return handleOverviewKey(&state, key)
         case .help?: return handleHelpKey(&state, key)
         case .greetings?: return handleGreetingsKey(&state, key)
         case nil: break
@@ -59,7 +60,7 @@ extension App {
             case .press: state.showHelp = false
             }
             return []
-        case .prompt?, .picker?, .greetings?:
+        case .prompt?, .picker?, .overview?, .greetings?:
             return []
         case nil:
             break

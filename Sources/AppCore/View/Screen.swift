@@ -14,6 +14,9 @@ enum Screen {
         if overlays.contains(.greetings), let greetings = state.audio.greetings {
             let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
             GreetingsView.draw(&grid, state, greetings, body)
+        } else if overlays.contains(.overview), let overview = state.overview {
+            let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
+            OverviewView.draw(&grid, state, overview, body)
         } else {
             FolderPaneView.draw(&grid, state, layout)
             drawSeparators(&grid, layout)
@@ -32,7 +35,7 @@ enum Screen {
                 cursor = MailboxPickerView.draw(&grid, state)
             case .prompt:
                 cursor = promptCursor
-            case .greetings:
+            case .greetings, .overview:
                 break
             }
         }

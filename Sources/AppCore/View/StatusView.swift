@@ -88,6 +88,7 @@ enum StatusView {
         switch state.topOverlay {
         case .help?: return OverlayKeys.help(scroll: "\(label(.down))/\(label(.up))")
         case .picker?: return OverlayKeys.picker
+        case .overview?: return OverlayKeys.overview
         case .greetings?: return AudioStatus.greetingsHints(state)
         case .prompt?: return promptHints(state)
         case nil: return mailboxHints(state)

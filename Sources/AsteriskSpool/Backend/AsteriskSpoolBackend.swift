@@ -121,7 +121,8 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         return MailboxSummary(
             mailbox: mailbox, name: conf?.entry(mailbox, context: configuration.context)?.fullName ?? mailbox,
             own: mailbox == configuration.user, newCount: unread, oldCount: total - unread, total: total, unread: unread,
-            pinRequired: false, capacity: nil, folders: counts)
+            pinRequired: false, capacity: (conf ?? VoicemailConf()).maxMessages(mailbox, context: configuration.context),
+            capacityPerFolder: true, folders: counts)
     }
 
     // MARK: Messages

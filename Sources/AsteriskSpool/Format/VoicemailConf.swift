@@ -8,14 +8,20 @@ public struct VoicemailConf: Sendable, Equatable {
         public var mailbox: String
         public var fullName: String?
         public var email: String?
+        /// The mailbox's own `maxmsg=` option (`ext => pin,name,email,pager,maxmsg=50|…`).
+        public var maxMessages: Int? = nil
     }
 
     /// Context name → its mailboxes in file order.
     public var contexts: [String: [Entry]]
     /// `format=wav49|gsm|wav` split; app_voicemail's default when absent.
     public var formats: [String]
+    /// `maxmsg=` of `[general]`, when set.
+    public var generalMaxMessages: Int?
 
     public static let defaultFormats = ["wav"]
+    /// app_voicemail's per-folder message limit when voicemail.conf sets none.
+    public static let defaultMaxMessages = 100
     /// Sections of voicemail.conf that are not contexts.
     static let reservedSections: Set<String> = ["general", "zonemessages"]
 
@@ -28,6 +34,12 @@ public struct VoicemailConf: Sendable, Equatable {
         contexts[context]?.first { $0.mailbox == mailbox }
     }
 
+    /// How many messages one folder of the mailbox may hold: its own option, else `[general]`,
+    /// else Asterisk's 100. A caller is refused when INBOX holds this many.
+    public func maxMessages(_ mailbox: String, context: String) -> Int {
+        entry(mailbox, context: context)?.maxMessages ?? generalMaxMessages ?? Self.defaultMaxMessages
+    }
+
     public static func load(_ url: URL) throws -> VoicemailConf {
         VoicemailConf(parsing: try String(contentsOf: url, encoding: .utf8))
     }
@@ -35,6 +47,7 @@ public struct VoicemailConf: Sendable, Equatable {
     public init(parsing text: String) {
         var contexts: [String: [Entry]] = [:]
         var formats = Self.defaultFormats
+        var generalMax: Int?
         var section: String?
         for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             var line = String(raw)
@@ -56,6 +69,8 @@ public struct VoicemailConf: Sendable, Equatable {
                 if key.lowercased() == "format" {
                     let list = value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     if !list.isEmpty { formats = list }
+                } else if key.lowercased() == "maxmsg" {
+                    generalMax = Self.limit(value)
                 }
                 continue
             }
@@ -66,9 +81,26 @@ public struct VoicemailConf: Sendable, Equatable {
             }
             let name = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
             let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
-            contexts[section, default: []].append(Entry(mailbox: key, fullName: name, email: email))
+            let maxMessages = fields.count > 4 ? Self.optionLimit(fields[4...].joined(separator: ",")) : nil
+            contexts[section, default: []].append(Entry(mailbox: key, fullName: name, email: email, maxMessages: maxMessages))
         }
         self.init(contexts: contexts, formats: formats)
+        generalMaxMessages = generalMax
+    }
+
+    /// A positive count, clamped to Asterisk's 9999 per folder.
+    static func limit(_ text: String) -> Int? {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else { return nil }
+        return min(value, 9999)
+    }
+
+    /// `maxmsg` among a mailbox's `|`-separated options.
+    static func optionLimit(_ options: String) -> Int? {
+        for option in options.split(separator: "|") {
+            let pair = option.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if pair.count == 2, pair[0].lowercased() == "maxmsg" { return limit(pair[1]) }
+        }
+        return nil
     }
 
     private static func commentStart(_ line: String) -> String.Index? {

@@ -87,12 +87,15 @@ struct ListCommand: AsyncParsableCommand {
             let direction: SortDirection = ascending ? .ascending : .descending
             let limit = all ? nil : (self.limit ?? 100)
             // New is INBOX and Urgent together, as on the screen (FolderListing holds the rule).
-            let page = try await CLI.withBackend(global) { context in
-                try await FolderListing(context.backend).messages(
+            let (page, capacity) = try await CLI.withBackend(global) { context in
+                let page = try await FolderListing(context.backend).messages(
                     MessageQuery(folder: folder.folder, count: 1000, sort: sort.field, direction: direction, search: search),
                     limit: limit)
+                // On a terminal only: a pipe gets the table alone.
+                return (page, !json && Terminal.stdoutIsTTY ? await CapacityLine.own(context.backend) : nil)
             }
             let (messages, total) = (page.records, page.total)
+            if let capacity { Terminal.print(capacity) }
             Terminal.print(json ? try JSONOutput.string(messages) : Tables.messages(messages))
             if messages.count < total {
                 Terminal.printError("\(messages.count) of \(total) shown; --limit N or --all")

@@ -43,12 +43,19 @@ public enum Tables {
 
     public static func mailboxes(_ mailboxes: [MailboxSummary]) -> String {
         guard !mailboxes.isEmpty else { return "No mailboxes." }
-        var table = TextTable(headers: ["MAILBOX", "NAME", "NEW", "OLD", "UNREAD", "TOTAL", "PIN", ""], rightAligned: [2, 3, 4, 5])
+        var table = TextTable(
+            headers: ["MAILBOX", "NAME", "NEW", "OLD", "UNREAD", "TOTAL", "CAPACITY", "", "PIN", ""], rightAligned: [2, 3, 4, 5, 6])
         for box in mailboxes {
-            let total = box.capacity.map { "\(box.total)/\($0)" } ?? "\(box.total)"
+            let gauge = CapacityGauge(box)
+            let note: String = switch gauge?.level {
+            case .full: "FULL"
+            case .nearlyFull: "nearly full"
+            default: ""
+            }
             table.add([
                 TerminalSafe.line(box.mailbox, maxLength: 20), TerminalSafe.line(box.name, maxLength: 60), "\(box.newCount)",
-                "\(box.oldCount)", "\(box.unread)", total, box.pinRequired ? "yes" : "", box.own ? "(own)" : "",
+                "\(box.oldCount)", "\(box.unread)", "\(box.total)", gauge?.text ?? "", note, box.pinRequired ? "yes" : "",
+                box.own ? "(own)" : "",
             ])
         }
         return table.render()
