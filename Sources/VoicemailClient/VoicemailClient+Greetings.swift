@@ -50,6 +50,21 @@ extension VoicemailClient {
         return try decode(GreetingInfo.self, from: try await send(call), expected: "the reset greeting")
     }
 
+    /// Records `source` again as `destination` (the server copies; nothing is downloaded).
+    public func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String? = nil) async throws -> GreetingInfo {
+        try await require(.greetingCopy)
+        let capabilities = try await capabilities()
+        try capabilities.require(source)
+        try capabilities.require(destination)
+        guard source != destination else {
+            throw VoicemailError.badRequest(reason: "a greeting cannot be copied onto itself")
+        }
+        var call = greetingCall(path: APIPath.greetingCopy(source), mailbox: mailbox, resource: "greeting \(source.rawValue)")
+        call.method = "POST"
+        call.body = .data(try JSONEncoder().encode(GreetingCopyRequest(to: destination)), contentType: "application/json")
+        return try decode(GreetingInfo.self, from: try await send(call), expected: "the copied greeting")
+    }
+
     private func greetingCall(path: String, mailbox: String?, resource: String) -> APICall {
         let mailbox = effectiveMailbox(mailbox)
         return APICall(path: path, query: mailbox.map { [("filter[mailbox]", $0)] } ?? [], mailbox: mailbox, resource: resource)

@@ -36,12 +36,14 @@ public enum Prompt: Equatable, Sendable {
     case saveAudio(id: String, editor: LineEditor)
     /// Greetings `u`: the file to upload (Tab completes paths).
     case uploadGreeting(type: GreetingType, editor: LineEditor)
+    /// Greetings `c`: which greeting to copy `from` onto (Features/Greetings).
+    case copyGreeting(from: GreetingType, onto: [GreetingType], editor: LineEditor)
 
     public var editor: LineEditor? {
         switch self {
         case .actions(let prompt): prompt.editor
         case .filter(let e), .pin(_, let e): e
-        case .saveAudio(_, let e), .uploadGreeting(_, let e): e
+        case .saveAudio(_, let e), .uploadGreeting(_, let e), .copyGreeting(_, _, let e): e
         case .confirm: nil
         }
     }

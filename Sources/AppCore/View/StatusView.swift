@@ -78,6 +78,7 @@ enum StatusView {
         case .filter: "Filter: "
         case .saveAudio, .uploadGreeting:
             AudioStatus.label(prompt) ?? ""
+        case .copyGreeting(let source, let targets, _): App.greetingCopyLabel(source, onto: targets)
         }
     }
 
