@@ -84,7 +84,9 @@ enum GreetingsView {
     private static func cells(_ greeting: GreetingInfo, loaded: Bool, overridden: Bool, dates: DateText) -> [String] {
         guard loaded else { return [greeting.type.displayName, "…", "", "", "", ""] }
         guard greeting.present else {
-            return [greeting.type.displayName, overridden ? "(temporary)" : "PBX default", "—", "—", "—", "—"]
+            // No temporary greeting means none overrides the others, not a default one.
+            let state = overridden ? "(temporary)" : greeting.type == .temporary ? "not in use" : "PBX default"
+            return [greeting.type.displayName, state, "—", "—", "—", "—"]
         }
         return [
             greeting.type.displayName, overridden ? "(temporary)" : greeting.type == .temporary ? "in use" : "recorded",
