@@ -2,7 +2,7 @@ import Foundation
 import VoicemailModel
 
 extension VoicemailClient {
-    /// The three greetings of a mailbox (own by default).
+    /// The greetings of a mailbox (own by default): pbx-sim lists all four.
     public func greetings(mailbox: String? = nil) async throws -> [GreetingInfo] {
         try await require(.greetings)
         let call = greetingCall(path: APIPath.greetings, mailbox: mailbox, resource: "greetings")

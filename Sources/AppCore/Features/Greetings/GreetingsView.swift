@@ -2,7 +2,7 @@ import DisplayText
 import Foundation
 import VoicemailModel
 
-/// The greetings screen: a table of the three greetings, what the selected one is for, and
+/// The greetings screen: a table of the greetings the PBX has, what the selected one is for, and
 /// the recording, upload or playback under way.
 enum GreetingsView {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ greetings: GreetingsState, _ rect: Rect) {
