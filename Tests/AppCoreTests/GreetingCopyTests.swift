@@ -129,4 +129,21 @@ final class GreetingCopyTests: XCTestCase {
         XCTAssertEqual(
             state.status, .success("Copied the Unavailable greeting onto Temporary; callers now hear it instead of Unavailable and Busy"))
     }
+
+    /// Resetting the temporary greeting removes it: there is no default to go back to.
+    func testRemovingTheTemporaryGreetingSaysWhatCallersHearAgain() {
+        var state = GreetingsTests.opened(greetings: GreetingsTests.list + [Self.temporary])
+        state.press(.character("j"), .character("j"), .character("j"))
+        state.press(.character("x"))
+        XCTAssertEqual(
+            state.prompt?.confirmation?.question, "Remove the Temporary greeting (callers hear Unavailable and Busy again)?")
+        guard case .resetGreeting(let id, _, .temporary)? = state.press(.character("y")).first?.audioEffect else {
+            return XCTFail()
+        }
+        state.send(.audio(.greetingReset(id, .success(GreetingInfo(type: .temporary, present: false)))))
+        XCTAssertEqual(state.status, .success("Temporary greeting removed: callers hear Unavailable and Busy again"))
+        XCTAssertFalse(App.view(state, size: state.size).text().contains("(temporary)"))
+        XCTAssertEqual(state.press(.character("x")), [])
+        XCTAssertEqual(state.status, .info("No temporary greeting: callers hear Unavailable and Busy"))
+    }
 }

@@ -128,7 +128,11 @@ struct GreetingDownload: AsyncParsableCommand {
             try await CLI.require(type, of: context.backend)
             let client = context.backend
             guard let info = try await client.greetings(mailbox: nil).first(where: { $0.type == type }), info.present else {
-                throw CLIFailure(message: "greeting \(type.rawValue) is the PBX default (nothing to download)", code: ExitStatus.notFound)
+                throw CLIFailure(
+                    message: type == .temporary
+                        ? "no temporary greeting is in use (nothing to download)"
+                        : "greeting \(type.rawValue) is the PBX default (nothing to download)",
+                    code: ExitStatus.notFound)
             }
             let path = output ?? "greeting-\(type.rawValue).\((info.format ?? .wav).fileExtension)"
             try OutputFile.checkWritable(path, force: force)

@@ -133,12 +133,18 @@ extension App {
         guard let greetings = state.audio.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         let greeting = greetings.selected
+        // The temporary greeting has no default: removing it brings unavailable and busy back.
+        let isTemporary = greeting.type == .temporary
         guard greeting.present else {
-            state.status = .info("\(greeting.type.displayName) already uses the PBX default")
+            state.status = .info(
+                isTemporary ? "No temporary greeting: callers hear Unavailable and Busy"
+                    : "\(greeting.type.displayName) already uses the PBX default")
             return []
         }
         confirm(&state, Confirmation(
-            "Reset the \(greeting.type.displayName) greeting to the PBX default?", yes: "reset", declined: "Not reset",
+            isTemporary ? "Remove the Temporary greeting (callers hear Unavailable and Busy again)?"
+                : "Reset the \(greeting.type.displayName) greeting to the PBX default?",
+            yes: isTemporary ? "remove" : "reset", declined: isTemporary ? "Not removed" : "Not reset",
             then: .resetGreeting(greeting.type)))
         return []
     }
@@ -219,7 +225,9 @@ extension App {
         switch result {
         case .success(let greeting):
             state.audio.greetings?.replace(greeting)
-            state.status = .success("\(type.displayName) greeting reset to the PBX default")
+            state.status = .success(
+                type == .temporary ? "Temporary greeting removed: callers hear Unavailable and Busy again"
+                    : "\(type.displayName) greeting reset to the PBX default")
         case .failure(let error):
             state.status = .error(describe(error, doing: "Could not reset the \(type.displayName) greeting"))
         }
