@@ -18,7 +18,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+    @Argument(help: "unavailable, busy, name or temporary (where the PBX has it).") var type: GreetingType
     @Option(help: ArgumentHelp("Recorder command, e.g. \"arecord -f S16_LE -r 8000 -c 1 -t wav {file}\".", valueName: "CMD"))
     var recorder: String?
     // `.unconditional`: "-1" is a (wrong) value to explain, not an unknown option.
@@ -35,6 +35,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
         try await CLI.run {
             try await CLI.withBackend(global) { context in
             try await CLI.require(.greetings, .greetingUpload, of: context.backend)
+            try await CLI.require(type, of: context.backend)
             let controller = RecordingController(
                 recorder: recorder ?? context.config.screen.recorder, maxDuration: max, logger: context.logger)
             let template: CommandTemplate

@@ -117,6 +117,10 @@ public final class AudioEffectRunner: Sendable, AttemptingRunner {
             return .audio(.greetingReset(id, await attempt("greeting reset") {
                 try await self.client.resetGreeting(type, mailbox: Self.mailbox(mailbox))
             }))
+        case .copyGreeting(let id, let mailbox, let source, let destination):
+            return .audio(.greetingCopied(id, await attempt("greeting copy") {
+                try await self.client.copyGreeting(source, to: destination, mailbox: Self.mailbox(mailbox))
+            }))
         case .startRecording(let id):
             await startRecording(id)
             return nil

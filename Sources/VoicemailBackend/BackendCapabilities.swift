@@ -10,6 +10,8 @@ public enum BackendCapability: String, CaseIterable, Sendable, Hashable, Codable
     case greetings
     /// Record a greeting and upload it (needs `greetings` and an upload).
     case greetingUpload = "greeting-upload"
+    /// Copy one greeting onto another type of the same mailbox (needs `greetings`).
+    case greetingCopy = "greeting-copy"
     /// Per-folder counts for the mailboxes the user may open (the Mailboxes call).
     case mailboxList = "mailbox-list"
     /// Opening a mailbox other than one's own.
@@ -29,6 +31,7 @@ public enum BackendCapability: String, CaseIterable, Sendable, Hashable, Codable
         case .forward: "this PBX cannot forward messages"
         case .greetings: "this PBX does not let vmtui manage greetings"
         case .greetingUpload: "this PBX cannot take a new greeting from vmtui"
+        case .greetingCopy: "this PBX cannot copy one greeting onto another"
         case .mailboxList: "this PBX does not list mailboxes"
         case .sharedMailboxes: "this PBX does not let vmtui open other mailboxes"
         case .pins: "this PBX has no mailbox PINs"
@@ -61,6 +64,13 @@ public struct BackendCapabilities: Sendable, Equatable {
     }
 
     public func has(_ capability: BackendCapability) -> Bool { supported.contains(capability) }
+
+    /// Throws the one-line refusal when this backend has no greeting of that type (Wazo has
+    /// no temporary greeting, Kazoo only the unavailable one).
+    public func require(_ type: GreetingType) throws {
+        try require(.greetings)
+        guard greetingTypes.contains(type) else { throw VoicemailError.noSuchGreetingType(type, has: greetingTypes) }
+    }
 
     /// Throws the one-line refusal when `capability` is missing.
     public func require(_ capability: BackendCapability) throws {

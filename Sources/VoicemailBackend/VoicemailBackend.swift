@@ -53,6 +53,9 @@ public protocol VoicemailBackend: Sendable {
         _ type: GreetingType, mailbox: String?, from file: URL, progress: ProgressHandler?
     ) async throws -> GreetingInfo
     func resetGreeting(_ type: GreetingType, mailbox: String?) async throws -> GreetingInfo
+    /// Records `source`'s audio again as `destination` (`.greetingCopy`); `.notFound` when
+    /// `source` is the PBX default. Answers the destination as it now is.
+    func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String?) async throws -> GreetingInfo
 
     /// Remembers a PIN typed this session for `mailbox` (nil forgets it).
     func setPIN(_ pin: String?, forMailbox mailbox: String)

@@ -1,5 +1,6 @@
 import DisplayText
 import Foundation
+import VoicemailModel
 
 /// Everything that can go wrong talking to the PBX, each rendering as one line that names
 /// the cause (see `message`). Never carries secrets: server-provided text is sanitised.
@@ -13,6 +14,8 @@ public enum VoicemailError: Error, Sendable, Equatable {
     case cancelled
     /// The backend lacks what was asked; nothing was sent or changed.
     case unsupported(BackendCapability)
+    /// A greeting type this PBX does not have (`has`: the ones it has); nothing was sent.
+    case noSuchGreetingType(GreetingType, has: [GreetingType])
 
     // Transport.
     case cannotConnect(endpoint: String, reason: String)
@@ -59,7 +62,7 @@ public enum VoicemailError: Error, Sendable, Equatable {
         case .invalidServerURL, .schemeMissing, .missingCredentials: .usage
         case .localFile: .local
         case .cancelled: .cancelled
-        case .unsupported: .unsupported
+        case .unsupported, .noSuchGreetingType: .unsupported
         case .cannotConnect, .hostNotFound, .tlsFailure, .connectTimeout, .responseTimeout, .stalled,
             .connectionLost, .transport:
             .network
@@ -95,6 +98,9 @@ public enum VoicemailError: Error, Sendable, Equatable {
             "cancelled"
         case .unsupported(let capability):
             capability.refusal
+        case .noSuchGreetingType(let type, let has):
+            "this PBX has no \(type.displayName.lowercased()) greeting"
+                + (has.isEmpty ? "" : " (it has: \(has.map { $0.displayName.lowercased() }.joined(separator: ", ")))")
         case .cannotConnect(let endpoint, let reason):
             "cannot connect to \(endpoint) (\(reason))"
         case .hostNotFound(let host):

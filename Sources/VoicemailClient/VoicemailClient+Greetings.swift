@@ -3,7 +3,7 @@ import VoicemailBackend
 import VoicemailModel
 
 extension VoicemailClient {
-    /// The three greetings of a mailbox (own by default).
+    /// The greetings of a mailbox (own by default): pbx-sim lists all four.
     public func greetings(mailbox: String? = nil) async throws -> [GreetingInfo] {
         try await require(.greetings)
         let call = greetingCall(path: APIPath.greetings, mailbox: mailbox, resource: "greetings")
@@ -49,6 +49,21 @@ extension VoicemailClient {
         var call = greetingCall(path: APIPath.greeting(type), mailbox: mailbox, resource: "greeting \(type.rawValue)")
         call.method = "DELETE"
         return try decode(GreetingInfo.self, from: try await send(call), expected: "the reset greeting")
+    }
+
+    /// Records `source` again as `destination` (the server copies; nothing is downloaded).
+    public func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String? = nil) async throws -> GreetingInfo {
+        try await require(.greetingCopy)
+        let capabilities = try await capabilities()
+        try capabilities.require(source)
+        try capabilities.require(destination)
+        guard source != destination else {
+            throw VoicemailError.badRequest(reason: "a greeting cannot be copied onto itself")
+        }
+        var call = greetingCall(path: APIPath.greetingCopy(source), mailbox: mailbox, resource: "greeting \(source.rawValue)")
+        call.method = "POST"
+        call.body = .data(try JSONEncoder().encode(GreetingCopyRequest(to: destination)), contentType: "application/json")
+        return try decode(GreetingInfo.self, from: try await send(call), expected: "the copied greeting")
     }
 
     private func greetingCall(path: String, mailbox: String?, resource: String) -> APICall {

@@ -14,4 +14,6 @@ public enum APIPath {
     public static func delete(_ ids: [String]) -> String { "\(voiceMail)/\(ids.joined(separator: ","))/" }
     public static func greeting(_ type: GreetingType) -> String { "\(greetings)/\(type.rawValue)" }
     public static func greetingFile(_ type: GreetingType) -> String { "\(greetings)/\(type.rawValue)/file" }
+    /// vmtui extension: `POST` with `GreetingCopyRequest` records this greeting again as another.
+    public static func greetingCopy(_ type: GreetingType) -> String { "\(greetings)/\(type.rawValue)/copy" }
 }

@@ -1,10 +1,14 @@
 import Foundation
 
-/// The three personal greetings of a mailbox (phone menu 0 → 1, 2, 3).
+/// The personal greetings of a mailbox (phone menu 0 → 1, 2, 3, 4). Not every PBX has all
+/// four: `BackendCapabilities.greetingTypes` says which a backend has.
 public enum GreetingType: String, Codable, Sendable, CaseIterable, Hashable {
     case unavailable
     case busy
     case name
+    /// Asterisk's temporary greeting: while it exists, callers hear it instead of the
+    /// unavailable and the busy greeting (app_voicemail plays `temp` first when present).
+    case temporary
 
     /// The file name Asterisk uses for it in the mailbox folder.
     public var spoolName: String {
@@ -12,6 +16,7 @@ public enum GreetingType: String, Codable, Sendable, CaseIterable, Hashable {
         case .unavailable: "unavail"
         case .busy: "busy"
         case .name: "greet"
+        case .temporary: "temp"
         }
     }
 
@@ -20,6 +25,7 @@ public enum GreetingType: String, Codable, Sendable, CaseIterable, Hashable {
         case .unavailable: "Unavailable"
         case .busy: "Busy"
         case .name: "Name"
+        case .temporary: "Temporary"
         }
     }
 
@@ -28,6 +34,7 @@ public enum GreetingType: String, Codable, Sendable, CaseIterable, Hashable {
         case "unavailable", "unavail", "1": self = .unavailable
         case "busy", "2": self = .busy
         case "name", "greet", "3": self = .name
+        case "temporary", "temp", "4": self = .temporary
         default: return nil
         }
     }
@@ -77,4 +84,12 @@ public struct GreetingInfo: Codable, Sendable, Equatable, Hashable {
         try c.encodeIfPresent(size, forKey: .size)
         try c.encodeIfPresent(updated.map { ISO8601.format($0) }, forKey: .updated)
     }
+}
+
+/// `POST /api/v1/VoiceMail/Greetings/{type}/copy` body (vmtui extension): the greeting type
+/// to record the source again as.
+public struct GreetingCopyRequest: Codable, Sendable, Equatable {
+    public var to: GreetingType
+
+    public init(to: GreetingType) { self.to = to }
 }

@@ -70,6 +70,36 @@ final class SpoolCLITests: XCTestCase {
         XCTAssertTrue(again.stdout.contains("Exported \(old.count + new.count) messages"), again.stdout)
     }
 
+    /// `vmtui greeting copy SOURCE DEST` copies the files; the table says when the temporary
+    /// greeting is in use; copying the default or onto itself is one line.
+    func testGreetingCopyAndTheTemporaryGreeting() throws {
+        let mailbox = spool.appendingPathComponent("default/101")
+        let copy = try run(["greeting", "copy", "unavailable", "busy"])
+        XCTAssertEqual(copy.status, 0, copy.stderr)
+        XCTAssertTrue(copy.stdout.hasPrefix("Greeting unavailable copied onto busy"), copy.stdout)
+        for ext in ["wav", "WAV"] {
+            XCTAssertEqual(
+                try Data(contentsOf: mailbox.appendingPathComponent("busy.\(ext)")),
+                try Data(contentsOf: mailbox.appendingPathComponent("unavail.\(ext)")))
+        }
+        let table = try run(["greetings"])
+        XCTAssertEqual(table.status, 0, table.stderr)
+        XCTAssertTrue(table.stdout.contains("temporary"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("in use"), table.stdout)
+        XCTAssertTrue(
+            table.stdout.contains("The temporary greeting is in use: callers hear it instead of unavailable and busy"), table.stdout)
+        let reset = try run(["greeting", "reset", "temp"])
+        XCTAssertEqual(reset.status, 0, reset.stderr)
+        XCTAssertEqual(reset.stdout, "Greeting temporary removed: callers hear unavailable and busy again.\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: mailbox.appendingPathComponent("temp.wav").path))
+        let nothing = try run(["greeting", "copy", "temporary", "name"])
+        XCTAssertEqual(nothing.status, 6, nothing.stderr)
+        XCTAssertEqual(nothing.stderr.split(separator: "\n").count, 1, nothing.stderr)
+        let itself = try run(["greeting", "copy", "busy", "busy"])
+        XCTAssertNotEqual(itself.status, 0)
+        XCTAssertTrue(itself.stderr.contains("a greeting cannot be copied onto itself"), itself.stderr)
+    }
+
     func testChangesLandOnDisk() throws {
         XCTAssertEqual(try run(["mark-read", "1764230100-00000001"]).status, 0)
         XCTAssertEqual(txtCount("INBOX"), 2)

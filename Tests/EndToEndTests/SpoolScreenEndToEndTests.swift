@@ -55,4 +55,37 @@ final class SpoolScreenEndToEndTests: XCTestCase {
         XCTAssertEqual(texts("Old"), ["msg0000.txt", "msg0001.txt", "msg0002.txt", "msg0003.txt"])
         screen.send("q")
     }
+
+    /// G shows the temporary greeting and what it overrides; c copies unavailable onto busy,
+    /// and the copy lands in the mailbox folder in every format unavail has.
+    func testGreetingsScreenShowsTheTemporaryGreetingAndCopies() throws {
+        let environment = [
+            "TERM": "tmux-256color", "LANG": "C.UTF-8", "HOME": directory.path, "TZ": "UTC",
+            "XDG_CONFIG_HOME": directory.appending("config").path, "XDG_STATE_HOME": directory.appending("state").path,
+        ]
+        let command = [
+            EndToEnd.vmtuiPath, "--spool", directory.appending("spool").path, "--user", "101",
+            "--voicemail-conf", directory.appending("voicemail.conf").path,
+        ].map(TmuxScreen.quote).joined(separator: " ")
+        let screen = try TmuxScreen(command: command, environment: environment)
+        self.screen = screen
+        screen.waitFor("the spool's inbox") { EndToEnd.badge($0, folder: "New") == 4 }
+        screen.send("G")
+        let greetings = screen.waitFor("the greetings") { $0.contains("Temporary   in use") }
+        XCTAssertTrue(greetings.contains("Busy        (temporary)"), greetings)
+        XCTAssertTrue(greetings.contains("Callers hear the Temporary greeting instead of this one"), greetings)
+        screen.send("c")
+        screen.waitFor("Copy the Unavailable greeting onto (2 busy, 3 name, 4 temporary):")
+        screen.type("busy")
+        screen.send("Enter")
+        screen.waitFor("Copied the Unavailable greeting onto Busy")
+        let mailbox = directory.appending("spool/default/101")
+        for ext in ["wav", "WAV"] {
+            XCTAssertEqual(
+                try Data(contentsOf: mailbox.appendingPathComponent("busy.\(ext)")),
+                try Data(contentsOf: mailbox.appendingPathComponent("unavail.\(ext)")))
+        }
+        screen.send("q")
+        screen.send("q")
+    }
 }

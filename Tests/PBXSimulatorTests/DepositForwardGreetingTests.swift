@@ -88,8 +88,8 @@ final class DepositForwardGreetingTests: XCTestCase {
     func testGreetingsListUploadDownloadResetAndRefusals() async throws {
         let f = try await fixture()
         let list = try await f.http.get("/api/v1/VoiceMail/Greetings")
-        XCTAssertEqual(list.records.map { $0["type"] as? String }, ["unavailable", "busy", "name"])
-        XCTAssertEqual(list.records.map { $0["present"] as? Bool }, [true, false, true])
+        XCTAssertEqual(list.records.map { $0["type"] as? String }, ["unavailable", "busy", "name", "temporary"])
+        XCTAssertEqual(list.records.map { $0["present"] as? Bool }, [true, false, true, false])
         expectCode(try await f.http.get("/api/v1/VoiceMail/Greetings/busy/file"), "not_found")
         expectCode(try await f.http.get("/api/v1/VoiceMail/Greetings/shouting"), "not_found")
 

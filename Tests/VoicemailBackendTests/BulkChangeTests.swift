@@ -94,6 +94,9 @@ class CountingBackend: VoicemailBackend, @unchecked Sendable {
         -> GreetingInfo
     { throw unused }
     func resetGreeting(_ type: GreetingType, mailbox: String?) async throws -> GreetingInfo { throw unused }
+    func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String?) async throws -> GreetingInfo {
+        throw unused
+    }
     func setPIN(_ pin: String?, forMailbox mailbox: String) {}
     func pin(forMailbox mailbox: String) -> String? { nil }
 

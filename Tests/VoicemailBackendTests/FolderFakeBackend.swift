@@ -93,6 +93,9 @@ final class FolderFakeBackend: VoicemailBackend {
         -> GreetingInfo
     { throw unused }
     func resetGreeting(_ type: GreetingType, mailbox: String?) async throws -> GreetingInfo { throw unused }
+    func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String?) async throws -> GreetingInfo {
+        throw unused
+    }
     func setPIN(_ pin: String?, forMailbox mailbox: String) {}
     func pin(forMailbox mailbox: String) -> String? { nil }
 

@@ -331,6 +331,35 @@ final class SimulatorIntegrationTests: XCTestCase {
         await expectKind(.permission) { _ = try await c.greetings(mailbox: "101") }
     }
 
+    /// The temporary greeting and the copy call of pbx-sim's vmtui face [vmtui extension]:
+    /// `temp.*` in the spool, `POST …/Greetings/{type}/copy` with `{"to": …}`.
+    func testTemporaryGreetingAndCopyOnTheVmtuiFace() async throws {
+        let c = client(.bearer(token: "demo-102"))
+        let capabilities = try await c.capabilities()
+        XCTAssertEqual(capabilities.greetingTypes, GreetingType.allCases)
+        XCTAssertTrue(capabilities.has(.greetingCopy))
+        let wav = try makeWAV(seconds: 2, name: "away.wav")
+        let temporary = try await c.uploadGreeting(.temporary, from: wav)
+        XCTAssertEqual(temporary.type, .temporary)
+        XCTAssertTrue(temporary.present)
+        let spool = directory.url.appendingPathComponent("default/102")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: spool.appendingPathComponent("temp.wav").path), "Asterisk's name")
+        let copied = try await c.copyGreeting(.temporary, to: .busy)
+        XCTAssertEqual(copied.type, .busy)
+        XCTAssertEqual(copied.duration, 2)
+        let back = directory.appending("busy-from-temp.wav")
+        try await c.downloadGreeting(.busy, to: back)
+        XCTAssertEqual(try Data(contentsOf: back), try Data(contentsOf: wav))
+        let removed = try await c.resetGreeting(.temporary)
+        XCTAssertFalse(removed.present)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: spool.appendingPathComponent("temp.wav").path))
+        // The default has nothing to copy; a greeting onto itself is refused before sending.
+        await expectKind(.notFound) { _ = try await c.copyGreeting(.temporary, to: .name) }
+        await expectKind(.rejected) { _ = try await c.copyGreeting(.busy, to: .busy) }
+        // Someone else's mailbox: the same permission rules as every greeting call.
+        await expectKind(.permission) { _ = try await c.copyGreeting(.busy, to: .name, mailbox: "101") }
+    }
+
     func testLogFileNeverContainsSecrets() async throws {
         let logPath = directory.appending("client.log").path
         let factory = try XCTUnwrap(FileLogHandler.factory(path: logPath, level: .trace))

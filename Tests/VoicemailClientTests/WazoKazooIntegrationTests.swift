@@ -266,7 +266,10 @@ final class WazoKazooIntegrationTests: XCTestCase {
         let fixtures = try SoxFixtures(prefix: "vmtui-wazo-greeting")
         defer { fixtures.cleanUp() }
         let tone = try fixtures.tone("busy.wav", seconds: 1.5)
-        for type in GreetingType.allCases { _ = try await backend.resetGreeting(type, mailbox: nil) }
+        let capabilities = try await backend.capabilities()
+        XCTAssertEqual(capabilities.greetingTypes, [.unavailable, .busy, .name], "wazo-calld has no temporary greeting")
+        XCTAssertTrue(capabilities.has(.greetingCopy))
+        for type in capabilities.greetingTypes { _ = try await backend.resetGreeting(type, mailbox: nil) }
         let none = try await backend.greetings(mailbox: nil)
         XCTAssertEqual(none.map(\.present), [false, false, false])
         _ = try await backend.uploadGreeting(.busy, mailbox: nil, from: tone, progress: nil)
@@ -276,9 +279,27 @@ final class WazoKazooIntegrationTests: XCTestCase {
         let played = directory.appending("busy-back.wav")
         _ = try await backend.downloadGreeting(.busy, mailbox: nil, to: played, atomically: true, progress: nil)
         XCTAssertEqual(try Data(contentsOf: played), try Data(contentsOf: tone))
-        _ = try await backend.copyGreeting(.busy, to: .unavailable)
+        let copied = try await backend.copyGreeting(.busy, to: .unavailable, mailbox: nil)
+        XCTAssertEqual(copied.type, .unavailable)
+        XCTAssertEqual(recorder.count("POST", "/greetings/busy/copy"), 1)
         let two = try await backend.greetings(mailbox: nil)
         XCTAssertEqual(two.map(\.present), [true, true, false])
+        let copy = directory.appending("unavailable-copy.wav")
+        _ = try await backend.downloadGreeting(.unavailable, mailbox: nil, to: copy, atomically: true, progress: nil)
+        XCTAssertEqual(try Data(contentsOf: copy), try Data(contentsOf: tone))
+        // The temporary greeting does not exist on Wazo: refused before anything is sent.
+        let sent = recorder.all.count
+        await expectError(.noSuchGreetingType(.temporary, has: [.unavailable, .busy, .name])) {
+            _ = try await backend.uploadGreeting(.temporary, mailbox: nil, from: tone, progress: nil)
+        }
+        await expectError(.noSuchGreetingType(.temporary, has: [.unavailable, .busy, .name])) {
+            _ = try await backend.copyGreeting(.busy, to: .temporary, mailbox: nil)
+        }
+        XCTAssertEqual(recorder.all.count, sent)
+        // Copying the default (absent) greeting is Wazo's 404.
+        await expectError(.notFound(what: "greeting name", reason: "No such voicemail greeting (no-such-voicemail-greeting)")) {
+            _ = try await backend.copyGreeting(.name, to: .busy, mailbox: nil)
+        }
         _ = try await backend.resetGreeting(.busy, mailbox: nil)
         await expectError(.notFound(what: "greeting busy", reason: "No such voicemail greeting (no-such-voicemail-greeting)")) {
             _ = try await backend.downloadGreeting(.busy, mailbox: nil, to: played, atomically: true, progress: nil)
@@ -398,8 +419,12 @@ final class WazoKazooIntegrationTests: XCTestCase {
         await expectError(.notFound(what: "greeting unavailable", reason: "the PBX default is in use")) {
             _ = try await backend.downloadGreeting(.unavailable, mailbox: nil, to: played, atomically: true, progress: nil)
         }
-        await expectError(.badRequest(reason: "Kazoo has only the unavailable greeting")) {
+        await expectError(.noSuchGreetingType(.busy, has: [.unavailable])) {
             _ = try await backend.uploadGreeting(.busy, mailbox: nil, from: tone, progress: nil)
+        }
+        XCTAssertFalse(capabilities.has(.greetingCopy), "one greeting: nothing to copy onto")
+        await expectError(.unsupported(.greetingCopy)) {
+            _ = try await backend.copyGreeting(.unavailable, to: .busy, mailbox: nil)
         }
     }
 

@@ -38,12 +38,14 @@ public enum Prompt: Equatable, Sendable {
     case uploadGreeting(type: GreetingType, editor: LineEditor)
     /// `e`: the folder to export the tagged messages into (Features/Export).
     case export(ExportPrompt)
+    /// Greetings `c`: which greeting to copy `from` onto (Features/Greetings).
+    case copyGreeting(from: GreetingType, onto: [GreetingType], editor: LineEditor)
 
     public var editor: LineEditor? {
         switch self {
         case .actions(let prompt): prompt.editor
         case .filter(let e), .pin(_, let e): e
-        case .saveAudio(_, let e), .uploadGreeting(_, let e): e
+        case .saveAudio(_, let e), .uploadGreeting(_, let e), .copyGreeting(_, _, let e): e
         case .export(let prompt): prompt.editor
         case .confirm: nil
         }

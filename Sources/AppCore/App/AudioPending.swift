@@ -13,6 +13,7 @@ public enum AudioPending: Equatable, Sendable {
     /// A greeting upload, and the progress shown meanwhile.
     case greetingUpload(GreetingType, TransferInfo)
     case greetingReset(GreetingType)
+    case greetingCopy(from: GreetingType, to: GreetingType)
     /// The recorder: its reports keep coming until it stops.
     case recording(GreetingType)
 }

@@ -137,6 +137,8 @@ public enum AudioEffect: Equatable, Sendable {
     /// `.greetingUploaded`. `isRecording`: the file is a private recording to delete after.
     case uploadGreeting(RequestID, mailbox: String?, type: GreetingType, path: String, isRecording: Bool)
     case resetGreeting(RequestID, mailbox: String?, type: GreetingType)
+    /// Records `from` again as `to` on the PBX → `.greetingCopied`.
+    case copyGreeting(RequestID, mailbox: String?, from: GreetingType, to: GreetingType)
     /// Starts the recorder → `.recording(id, …)` reports until it ends.
     case startRecording(RequestID)
     /// Stops the recorder and keeps the recording (then `.finished`).
@@ -147,7 +149,8 @@ public enum AudioEffect: Equatable, Sendable {
     public var requestID: RequestID? {
         switch self {
         case .play(let id, _), .save(let id, _, _, _), .listDirectory(let id, _), .loadGreetings(let id, _),
-            .uploadGreeting(let id, _, _, _, _), .resetGreeting(let id, _, _), .startRecording(let id):
+            .uploadGreeting(let id, _, _, _, _), .resetGreeting(let id, _, _), .copyGreeting(let id, _, _, _),
+            .startRecording(let id):
             id
         case .togglePause, .stop, .seek, .stopRecording, .cancelRecording:
             nil
@@ -164,6 +167,7 @@ public enum AudioEvent: Equatable, Sendable {
     case greetingsLoaded(RequestID, Result<[GreetingInfo], AppError>)
     case greetingUploaded(RequestID, Result<GreetingUpload, AppError>)
     case greetingReset(RequestID, Result<GreetingInfo, AppError>)
+    case greetingCopied(RequestID, Result<GreetingInfo, AppError>)
     case recording(RequestID, RecordingReport)
     /// Answer to `.save`: the path of the saved file.
     case saved(RequestID, Result<String, AppError>)
@@ -188,6 +192,7 @@ public struct GreetingsState: Equatable, Sendable {
     public enum Activity: Equatable, Sendable {
         case uploading(GreetingType)
         case resetting(GreetingType)
+        case copying(from: GreetingType, to: GreetingType)
         /// `recorder` once the recorder runs.
         case recording(GreetingType, elapsed: Double, level: Double?, recorder: String?)
         case stoppingRecording(GreetingType)
@@ -195,16 +200,16 @@ public struct GreetingsState: Equatable, Sendable {
 
     /// The mailbox whose greetings these are (nil: the user's own).
     public var mailbox: String?
-    /// Always the three types in phone order; entries not loaded yet read "PBX default".
+    /// The backend's greeting types in phone order; entries not loaded yet read "PBX default".
     public var items: [GreetingInfo]
     public var isLoading: Bool
     public var loaded: Bool
     public var selection: Int
     public var activity: Activity?
 
-    public init(mailbox: String?) {
+    public init(mailbox: String?, types: [GreetingType] = GreetingType.allCases) {
         self.mailbox = mailbox
-        items = GreetingType.allCases.map { GreetingInfo(type: $0, present: false) }
+        items = types.map { GreetingInfo(type: $0, present: false) }
         isLoading = true
         loaded = false
         selection = 0

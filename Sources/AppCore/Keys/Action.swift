@@ -37,6 +37,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case greetingUpload = "greeting-upload"
     case greetingRecord = "greeting-record"
     case greetingReset = "greeting-reset"
+    case greetingCopy = "greeting-copy"
     case closeGreetings = "close-greetings"
 
     /// The folder a jump action opens.

@@ -11,6 +11,8 @@ extension App {
             return handleActionPromptKey(&state, prompt, key)
         case .saveAudio, .uploadGreeting:
             return []  // handled above
+        case .copyGreeting(let source, let targets, let editor):
+            return handleGreetingCopyKey(&state, source, targets, editor, key)
         case .confirm(let confirmation):
             return handleConfirmKey(&state, confirmation, key)
         case .pin(let mailbox, let editor):

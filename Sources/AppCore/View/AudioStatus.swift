@@ -67,7 +67,7 @@ enum AudioStatus {
         hints += footer.hints([
             footer.hint(.down, "choose", with: .up), greetingPlaying ? nil : footer.hint(.play),
             footer.hint(.greetingUpload),
-            footer.hint(.greetingRecord), footer.hint(.greetingReset),
+            footer.hint(.greetingRecord), footer.hint(.greetingReset), footer.hint(.greetingCopy),
         ])
         return hints
     }

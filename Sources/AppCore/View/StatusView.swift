@@ -79,6 +79,7 @@ enum StatusView {
         case .export(let prompt): App.exportPromptLabel(prompt)
         case .saveAudio, .uploadGreeting:
             AudioStatus.label(prompt) ?? ""
+        case .copyGreeting(let source, let targets, _): App.greetingCopyLabel(source, onto: targets)
         }
     }
 

@@ -31,7 +31,7 @@ extension AsteriskSpoolBackend {
     }
 
     /// The temporary greeting (`temp.*`), which overrides unavailable and busy while it
-    /// exists. Read-only here: vmtui's greeting types do not include it.
+    /// exists: the file a caller hears now, if any.
     public func temporaryGreetingFile(mailbox: String?) throws -> URL? {
         let box = try resolve(mailbox)
         return greetingForms("temp", in: box).first.map { greetingFile("temp", $0, in: box) }
@@ -97,7 +97,7 @@ extension AsteriskSpoolBackend {
     func uploadForms(_ type: GreetingType, in mailbox: String) -> [AudioForm] {
         let own = greetingForms(type.spoolName, in: mailbox)
         if !own.isEmpty { return own }
-        for other in GreetingType.allCases.map(\.spoolName) + ["temp"] {
+        for other in GreetingType.allCases.map(\.spoolName) {
             let forms = greetingForms(other, in: mailbox)
             if !forms.isEmpty { return forms }
         }
@@ -117,6 +117,37 @@ extension AsteriskSpoolBackend {
         }
         notify([box])
         return GreetingInfo(type: type, present: false)
+    }
+
+    /// Every form of `source` copied over `destination` under the mailbox's lock, each file
+    /// durably and owned like the mailbox's other files; forms of `destination` the source
+    /// lacks are removed, so Asterisk never plays the old greeting in some other format.
+    public func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String?) async throws -> GreetingInfo {
+        let box = try resolve(mailbox)
+        guard source != destination else {
+            throw VoicemailError.badRequest(reason: "a greeting cannot be copied onto itself")
+        }
+        let directory = layout.mailbox(box)
+        try mapped(box) {
+            try FolderLock.withLock(directory, timeout: lockSeconds, creation: .likeFolder) {
+                let forms = greetingForms(source.spoolName, in: box)
+                guard !forms.isEmpty else {
+                    throw VoicemailError.notFound(what: "greeting \(source.rawValue)", reason: "the PBX default is in use: nothing to copy")
+                }
+                for form in forms {
+                    try DurableFiles.copy(
+                        greetingFile(source.spoolName, form, in: box), to: greetingFile(destination.spoolName, form, in: box),
+                        creation: .likeFolder)
+                }
+                let kept = Set(forms.map { destination.spoolName + "." + $0.fileExtension })
+                for name in SpoolFiles.names(in: directory) where Self.isGreetingFile(name, destination.spoolName) && !kept.contains(name) {
+                    try DurableFiles.remove(directory.appendingPathComponent(name))
+                }
+                try DurableFiles.syncDirectory(directory)
+            }
+        }
+        notify([box])
+        return info(destination, in: box)
     }
 
     /// "busy.wav", "busy.WAV", "busy.gsm": the base name, one dot, an extension.

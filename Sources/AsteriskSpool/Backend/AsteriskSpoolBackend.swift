@@ -93,7 +93,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     public func capabilities() async throws -> BackendCapabilities {
         let box = try resolve(nil)
         return BackendCapabilities(
-            supported: [.markUnread, .move, .forward, .greetings, .greetingUpload, .mailboxList, .sharedMailboxes],
+            supported: [.markUnread, .move, .forward, .greetings, .greetingUpload, .greetingCopy, .mailboxList, .sharedMailboxes],
             greetingTypes: GreetingType.allCases, folders: reader.folders(of: box),
             name: "spool \(configuration.root.path) (context \(configuration.context))")
     }

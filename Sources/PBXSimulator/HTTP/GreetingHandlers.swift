@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import VoicemailModel
 
-/// The three personal greetings of a mailbox: list, info, download, upload, reset.
+/// The personal greetings of a mailbox (unavailable, busy, name, and Asterisk's temporary one):
+/// list, info, download, upload, reset, and copy one onto another [vmtui extension].
 struct GreetingHandlers {
     let api: SimulatorAPI
     let viewer: SimulatorUser
@@ -20,7 +21,7 @@ struct GreetingHandlers {
 
     static func type(_ text: String) throws -> GreetingType {
         guard let type = GreetingType(userInput: text) else {
-            throw APIError.notFound("No greeting type \"\(text)\" (unavailable, busy or name)")
+            throw APIError.notFound("No greeting type \"\(text)\" (unavailable, busy, name or temporary)")
         }
         return type
     }
@@ -70,6 +71,18 @@ struct GreetingHandlers {
             try await api.store.setGreeting(mailbox, type, audioFile: staged.url, format: staged.info.format)
             return try Responses.json(await record(mailbox, type))
         }
+    }
+
+    /// `POST …/Greetings/{type}/copy` with `{"to": "busy"}`: the destination's new record.
+    func copy(_ source: GreetingType) async throws -> Response {
+        let mailbox = try mailbox()
+        let body = try await RequestBodies.collect(request, context: context, limit: 64 * 1024)
+        let destination = try RequestBodies.json(GreetingCopyRequest.self, from: body).to
+        guard destination != source else { throw APIError.badRequest("A greeting cannot be copied onto itself") }
+        guard try await api.store.copyGreeting(mailbox, source, to: destination) else {
+            throw APIError.notFound("The \(source.displayName.lowercased()) greeting is the PBX default: nothing to copy")
+        }
+        return try Responses.json(await record(mailbox, destination))
     }
 
     func reset(_ type: GreetingType) async throws -> Response {

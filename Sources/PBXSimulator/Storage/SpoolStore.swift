@@ -183,6 +183,16 @@ final class SpoolStore: Sendable {
         try await spool(mailbox).resetGreeting(named: type.spoolName)
     }
 
+    /// Records `source` again as `destination` (through the staging area, like an upload);
+    /// false when `source` is the PBX default.
+    func copyGreeting(_ mailbox: String, _ source: GreetingType, to destination: GreetingType) async throws -> Bool {
+        guard let (url, format) = greetingFile(mailbox, source) else { return false }
+        let staged = try stageUpload(try Data(contentsOf: url), for: mailbox)
+        defer { try? FileManager.default.removeItem(at: staged) }
+        try await setGreeting(mailbox, destination, audioFile: staged, format: format)
+        return true
+    }
+
     private func spool(_ mailbox: String) throws -> MailboxSpool {
         guard let spool = spools[mailbox] else { throw StoreError.notFound("no mailbox \(mailbox)") }
         return spool

@@ -89,21 +89,32 @@ extension GreetingType: ExpressibleByArgument {
 
 struct GreetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "greeting", abstract: "Upload, download or reset one greeting (unavailable, busy, name).",
-        subcommands: [GreetingUpload.self, GreetingRecordCommand.self, GreetingDownload.self, GreetingReset.self])
+        commandName: "greeting",
+        abstract: "Upload, download, reset or copy a greeting (unavailable, busy, name; temporary where the PBX has it).",
+        subcommands: [GreetingUpload.self, GreetingRecordCommand.self, GreetingDownload.self, GreetingReset.self, GreetingCopy.self])
+}
+
+extension CLI {
+    /// Refuses (exit 7) before anything is sent or read when the PBX has no greeting of that
+    /// type (Wazo has no temporary greeting, Kazoo only the unavailable one).
+    static func require(_ types: GreetingType..., of backend: any VoicemailBackend) async throws {
+        let capabilities = try await backend.capabilities()
+        for type in types { try capabilities.require(type) }
+    }
 }
 
 struct GreetingUpload: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "upload", abstract: "Replace a greeting with a WAV or MP3 file (at most 180 s).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+    @Argument(help: "unavailable, busy, name or temporary (where the PBX has it).") var type: GreetingType
     @Argument(help: "Audio file.", completion: .file()) var file: String
 
     func run() async throws {
         try await CLI.run {
             try await CLI.withBackend(global) { context in
             try await CLI.require(.greetings, .greetingUpload, of: context.backend)
+            try await CLI.require(type, of: context.backend)
             // Checked (and converted to 8 kHz mono WAV when needed) before anything is sent.
             let prepared: PreparedAudio
             do {
@@ -133,7 +144,7 @@ struct GreetingDownload: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "download", abstract: "Download a greeting's audio.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+    @Argument(help: "unavailable, busy, name or temporary (where the PBX has it).") var type: GreetingType
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default greeting-<type>.<format>), or - for stdout.", valueName: "FILE"))
     var output: String?
     @Flag(help: "Replace the output file if it exists.") var force = false
@@ -142,9 +153,14 @@ struct GreetingDownload: AsyncParsableCommand {
         try await CLI.run {
             try await CLI.withBackend(global) { context in
             try await CLI.require(.greetings, of: context.backend)
+            try await CLI.require(type, of: context.backend)
             let client = context.backend
             guard let info = try await client.greetings(mailbox: nil).first(where: { $0.type == type }), info.present else {
-                throw CLIFailure(message: "greeting \(type.rawValue) is the PBX default (nothing to download)", code: ExitStatus.notFound)
+                throw CLIFailure(
+                    message: type == .temporary
+                        ? "no temporary greeting is in use (nothing to download)"
+                        : "greeting \(type.rawValue) is the PBX default (nothing to download)",
+                    code: ExitStatus.notFound)
             }
             let format = info.format ?? .wav
             if output == "-" {
@@ -176,15 +192,46 @@ struct GreetingReset: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "reset", abstract: "Go back to the PBX default greeting.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "unavailable, busy or name.") var type: GreetingType
+    @Argument(help: "unavailable, busy, name or temporary (where the PBX has it).") var type: GreetingType
 
     func run() async throws {
         try await CLI.run {
             _ = try await CLI.withBackend(global) { context in
                 try await CLI.require(.greetings, of: context.backend)
+                try await CLI.require(type, of: context.backend)
                 return try await context.backend.resetGreeting(type, mailbox: nil)
             }
-            Terminal.print("Greeting \(type.rawValue) reset to the PBX default.")
+            Terminal.print(
+                type == .temporary
+                    ? "Greeting temporary removed: callers hear unavailable and busy again."
+                    : "Greeting \(type.rawValue) reset to the PBX default.")
+        }
+    }
+}
+
+struct GreetingCopy: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy", abstract: "Record one greeting again as another (vmtui greeting copy busy unavailable).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The greeting to copy.") var source: GreetingType
+    @Argument(help: "The greeting it replaces.") var destination: GreetingType
+
+    func validate() throws {
+        guard source != destination else { throw ValidationError("a greeting cannot be copied onto itself") }
+    }
+
+    func run() async throws {
+        try await CLI.run {
+            let info = try await CLI.withBackend(global) { context in
+                try await CLI.require(.greetings, .greetingCopy, of: context.backend)
+                try await CLI.require(source, destination, of: context.backend)
+                return try await context.backend.copyGreeting(source, to: destination, mailbox: nil)
+            }
+            let length = info.duration.map { " (\(DurationText.clock($0)))" } ?? ""
+            var line = "Greeting \(source.rawValue) copied onto \(destination.rawValue)\(length)."
+            if destination == .temporary { line += " Callers now hear it instead of unavailable and busy." }
+            Terminal.print(line)
         }
     }
 }

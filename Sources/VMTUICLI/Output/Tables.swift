@@ -65,11 +65,22 @@ public enum Tables {
         var table = TextTable(headers: ["TYPE", "STATE", "DUR", "FORMAT", "SIZE", "UPDATED"], rightAligned: [2])
         for greeting in greetings {
             table.add([
-                greeting.type.rawValue, greeting.present ? "recorded" : "PBX default",
+                greeting.type.rawValue, state(greeting),
                 greeting.duration.map(DurationText.clock) ?? "", greeting.format?.rawValue.uppercased() ?? "",
                 greeting.size.map { SizeText.bytes($0) } ?? "", greeting.updated.map { Format.date($0, timeZone: timeZone) } ?? "",
             ])
         }
-        return table.render()
+        guard greetings.contains(where: { $0.type == .temporary && $0.present }) else { return table.render() }
+        return table.render() + "\nThe temporary greeting is in use: callers hear it instead of unavailable and busy until it is reset."
+    }
+
+    /// An absent temporary greeting overrides nothing: it is "not in use", not a default.
+    private static func state(_ greeting: GreetingInfo) -> String {
+        switch (greeting.type, greeting.present) {
+        case (.temporary, true): "in use"
+        case (.temporary, false): "not in use"
+        case (_, true): "recorded"
+        case (_, false): "PBX default"
+        }
     }
 }

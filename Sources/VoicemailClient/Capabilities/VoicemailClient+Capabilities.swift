@@ -46,7 +46,7 @@ extension VoicemailClient {
         let hasGreetings = try await callExists(
             APICall(path: APIPath.greetings, resource: "greetings"), as: Page<GreetingInfo>.self)
         if !hasGreetings {
-            supported.subtract([.greetings, .greetingUpload])
+            supported.subtract([.greetings, .greetingUpload, .greetingCopy])
         }
         logger.info("vmtui API found; capabilities: \(supported.map(\.rawValue).sorted())")
         return LearnedAPI(

@@ -7,9 +7,12 @@ import VoicemailModel
 /// `doc/media.md`). Busy and name greetings do not exist there.
 extension KazooBackend {
     func requireUnavailable(_ type: GreetingType) throws {
-        guard type == .unavailable else {
-            throw VoicemailError.badRequest(reason: "Kazoo has only the unavailable greeting")
-        }
+        guard type == .unavailable else { throw VoicemailError.noSuchGreetingType(type, has: [.unavailable]) }
+    }
+
+    /// One greeting has nothing to be copied onto (no `.greetingCopy`).
+    public func copyGreeting(_ source: GreetingType, to destination: GreetingType, mailbox: String?) async throws -> GreetingInfo {
+        throw VoicemailError.unsupported(.greetingCopy)
     }
 
     /// The box document (`GET …/vmboxes/{B}`), and the media id of its unavailable greeting.

@@ -129,8 +129,8 @@ public final class WazoBackend: VoicemailBackend {
 
     public func capabilities() async throws -> BackendCapabilities {
         BackendCapabilities(
-            supported: [.markUnread, .move, .greetings, .greetingUpload, .mailboxList, .sharedMailboxes],
-            greetingTypes: GreetingType.allCases, folders: Folder.allCases + [.urgent], name: "\(host) (Wazo)")
+            supported: [.markUnread, .move, .greetings, .greetingUpload, .greetingCopy, .mailboxList, .sharedMailboxes],
+            greetingTypes: Self.greetingTypes, folders: Folder.allCases + [.urgent], name: "\(host) (Wazo)")
     }
 
     public func whoAmI() async throws -> AccountInfo? {

@@ -33,6 +33,8 @@ extension App {
             return [startUpdate(&state, kind, targets)]
         case .resetGreeting(let type):
             return confirmGreetingReset(&state, type: type)
+        case .copyGreeting(let source, let destination):
+            return startGreetingCopy(&state, from: source, to: destination)
         }
     }
 

@@ -27,6 +27,8 @@ public enum ConfirmedAction: Equatable, Sendable {
     /// Read, unread or a move of these messages (a move in someone else's mailbox, say).
     case update(UpdateKind, ids: [String])
     case resetGreeting(GreetingType)
+    /// Copying a greeting over one that is recorded.
+    case copyGreeting(from: GreetingType, to: GreetingType)
 }
 
 extension Prompt {

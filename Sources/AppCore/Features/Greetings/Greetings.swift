@@ -1,11 +1,13 @@
 import DisplayText
 import VoicemailModel
 
-/// The greetings screen (`G`): list the three greetings of the mailbox being viewed; play,
-/// upload, record or reset one. The server decides who may change which mailbox.
+/// The greetings screen (`G`): list the greetings the backend has (unavailable, busy, name,
+/// and Asterisk's temporary one where it exists) of the mailbox being viewed; play, upload,
+/// record, reset, or copy one onto another. The server decides who may change which mailbox.
 extension App {
     static func openGreetings(_ state: inout AppState) -> [Effect] {
-        state.audio.greetings = GreetingsState(mailbox: state.mailbox)
+        let types = state.capabilities.greetingTypes
+        state.audio.greetings = GreetingsState(mailbox: state.mailbox, types: types.isEmpty ? GreetingType.allCases : types)
         return [loadGreetings(&state, mailbox: state.mailbox)]
     }
 
@@ -92,7 +94,7 @@ extension App {
     }
 
     /// Refuses while another change of the greetings runs; true when free.
-    private static func greetingsIdle(_ state: inout AppState, _ greetings: GreetingsState) -> Bool {
+    static func greetingsIdle(_ state: inout AppState, _ greetings: GreetingsState) -> Bool {
         guard greetings.activity == nil else {
             state.status = .info("Wait until the current upload or reset is done")
             return false
@@ -131,12 +133,18 @@ extension App {
         guard let greetings = state.audio.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         let greeting = greetings.selected
+        // The temporary greeting has no default: removing it brings unavailable and busy back.
+        let isTemporary = greeting.type == .temporary
         guard greeting.present else {
-            state.status = .info("\(greeting.type.displayName) already uses the PBX default")
+            state.status = .info(
+                isTemporary ? "No temporary greeting: callers hear Unavailable and Busy"
+                    : "\(greeting.type.displayName) already uses the PBX default")
             return []
         }
         confirm(&state, Confirmation(
-            "Reset the \(greeting.type.displayName) greeting to the PBX default?", yes: "reset", declined: "Not reset",
+            isTemporary ? "Remove the Temporary greeting (callers hear Unavailable and Busy again)?"
+                : "Reset the \(greeting.type.displayName) greeting to the PBX default?",
+            yes: isTemporary ? "remove" : "reset", declined: isTemporary ? "Not removed" : "Not reset",
             then: .resetGreeting(greeting.type)))
         return []
     }
@@ -183,7 +191,7 @@ extension App {
         switch result {
         case .success(let list):
             greetings.loaded = true
-            for type in GreetingType.allCases {
+            for type in greetings.items.map(\.type) {
                 greetings.replace(list.first { $0.type == type } ?? GreetingInfo(type: type, present: false))
             }
             if case .busy = state.status { state.status = .none }
@@ -217,7 +225,9 @@ extension App {
         switch result {
         case .success(let greeting):
             state.audio.greetings?.replace(greeting)
-            state.status = .success("\(type.displayName) greeting reset to the PBX default")
+            state.status = .success(
+                type == .temporary ? "Temporary greeting removed: callers hear Unavailable and Busy again"
+                    : "\(type.displayName) greeting reset to the PBX default")
         case .failure(let error):
             state.status = .error(describe(error, doing: "Could not reset the \(type.displayName) greeting"))
         }

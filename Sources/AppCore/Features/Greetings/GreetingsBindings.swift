@@ -10,6 +10,9 @@ enum GreetingsBindings {
         Binding(.greetingReset, keys: [.character("x"), .character("d")], context: .greetings,
                 help: "Greetings: reset to PBX default", footer: "reset", needs: .greetings,
                 perform: App.startGreetingReset),
+        Binding(.greetingCopy, keys: [.character("c")], context: .greetings,
+                help: "Greetings: copy onto another greeting", footer: "copy", needs: .greetingCopy,
+                perform: App.startGreetingCopy),
         Binding(.closeGreetings, keys: [.escape, .character("q"), .character("G")], context: .greetings,
                 help: "Greetings: back to the mailbox", footer: "back", perform: App.closeGreetings),
     ]

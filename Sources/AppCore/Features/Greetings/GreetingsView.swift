@@ -2,7 +2,7 @@ import DisplayText
 import Foundation
 import VoicemailModel
 
-/// The greetings screen: a table of the three greetings, what the selected one is for, and
+/// The greetings screen: a table of the greetings the PBX has, what the selected one is for, and
 /// the recording, upload or playback under way.
 enum GreetingsView {
     static func draw(_ grid: inout CellGrid, _ state: AppState, _ greetings: GreetingsState, _ rect: Rect) {
@@ -28,7 +28,7 @@ enum GreetingsView {
             let selected = index == greetings.selection
             let style: StyleRole = selected ? .listSelected : .list
             grid.fill(x: rect.x, y: y, width: rect.width, height: 1, style: style)
-            drawRow(&grid, cells(greeting, loaded: greetings.loaded, dates: dates), x: x, y: y,
+            drawRow(&grid, cells(greeting, loaded: greetings.loaded, overridden: overridden(greetings, greeting.type), dates: dates), x: x, y: y,
                     widths: columns.widths, style: style)
             y += 1
         }
@@ -39,6 +39,12 @@ enum GreetingsView {
             grid.put(line, x: x, y: y, style: .dim)
             y += 1
         }
+        if let note = overrideNote(greetings, selected.type) {
+            for line in TextWrap.wrap(note, width: width) where y < bottom {
+                grid.put(line, x: x, y: y, style: .detailsValue)
+                y += 1
+            }
+        }
         y += 1
         guard y < bottom else { return }
         if let activity = greetings.activity {
@@ -46,6 +52,11 @@ enum GreetingsView {
         } else if let playback = state.audio.playback, let type = playback.target.greetingType {
             PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: type.displayName)
         }
+    }
+
+    /// Unavailable and busy while a temporary greeting is recorded: callers do not hear them.
+    static func overridden(_ greetings: GreetingsState, _ type: GreetingType) -> Bool {
+        (type == .unavailable || type == .busy) && greetings.items.contains { $0.type == .temporary && $0.present }
     }
 
     private struct Columns {
@@ -59,11 +70,26 @@ enum GreetingsView {
         }
     }
 
-    private static func cells(_ greeting: GreetingInfo, loaded: Bool, dates: DateText) -> [String] {
+    /// What callers hear instead, when the temporary greeting overrides the selected one (or
+    /// is the selected one and recorded).
+    static func overrideNote(_ greetings: GreetingsState, _ type: GreetingType) -> String? {
+        guard greetings.loaded, greetings.items.contains(where: { $0.type == .temporary && $0.present }) else { return nil }
+        switch type {
+        case .unavailable, .busy: return "Callers hear the Temporary greeting instead of this one while it exists."
+        case .temporary: return "Recorded: callers hear it now instead of Unavailable and Busy."
+        case .name: return nil
+        }
+    }
+
+    private static func cells(_ greeting: GreetingInfo, loaded: Bool, overridden: Bool, dates: DateText) -> [String] {
         guard loaded else { return [greeting.type.displayName, "…", "", "", "", ""] }
-        guard greeting.present else { return [greeting.type.displayName, "PBX default", "—", "—", "—", "—"] }
+        guard greeting.present else {
+            // No temporary greeting means none overrides the others, not a default one.
+            let state = overridden ? "(temporary)" : greeting.type == .temporary ? "not in use" : "PBX default"
+            return [greeting.type.displayName, state, "—", "—", "—", "—"]
+        }
         return [
-            greeting.type.displayName, "recorded",
+            greeting.type.displayName, overridden ? "(temporary)" : greeting.type == .temporary ? "in use" : "recorded",
             greeting.duration.map(DurationText.clock) ?? "?",
             greeting.format?.rawValue.uppercased() ?? "?",
             greeting.size.map(SizeText.bytes) ?? "?",
@@ -84,6 +110,9 @@ enum GreetingsView {
         case .unavailable: "Unavailable: played when you do not answer."
         case .busy: "Busy: played when you are on another call."
         case .name: "Name: your name, spoken inside the PBX's default greetings."
+        case .temporary:
+            "Temporary: while it exists, callers hear it instead of the Unavailable and the Busy greeting"
+                + " (for a holiday, say). Reset it to bring those back."
         }
     }
 
@@ -109,6 +138,9 @@ enum GreetingsView {
             grid.put("↑ Uploading the \(type.displayName) greeting…", x: x, y: y, style: .dim, maxWidth: width)
         case .resetting(let type):
             grid.put("Resetting the \(type.displayName) greeting…", x: x, y: y, style: .dim, maxWidth: width)
+        case .copying(let source, let destination):
+            grid.put("Copying the \(source.displayName) greeting onto \(destination.displayName)…", x: x, y: y, style: .dim,
+                     maxWidth: width)
         }
     }
 

@@ -9,6 +9,7 @@ extension App {
         case .greetingsLoaded(let id, let result): return greetingsLoaded(&state, id, result)
         case .greetingUploaded(let id, let result): return greetingUploaded(&state, id, result)
         case .greetingReset(let id, let result): return greetingWasReset(&state, id, result)
+        case .greetingCopied(let id, let result): return greetingCopied(&state, id, result)
         case .recording(let id, let report): return recordingReported(&state, id, report)
         case .saved(let id, let result): return audioSaved(&state, id, result)
         }

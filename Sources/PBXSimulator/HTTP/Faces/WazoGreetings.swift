@@ -54,10 +54,7 @@ struct WazoGreetings {
         let source = try type(text)
         let body = try await FaceJSON.object(request, context: context)
         let destination = try type((body["dest_greeting"] as? String) ?? "")
-        guard let (url, format) = api.store.greetingFile(user.extension, source) else { throw Self.absent }
-        let staged = try api.store.stageUpload(try Data(contentsOf: url), for: user.extension)
-        defer { try? FileManager.default.removeItem(at: staged) }
-        try await api.store.setGreeting(user.extension, destination, audioFile: staged, format: format)
+        guard try await api.store.copyGreeting(user.extension, source, to: destination) else { throw Self.absent }
         return FaceJSON.noContent()
     }
 }

@@ -75,6 +75,9 @@ enum SimulatorRoutes {
                 .get: { try await greetings($0, $1).download(try GreetingHandlers.type(try $1.parameter("type"))) },
                 .put: upload, .post: upload,
             ])
+            calls.add("Greetings/:type/copy", [
+                .post: { try await greetings($0, $1).copy(try GreetingHandlers.type(try $1.parameter("type"))) },
+            ])
             calls.add(":id", [
                 .get: { try await messages($0, $1).get(try $1.parameter("id")) },
                 .put: { try await messages($0, $1).update(try $1.parameter("id")) },
