@@ -105,13 +105,6 @@ package enum DurableFiles {
         }
     }
 
-    /// A second name for an existing file (audio is never modified in place, so sharing the
-    /// inode between a message and its renumbered or moved copy is safe).
-    package static func link(_ source: URL, to target: URL) throws {
-        try linkWithoutSync(source, to: target)
-        try syncDirectory(target.deletingLastPathComponent())
-    }
-
     /// `link` whose durability comes from one `syncDirectory` after a batch (renumbering a
     /// folder costs one directory fsync, not one per file).
     package static func linkWithoutSync(_ source: URL, to target: URL) throws {
@@ -161,16 +154,6 @@ package enum DurableFiles {
     private static func lstat_(_ url: URL) -> stat? {
         var info = stat()
         return lstat(url.path, &info) == 0 ? info : nil
-    }
-
-    /// Takes group and other permissions away from what pbx-sim keeps (files 0600,
-    /// directories 0700); symbolic links are left alone.
-    package static func makePrivate(_ url: URL) {
-        guard let info = lstat_(url) else { return }
-        let kind = info.st_mode & S_IFMT
-        let wanted: mode_t
-        if kind == S_IFDIR { wanted = directoryMode } else if kind == S_IFREG { wanted = fileMode } else { return }
-        if info.st_mode & 0o7777 != wanted { chmod(url.path, wanted) }
     }
 
     // String-path forms for the hot loops (renumbering and scanning 9,999 messages): building

@@ -90,10 +90,6 @@ package struct SpoolLayout: Sendable, Equatable {
         audio(mailbox, folder, number, format.fileExtension)
     }
 
-    package func greeting(_ mailbox: String, _ type: GreetingType, _ ext: String) -> URL {
-        greeting(mailbox, named: type.spoolName, ext)
-    }
-
     package func greeting(_ mailbox: String, _ type: GreetingType, _ format: AudioFormat) -> URL {
         greeting(mailbox, named: type.spoolName, format.fileExtension)
     }

@@ -162,16 +162,6 @@ package struct SpoolRecovery {
         return result
     }
 
-    /// Reads one message file; nil when it is not one (or not a regular file, or too large).
-    package static func readRecord(_ textURL: URL, audioExtensions: [String]) -> (record: MessageRecord, bytes: Data)? {
-        readRecord(path: textURL.path, audioExtensions: audioExtensions, modified: DurableFiles.modificationDate(textURL))
-    }
-
-    package static func readRecord(path: String, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
-        guard case .text(let data) = MessageText.read(path: path) else { return nil }
-        return readRecord(data: data, audioExtensions: audioExtensions, modified: modified)
-    }
-
     package static func readRecord(data: Data, audioExtensions: [String], modified: Date?) -> (record: MessageRecord, bytes: Data)? {
         let ini = IniFile(parsing: MessageText.decode(data))
         let served = audioExtensions.first { SpoolLayout.audioExtensions.contains($0) }

@@ -40,9 +40,6 @@ public final class LiveChildren: Sendable {
         table.withLock { _ = $0.processes.remove(pid) }
     }
 
-    /// Whether children may still start (false once vmtui is leaving).
-    public var isOpen: Bool { table.withLock { !$0.closed } }
-
     /// Refuses every later start, then tells every child (each whole group) to go: SIGTERM,
     /// and SIGCONT for a stopped one. Returns the groups signalled.
     @discardableResult
@@ -109,9 +106,6 @@ public final class LiveChildren: Sendable {
             slot += 1
         }
     }
-
-    /// Allows starts again (tests that simulate an exit in-process).
-    public func reopen() { table.withLock { $0.closed = false } }
 }
 
 /// The groups a fatal signal's handler ends; written under `LiveChildren`'s lock, read

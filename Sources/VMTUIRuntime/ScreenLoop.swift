@@ -31,9 +31,6 @@ public final class ScreenLoop {
     private let tasks: EffectTasks
     private var quitRequested = false
 
-    /// The state after the last batch; for tests and the benchmark.
-    public var currentState: AppState { state }
-
     public convenience init(
         config: AppConfig, terminal: TerminalDevice, runner: EffectRunner, pipe: WakePipe,
         logger: Logger, tickInterval: TimeInterval = 1, now: @escaping @Sendable () -> Date = Date.init

@@ -48,11 +48,6 @@ public enum Conditional<Value: Sendable>: Sendable {
         if case .modified(let value, _) = self { return value }
         return nil
     }
-
-    public var etag: String? {
-        if case .modified(_, let etag) = self { return etag }
-        return nil
-    }
 }
 
 extension Conditional: Equatable where Value: Equatable {}

@@ -9,12 +9,6 @@ public struct TransferProgress: Sendable, Equatable {
         self.bytes = bytes
         self.total = total
     }
-
-    /// 0…1 when the total is known.
-    public var fraction: Double? {
-        guard let total, total > 0 else { return nil }
-        return min(1, Double(bytes) / Double(total))
-    }
 }
 
 public typealias ProgressHandler = @Sendable (TransferProgress) -> Void

@@ -75,14 +75,6 @@ public enum VoicemailError: Error, Sendable, Equatable {
         }
     }
 
-    /// True when trying again later may succeed without the user changing anything.
-    public var isTransient: Bool {
-        switch self {
-        case .cannotConnect, .connectTimeout, .responseTimeout, .stalled, .connectionLost, .serverError: true
-        default: false
-        }
-    }
-
     /// One line, no trailing period, naming the cause.
     public var message: String {
         switch self {

@@ -3,13 +3,6 @@ import Foundation
 import VoicemailBackend
 import VoicemailModel
 
-/// What a request was about, so an error can name it ("message 1764…", "mailbox 102").
-struct RequestContext: Sendable {
-    var mailbox: String?
-    /// Shown for 404: "message 1764230100-00000007", "greeting busy".
-    var resource: String
-}
-
 extension VoicemailError {
     /// Maps an HTTP error answer to a typed error. Uses the envelope's `code` when the server
     /// sends one (pbx-sim does), else the status and the envelope's `reason` (a real PBX).

@@ -44,6 +44,16 @@ for line in sys.stdin:
     definitions.setdefault(usr, (KINDS[kind], name, relative, int(number)))
 
 
+def is_stale(relative, number, name):
+    """A record older than the file (a header the last build did not index again)."""
+    try:
+        with open(os.path.join(root, relative), encoding="utf-8", errors="replace") as source:
+            lines = source.readlines()
+    except OSError:
+        return True
+    return number > len(lines) or name.split("(")[0] not in lines[number - 1]
+
+
 def is_entry_point(relative, number):
     """`@main` types are called by the runtime, not by code."""
     try:
@@ -70,6 +80,7 @@ unused = [
     (relative, number, kind, name)
     for usr, (kind, name, relative, number) in definitions.items()
     if references[usr] == 0 and name not in excused and not is_entry_point(relative, number)
+    and not is_stale(relative, number, name)
 ]
 for relative, number, kind, name in sorted(unused):
     print(f"{relative}:{number}: unused {kind} {name}")

@@ -40,18 +40,6 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case greetingCopy = "greeting-copy"
     case closeGreetings = "close-greetings"
 
-    /// The folder a jump action opens.
-    public var folder: Folder? {
-        switch self {
-        case .folderNew: .inbox
-        case .folderOld: .old
-        case .folderWork: .work
-        case .folderFamily: .family
-        case .folderFriends: .friends
-        default: nil
-        }
-    }
-
     /// Accepts "page-down", "page_down" and "pagedown" alike.
     public init?(name: String) {
         let key = name.lowercased().replacingOccurrences(of: "_", with: "-")

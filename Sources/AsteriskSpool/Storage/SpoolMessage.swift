@@ -22,10 +22,6 @@ public struct SpoolMessage: Sendable, Equatable {
 
     public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext) }
 
-    /// Every file of the message, audio first: the order in which copies are written, so a
-    /// `.txt` (what Asterisk counts) never exists without its audio.
-    public var filesAudioFirst: [URL] { audioExtensions.map(file) + [textFile] }
-
     /// The audio vmtui plays: `.wav` when present, then other forms by preference.
     public var preferredAudio: AudioForm? {
         AudioForm.preferenceOrder.lazy.compactMap { form in

@@ -13,12 +13,6 @@ public struct AudioReport: Sendable, Equatable {
     public var wav: WAVInfo?
     public var mp3: MP3Info?
 
-    /// A short description, e.g. "WAV PCM 16-bit, 8000 Hz, mono, 6.2 s".
-    public var summary: String {
-        let detail = wav?.summary ?? mp3?.summary ?? format.rawValue.uppercased()
-        return "\(detail), \(String(format: "%.1f", duration)) s"
-    }
-
     /// True for WAV that is not 8 kHz mono 16-bit (or G.711): worth converting before upload.
     public var isNonTelephonyWAV: Bool {
         guard let wav else { return false }

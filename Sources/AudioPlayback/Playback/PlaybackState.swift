@@ -22,13 +22,6 @@ public enum PlaybackState: Sendable, Equatable {
         }
     }
 
-    public var elapsed: Double? {
-        switch self {
-        case .playing(let elapsed, _), .paused(let elapsed, _): elapsed
-        default: nil
-        }
-    }
-
     public var total: Double? {
         switch self {
         case .playing(_, let total), .paused(_, let total): total

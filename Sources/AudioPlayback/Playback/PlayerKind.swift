@@ -25,19 +25,6 @@ public enum PlayerKind: String, Sendable, CaseIterable {
 
     public var programName: String { rawValue }
 
-    /// The Debian package that provides it.
-    public var debianPackage: String? {
-        switch self {
-        case .mpv: "mpv"
-        case .ffplay: "ffmpeg"
-        case .sox: "sox"
-        case .pwPlay: "pipewire-bin"
-        case .paplay: "pulseaudio-utils"
-        case .aplay: "alsa-utils"
-        case .other: nil
-        }
-    }
-
     /// The command used when the player is discovered rather than configured. mpv's errors
     /// stay on (only errors) so a failure can be explained; the player never reads the terminal.
     public var defaultTemplate: CommandTemplate {

@@ -76,14 +76,6 @@ public final class PrivateTempStore: Sendable {
         unlink(url.path)
     }
 
-    /// Deletes the folder's content, keeping the folder.
-    public func empty() {
-        guard let directory = place.withLock({ $0.directory }) else { return }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
-            unlink(directory.appendingPathComponent(name).path)
-        }
-    }
-
     /// Deletes the folder and everything in it; called at exit and from signal paths.
     public func removeAll() {
         let removed: URL? = place.withLock { place in

@@ -31,11 +31,6 @@ public final class RunningSimulator: Sendable {
         warnings.flush()
     }
 
-    /// Waits until the server ends (for the executable, which stops on SIGINT/SIGTERM).
-    public func waitUntilStopped() async throws {
-        try await task.value
-    }
-
     deinit {
         task.cancel()
     }

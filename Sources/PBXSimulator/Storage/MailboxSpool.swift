@@ -314,10 +314,6 @@ final class MailboxSpool: Sendable {
         return try body()
     }
 
-    private func replace(_ message: StoredMessage) {
-        index.withLock { $0.folders[message.folder]?[message.number] = message }
-    }
-
     /// Asterisk never has more than 9999 messages in a folder (four digits): refused, so no
     /// acknowledged message can ever sit where nothing reads it.
     private func checkRoom(in folder: Folder) throws {

@@ -75,12 +75,6 @@ final class SpoolStore: Sendable {
         spools[mailbox]?.message(folder: folder, number: number)
     }
 
-    /// Where the served audio is now; a renumbering may change it at any time: prefer
-    /// `openAudio`, which returns the file of this message whatever happens meanwhile.
-    func audioURL(of message: StoredMessage) -> URL {
-        layout.audio(message.mailbox, message.folder, message.number, message.servedExtension ?? message.record.format.fileExtension)
-    }
-
     /// The served audio of (mailbox, msg_id), opened: `.wav` preferred over `.mp3`, then GSM in
     /// WAV (`.WAV`). For the stable address `SpoolLayout.stableAudioPath`.
     func openAudio(mailbox: String, id: String) async throws -> OpenedAudio {
