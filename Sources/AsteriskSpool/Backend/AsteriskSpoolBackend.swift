@@ -14,8 +14,9 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     public let configuration: SpoolConfiguration
     let layout: SpoolLayout
     let conf: VoicemailConf?
-    /// Shared by every call of this backend: unchanged `.txt` files are parsed once.
-    let cache = MessageInfoCache()
+    /// Shared by every call of this backend: unchanged `.txt` files are parsed once (and, with
+    /// a cache directory, once across runs).
+    let cache: MessageInfoCache
 
     /// The spool root with its symbolic links resolved: nothing outside it is read or changed.
     let root: SpoolRoot
@@ -30,6 +31,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// Checks that the spool and the context can be read; one line naming the problem if not.
     public init(_ configuration: SpoolConfiguration) throws {
         self.configuration = configuration
+        cache = MessageInfoCache(directory: configuration.cacheDirectory)
         layout = SpoolLayout(root: configuration.root, context: configuration.context)
         root = SpoolRoot(configuration.root)
         guard SpoolLayout.isSafeName(configuration.context) else {

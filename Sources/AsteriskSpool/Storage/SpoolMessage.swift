@@ -16,6 +16,8 @@ public struct SpoolMessage: Sendable, Equatable {
     /// vmtui's id: msg_id, or a stable one made from the file (see `MessageIdentity`).
     public var id: String
     public var directory: URL
+    /// Its `.txt`'s device and inode when it was read whole (the cache's key).
+    var textKey: TextFileKey?
 
     public var baseName: String { SpoolLayout.baseName(number) }
     public var textFile: URL { directory.appendingPathComponent(baseName + ".txt") }
