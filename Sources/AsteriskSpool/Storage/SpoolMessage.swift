@@ -20,9 +20,9 @@ public struct SpoolMessage: Sendable, Equatable {
     var textKey: TextFileKey?
 
     public var baseName: String { SpoolLayout.baseName(number) }
-    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt") }
+    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt", isDirectory: false) }
 
-    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext) }
+    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext, isDirectory: false) }
 
     /// Every file of the message, audio first: the order in which copies are written, so a
     /// `.txt` (what Asterisk counts) never exists without its audio.

@@ -54,7 +54,9 @@ struct SpoolReader: Sendable {
         let (numbers, audio) = Self.files(in: directory)
         return numbers.map { number in
             let extensions = (audio[number] ?? []).sorted()
-            let reading = cache.read(directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt"), audioExtensions: extensions)
+            // isDirectory given: without it Foundation stats the path to find out.
+            let text = directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt", isDirectory: false)
+            let reading = cache.read(text, audioExtensions: extensions)
             if let text = reading.text { texts.append(text) }
             fresh = fresh || reading.fresh
             var message = SpoolMessage(
