@@ -99,6 +99,7 @@ def main():
             server_env = dict(env, VMTUI_TOKEN="demo-101")
             rows = []
             for name, base, e in (("--spool", spool, env), ("--server", server, server_env)):
+                timed(base + ["list", "--folder", "new", "--limit", "100", "--json"], e)  # warm-up (the cache's first run)
                 listing = [timed(base + ["list", "--folder", "new", "--limit", "100", "--json"], e) for _ in range(args.runs)]
                 read, unread = [], []
                 for _ in range(args.runs):
