@@ -215,16 +215,16 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// Read = out of INBOX and Urgent into Old (the flag stays); the others are left alone.
     public func markRead(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
         let box = try resolve(mailbox)
-        let unread = try located(ids, in: box).filter(\.folder.holdsUnread).map(\.id)
-        if !unread.isEmpty { try change(box) { try writer.move(ids: unread, of: box, to: .old) } }
+        let unread = try located(ids, in: box).filter(\.folder.holdsUnread)
+        if !unread.isEmpty { try change(box) { try writer.move(unread, of: box, to: .old) } }
         return try reread(ids, box)
     }
 
     /// Unread = into INBOX, from wherever the message is (Urgent is unread already).
     public func markUnread(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
         let box = try resolve(mailbox)
-        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }.map(\.id)
-        if !read.isEmpty { try change(box) { try writer.move(ids: read, of: box, to: .inbox) } }
+        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }
+        if !read.isEmpty { try change(box) { try writer.move(read, of: box, to: .inbox) } }
         return try reread(ids, box)
     }
 

@@ -58,7 +58,8 @@ struct SpoolReader: Sendable {
             let text = directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt", isDirectory: false)
             let reading = cache.read(text, audioExtensions: extensions)
             if let text = reading.text { texts.append(text) }
-            fresh = fresh || reading.fresh
+            // Saved again only for what the cache can keep (a file of the last seconds is not).
+            fresh = fresh || (reading.fresh && reading.text != nil)
             var message = SpoolMessage(
                 mailbox: mailbox, folder: folder, number: number, audioExtensions: extensions, record: reading.record,
                 problem: reading.problem, id: reading.record.id, directory: directory)
