@@ -94,6 +94,9 @@ def main():
         spool = [args.vmtui, "--spool", data, "--user", "101"]
         target = f"{1790000000 - 5 * 600}-{5:08x}"
         sim = Sim(args.pbx_sim, data, args.count, work)
+        # The spool cache never keeps a .txt changed in the last 2 s (and pbx-sim may rewrite
+        # files as it starts): a live spool's messages are older than that.
+        time.sleep(3)
         try:
             server = [args.vmtui, "--server", sim.url]
             server_env = dict(env, VMTUI_TOKEN="demo-101")
