@@ -79,11 +79,11 @@ package struct SpoolLayout: Sendable, Equatable {
     }
 
     package func text(_ mailbox: String, _ folder: Folder, _ number: Int) -> URL {
-        self.folder(mailbox, folder).appendingPathComponent(Self.baseName(number) + ".txt")
+        self.folder(mailbox, folder).appendingPathComponent(Self.baseName(number) + ".txt", isDirectory: false)
     }
 
     package func audio(_ mailbox: String, _ folder: Folder, _ number: Int, _ ext: String) -> URL {
-        self.folder(mailbox, folder).appendingPathComponent(Self.baseName(number) + "." + ext)
+        self.folder(mailbox, folder).appendingPathComponent(Self.baseName(number) + "." + ext, isDirectory: false)
     }
 
     package func audio(_ mailbox: String, _ folder: Folder, _ number: Int, _ format: AudioFormat) -> URL {
@@ -95,7 +95,7 @@ package struct SpoolLayout: Sendable, Equatable {
     }
 
     package func greeting(_ mailbox: String, named name: String, _ ext: String) -> URL {
-        self.mailbox(mailbox).appendingPathComponent(name + "." + ext)
+        self.mailbox(mailbox).appendingPathComponent(name + "." + ext, isDirectory: false)
     }
 
     /// The format an audio file is served as; nil for raw GSM, which needs converting.

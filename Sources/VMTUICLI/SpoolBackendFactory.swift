@@ -27,7 +27,8 @@ enum SpoolBackendFactory {
         ami?.warn = warn
         let configuration = SpoolConfiguration(
             root: URL(fileURLWithPath: spool), context: options.context ?? config.spool.context ?? "default", user: user,
-            mailbox: options.mailbox ?? config.connection.mailbox, voicemailConf: conf, ami: ami, warn: warn)
+            mailbox: options.mailbox ?? config.connection.mailbox, voicemailConf: conf, ami: ami, warn: warn,
+            cacheDirectory: SpoolConfiguration.defaultCacheDirectory(environment: environment))
         let backend = try AsteriskSpoolBackend(configuration)
         let name = conf.flatMap { try? VoicemailConf.load($0) }?.entry(user, context: configuration.context)?.fullName
         return BackendContext(

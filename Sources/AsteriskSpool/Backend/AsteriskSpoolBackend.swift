@@ -14,8 +14,9 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     public let configuration: SpoolConfiguration
     let layout: SpoolLayout
     let conf: VoicemailConf?
-    /// Shared by every call of this backend: unchanged `.txt` files are parsed once.
-    let cache = MessageInfoCache()
+    /// Shared by every call of this backend: unchanged `.txt` files are parsed once (and, with
+    /// a cache directory, once across runs).
+    let cache: MessageInfoCache
 
     /// The spool root with its symbolic links resolved: nothing outside it is read or changed.
     let root: SpoolRoot
@@ -30,6 +31,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// Checks that the spool and the context can be read; one line naming the problem if not.
     public init(_ configuration: SpoolConfiguration) throws {
         self.configuration = configuration
+        cache = MessageInfoCache(directory: configuration.cacheDirectory)
         layout = SpoolLayout(root: configuration.root, context: configuration.context)
         root = SpoolRoot(configuration.root)
         guard SpoolLayout.isSafeName(configuration.context) else {
@@ -214,16 +216,16 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// Read = out of INBOX and Urgent into Old (the flag stays); the others are left alone.
     public func markRead(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
         let box = try resolve(mailbox)
-        let unread = try located(ids, in: box).filter(\.folder.holdsUnread).map(\.id)
-        if !unread.isEmpty { try change(box) { try writer.move(ids: unread, of: box, to: .old) } }
+        let unread = try located(ids, in: box).filter(\.folder.holdsUnread)
+        if !unread.isEmpty { try change(box) { try writer.move(unread, of: box, to: .old) } }
         return try reread(ids, box)
     }
 
     /// Unread = into INBOX, from wherever the message is (Urgent is unread already).
     public func markUnread(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
         let box = try resolve(mailbox)
-        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }.map(\.id)
-        if !read.isEmpty { try change(box) { try writer.move(ids: read, of: box, to: .inbox) } }
+        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }
+        if !read.isEmpty { try change(box) { try writer.move(read, of: box, to: .inbox) } }
         return try reread(ids, box)
     }
 

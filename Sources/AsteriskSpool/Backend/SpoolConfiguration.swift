@@ -18,13 +18,16 @@ public struct SpoolConfiguration: Sendable {
     public var ami: AMIConfiguration?
     /// Told one line when something beside the change went wrong (AMI); the change stands.
     public var warn: @Sendable (String) -> Void
+    /// Where what the `.txt` files said is kept between runs (`$XDG_CACHE_HOME/vmtui`); nil
+    /// keeps it in memory only. See `RecordCacheFile`.
+    public var cacheDirectory: URL?
 
     public static let defaultVoicemailConf = URL(fileURLWithPath: "/etc/asterisk/voicemail.conf")
 
     public init(
         root: URL, context: String = "default", user: String, mailbox: String? = nil, voicemailConf: URL? = nil,
         lockTimeout: Duration = .seconds(5), soxPath: String = SpoolConfiguration.findSox(), ami: AMIConfiguration? = nil,
-        warn: @escaping @Sendable (String) -> Void = { _ in }
+        warn: @escaping @Sendable (String) -> Void = { _ in }, cacheDirectory: URL? = nil
     ) {
         self.root = root
         self.context = context
@@ -35,6 +38,16 @@ public struct SpoolConfiguration: Sendable {
         self.soxPath = soxPath
         self.ami = ami
         self.warn = warn
+        self.cacheDirectory = cacheDirectory
+    }
+
+    /// `$XDG_CACHE_HOME/vmtui` (an absolute one), else `~/.cache/vmtui`; nil without a home.
+    public static func defaultCacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let value = environment["XDG_CACHE_HOME"], value.hasPrefix("/") {
+            return URL(fileURLWithPath: value, isDirectory: true).appendingPathComponent("vmtui", isDirectory: true)
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".cache/vmtui", isDirectory: true)
     }
 
     /// sox on PATH, else the usual place.

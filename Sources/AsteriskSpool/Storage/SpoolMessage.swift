@@ -16,11 +16,13 @@ public struct SpoolMessage: Sendable, Equatable {
     /// vmtui's id: msg_id, or a stable one made from the file (see `MessageIdentity`).
     public var id: String
     public var directory: URL
+    /// Its `.txt`'s device and inode when it was read whole (the cache's key).
+    var textKey: TextFileKey?
 
     public var baseName: String { SpoolLayout.baseName(number) }
-    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt") }
+    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt", isDirectory: false) }
 
-    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext) }
+    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext, isDirectory: false) }
 
     /// The audio vmtui plays: `.wav` when present, then other forms by preference.
     public var preferredAudio: AudioForm? {

@@ -28,8 +28,14 @@ struct SpoolReader: Sendable {
     func messages(of mailbox: String, folder only: Folder? = nil) -> [SpoolMessage] {
         guard root.contains(layout.mailbox(mailbox)) else { return [] }
         // Ids are made unique over the whole mailbox, so one folder is read as part of all.
+        let mailboxPath = layout.mailbox(mailbox).path
         var all: [SpoolMessage] = cache.scans.withLock { _ in
-            folders(of: mailbox).flatMap { readFolder(mailbox, $0) }
+            cache.loadPersisted(mailboxPath: mailboxPath)
+            var texts: [CachedText] = []
+            var fresh = false
+            let found = folders(of: mailbox).flatMap { readFolder(mailbox, $0, texts: &texts, fresh: &fresh) }
+            cache.persist(mailboxPath: mailboxPath, texts: texts, fresh: fresh)
+            return found
         }
         let ids = MessageIdentity.disambiguate(all.map(\.id))
         for index in all.indices { all[index].id = ids[index] }
@@ -43,16 +49,22 @@ struct SpoolReader: Sendable {
 
     /// The messages of one folder by number. A `.txt` that cannot be read still counts (it
     /// is a message to Asterisk); it shows with what could be read, and says why.
-    func readFolder(_ mailbox: String, _ folder: Folder) -> [SpoolMessage] {
+    func readFolder(_ mailbox: String, _ folder: Folder, texts: inout [CachedText], fresh: inout Bool) -> [SpoolMessage] {
         let directory = layout.folder(mailbox, folder)
-        let (texts, audio) = Self.files(in: directory)
-        return texts.map { number in
-            let extensions = audio[number] ?? []
-            let (record, problem) = cache.read(
-                directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt"), audioExtensions: extensions)
-            return SpoolMessage(
-                mailbox: mailbox, folder: folder, number: number, audioExtensions: extensions.sorted(), record: record,
-                problem: problem, id: record.id, directory: directory)
+        let (numbers, audio) = Self.files(in: directory)
+        return numbers.map { number in
+            let extensions = (audio[number] ?? []).sorted()
+            // isDirectory given: without it Foundation stats the path to find out.
+            let text = directory.appendingPathComponent(SpoolLayout.baseName(number) + ".txt", isDirectory: false)
+            let reading = cache.read(text, audioExtensions: extensions)
+            if let text = reading.text { texts.append(text) }
+            // Saved again only for what the cache can keep (a file of the last seconds is not).
+            fresh = fresh || (reading.fresh && reading.text != nil)
+            var message = SpoolMessage(
+                mailbox: mailbox, folder: folder, number: number, audioExtensions: extensions, record: reading.record,
+                problem: reading.problem, id: reading.record.id, directory: directory)
+            message.textKey = reading.text?.key
+            return message
         }
     }
 

@@ -55,7 +55,12 @@ struct SpoolWriter: Sendable {
 
     /// Moves the messages with `ids` (of any folders) to `destination`. Messages already there stay.
     func move(ids: [String], of mailbox: String, to destination: Folder) throws {
-        let located = try locate(ids, in: mailbox)
+        try move(try locate(ids, in: mailbox), of: mailbox, to: destination)
+    }
+
+    /// The same for messages the caller has just located (one mailbox scan fewer); each is
+    /// found again by id under the folders' locks.
+    func move(_ located: [SpoolMessage], of mailbox: String, to destination: Folder) throws {
         let target = layout.folder(mailbox, destination)
         for source in Set(located.map(\.folder)).sorted() where source != destination {
             let wanted = Set(located.filter { $0.folder == source }.map(\.id))
