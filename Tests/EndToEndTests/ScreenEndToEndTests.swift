@@ -50,7 +50,12 @@ final class ScreenEndToEndTests: XCTestCase {
 
     func testShowsTheDemoMailboxWithTheServersUnreadCounts() throws {
         let screen = try open()
-        let shown = screen.waitFor("the inbox") { $0.contains("Bob Nguyen") && $0.contains("Oliver Bennett") }
+        // The rows and the badges come from two requests that travel side by side: wait for
+        // both (the header's unread count arrives with the badges).
+        let shown = screen.waitFor("the inbox and the mailbox's counts") {
+            $0.contains("Bob Nguyen") && $0.contains("Oliver Bennett")
+                && ($0.split(separator: "\n").first?.contains("unread") ?? false)
+        }
         let counts = try probe.unreadCounts()
         let labels = ["INBOX": "New", "Old": "Old", "Work": "Work", "Family": "Family", "Friends": "Friends"]
         for (folder, label) in labels {
