@@ -119,24 +119,9 @@ public final class VoicemailClient: Sendable {
 
     /// One transfer, logged without secrets.
     func exchange(_ call: APICall, url: String, headers: [String]) async throws(VoicemailError) -> TransferResponse {
-        var headers = headers
-        switch call.body {
-        case .data(_, let type), .file(_, let type): headers.append("Content-Type: \(type)")
-        case .none: break
-        }
-        var request = TransferRequest(
-            method: call.method, url: url, headers: headers, connectTimeout: configuration.connectTimeout,
-            caFile: configuration.caFile, userAgent: configuration.userAgent)
-        request.body = call.body
-        request.sink = call.sink
-        if call.isAudioTransfer {
-            request.stallTimeout = configuration.timeout
-            request.acceptCompressed = false
-        } else {
-            request.totalTimeout = configuration.timeout
-        }
-        request.progress = call.progress
-        request.progressIsUpload = call.progressIsUpload
+        let request = TransferRequest(
+            toPBX: configuration, method: call.method, url: url, headers: headers, body: call.body, sink: call.sink,
+            isAudio: call.isAudioTransfer, progress: call.progress, progressIsUpload: call.progressIsUpload)
         let started = ContinuousClock.now
         do {
             let response = try await TransferRunner.run(request)

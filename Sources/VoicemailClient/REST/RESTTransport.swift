@@ -38,24 +38,9 @@ struct RESTTransport: Sendable {
 
     /// Any status comes back; transport failures throw.
     func exchange(_ call: Call) async throws(VoicemailError) -> TransferResponse {
-        var headers = call.headers
-        switch call.body {
-        case .data(_, let type), .file(_, let type): headers.append("Content-Type: \(type)")
-        case .none: break
-        }
-        var request = TransferRequest(
-            method: call.method, url: call.url, headers: headers, connectTimeout: configuration.connectTimeout,
-            caFile: configuration.caFile, userAgent: configuration.userAgent)
-        request.body = call.body
-        request.sink = call.sink
-        if call.isAudio {
-            request.stallTimeout = configuration.timeout
-            request.acceptCompressed = false
-        } else {
-            request.totalTimeout = configuration.timeout
-        }
-        request.progress = call.progress
-        request.progressIsUpload = call.progressIsUpload
+        let request = TransferRequest(
+            toPBX: configuration, method: call.method, url: call.url, headers: call.headers, body: call.body,
+            sink: call.sink, isAudio: call.isAudio, progress: call.progress, progressIsUpload: call.progressIsUpload)
         do {
             let response = try await TransferRunner.run(request)
             logger.debug("\(call.method) \(Self.loggable(call.url)) -> \(response.status)")
