@@ -1,7 +1,8 @@
+import AsteriskSpool
 import Foundation
 import SafeTOML
+import SystemBasics
 import VMTUIRuntime
-import AsteriskSpool
 import VoicemailBackend
 import VoicemailClient
 

@@ -1,7 +1,8 @@
 import AsteriskSpool
 import Foundation
-import SafeTOML
 import Logging
+import SafeTOML
+import SystemBasics
 import VoicemailClient
 
 /// `--spool DIR`: the Asterisk spool backend, from flags, then the config file, then the

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailModel
 
 /// A resolved player: its command template and what kind of program it is.
@@ -46,7 +47,7 @@ public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
                 words.append(contentsOf: inputWords)
                 placed = true
             } else if word.contains(CommandTemplate.filePlaceholder), inputWords.count == 1 {
-                words.append(word.replacingOccurrences(of: CommandTemplate.filePlaceholder, with: inputWords[0]))
+                words.append(word.replacingEvery(CommandTemplate.filePlaceholder, with: inputWords[0]))
                 placed = true
             } else {
                 words.append(word)
@@ -67,6 +68,6 @@ public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func seconds(_ value: Double) -> String {
-        String(format: "%.3f", max(0, value))
+        FixedDecimal.text(max(0, value), places: 3)
     }
 }
