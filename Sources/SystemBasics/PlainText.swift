@@ -36,12 +36,15 @@ extension StringProtocol {
 }
 
 public enum PlainText {
-    /// Foundation's `CharacterSet.whitespaces`: Unicode general category Zs, and the tab.
+    /// Foundation's `CharacterSet.whitespaces`: Unicode general category Zs, the tab, and the
+    /// zero width space (a Zs in Unicode 1.1, still one to Foundation).
     public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
     }
 
-    /// Foundation's `CharacterSet.alphanumerics`: Unicode general categories L*, M* and N*.
+    /// Foundation's `CharacterSet.alphanumerics`: Unicode general categories L*, M* and N*
+    /// (as the standard library's Unicode data has them: letters added since Unicode 9, which
+    /// Foundation's older tables lack, count too).
     public static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -54,7 +57,7 @@ public enum PlainText {
     /// Foundation's `CharacterSet.whitespacesAndNewlines`: category Z*, U+000A–U+000D, U+0085.
     public static func isSpaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x09...0x0D, 0x85: return true
+        case 0x09...0x0D, 0x85, 0x200B: return true
         default:
             switch scalar.properties.generalCategory {
             case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true

@@ -25,8 +25,12 @@ final class PlainTextTests: XCTestCase {
             XCTAssertEqual(
                 PlainText.isSpaceOrNewline(scalar), CharacterSet.whitespacesAndNewlines.contains(scalar),
                 "U+\(String(value, radix: 16))")
-            XCTAssertEqual(
-                PlainText.isAlphanumeric(scalar), CharacterSet.alphanumerics.contains(scalar), "U+\(String(value, radix: 16))")
+            // Foundation's tables predate Unicode 9: the letters added since are letters here.
+            if PlainText.isAlphanumeric(scalar) != CharacterSet.alphanumerics.contains(scalar) {
+                let age = scalar.properties.age
+                XCTAssertTrue(PlainText.isAlphanumeric(scalar), "U+\(String(value, radix: 16))")
+                XCTAssertTrue(age.map { $0.major >= 9 } ?? false, "U+\(String(value, radix: 16))")
+            }
         }
     }
 
