@@ -26,10 +26,11 @@ public struct CommandTemplate: Sendable, Equatable, CustomStringConvertible {
         Self.lastPathComponent(executable).lowercased()
     }
 
-    /// NSString's `lastPathComponent`: "mpv" for "/usr/bin/mpv" and "bin/mpv/", "/" for "/".
+    /// NSString's `lastPathComponent`: "mpv" for "/usr/bin/mpv" and "bin/mpv/", "/" for "/"
+    /// (and "" for "//", as NSString had it).
     static func lastPathComponent(_ path: String) -> String {
         if let last = path.split(separator: "/").last { return String(last) }
-        return path.isEmpty ? "" : "/"
+        return path == "/" ? "/" : ""
     }
 
     public var containsFilePlaceholder: Bool {
