@@ -1,8 +1,7 @@
-import AsteriskSpool
 import Foundation
 import SafeTOML
-import SystemBasics
 import VMTUIRuntime
+import AsteriskSpool
 import VoicemailBackend
 import VoicemailClient
 

@@ -1,8 +1,7 @@
 import AsteriskSpool
 import Foundation
-import Logging
 import SafeTOML
-import SystemBasics
+import Logging
 import VoicemailClient
 
 /// `--spool DIR`: the Asterisk spool backend, from flags, then the config file, then the
