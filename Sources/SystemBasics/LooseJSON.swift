@@ -146,7 +146,12 @@ public enum LooseJSON {
         }
 
         private mutating func skipSpace() {
-            while at < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[at]) { at += 1 }
+            while at < bytes.count {
+                switch bytes[at] {
+                case 0x20, 0x09, 0x0A, 0x0D: at += 1
+                default: return
+                }
+            }
         }
 
         private mutating func value(depth: Int) throws -> Any {
@@ -164,12 +169,11 @@ public enum LooseJSON {
             }
         }
 
-        private mutating func literal(_ word: String) throws {
-            let expected = Array(word.utf8)
-            guard bytes.count - at >= expected.count, Array(bytes[at..<at + expected.count]) == expected else {
-                throw Malformed()
-            }
-            at += expected.count
+        private mutating func literal(_ word: StaticString) throws {
+            let count = word.utf8CodeUnitCount
+            guard bytes.count - at >= count else { throw Malformed() }
+            for index in 0..<count where bytes[at + index] != word.utf8Start[index] { throw Malformed() }
+            at += count
         }
 
         private mutating func object(depth: Int) throws -> [String: Any] {
