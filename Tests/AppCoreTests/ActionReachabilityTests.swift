@@ -28,7 +28,7 @@ final class ActionReachabilityTests: XCTestCase {
 
     /// The key maps in force, topmost first, as the screen resolves them.
     private func contexts(_ state: AppState) -> [KeyContext] {
-        var contexts: [KeyContext] = state.audio.greetings != nil ? [.greetings, .mailbox] : [.mailbox]
+        var contexts: [KeyContext] = state.greetings != nil ? [.greetings, .mailbox] : [.mailbox]
         if state.audio.playback != nil { contexts.insert(.playback, at: 0) }
         return contexts
     }

@@ -21,14 +21,14 @@ final class GreetingCopyTests: XCTestCase {
             return XCTFail()
         }
         XCTAssertNil(state.prompt)
-        XCTAssertEqual(state.audio.greetings?.activity, .copying(from: .unavailable, to: .busy))
+        XCTAssertEqual(state.greetings?.activity, .copying(from: .unavailable, to: .busy))
         XCTAssertEqual(state.status, .busy("Copying the Unavailable greeting onto Busy…"))
         // Another change waits for this one.
         XCTAssertEqual(state.press(.character("x")), [])
         let busy = GreetingInfo(type: .busy, present: true, duration: 6, format: .wav, size: 96_044)
         state.send(.audio(.greetingCopied(id, .success(busy))))
-        XCTAssertNil(state.audio.greetings?.activity)
-        XCTAssertEqual(state.audio.greetings?.items[1], busy)
+        XCTAssertNil(state.greetings?.activity)
+        XCTAssertEqual(state.greetings?.items[1], busy)
         XCTAssertEqual(state.status, .success("Copied the Unavailable greeting onto Busy"))
     }
 
@@ -47,7 +47,7 @@ final class GreetingCopyTests: XCTestCase {
             return XCTFail()
         }
         state.send(.audio(.greetingCopied(id, .failure(AppError(.forbidden, "read-only access")))))
-        XCTAssertEqual(state.audio.greetings?.items[2], GreetingsTests.list[2], "a refused copy changes nothing")
+        XCTAssertEqual(state.greetings?.items[2], GreetingsTests.list[2], "a refused copy changes nothing")
         XCTAssertEqual(
             state.status, .error("Could not copy the Unavailable greeting onto Name (it is unchanged): permission denied (read-only access)"))
     }
@@ -93,7 +93,7 @@ final class GreetingCopyTests: XCTestCase {
             supported: [.greetings, .greetingUpload, .greetingCopy], greetingTypes: [.unavailable, .busy, .name]))))
         guard case .loadGreetings(let id, _)? = state.press(.character("G")).first?.audioEffect else { return XCTFail() }
         state.send(.audio(.greetingsLoaded(id, .success(GreetingsTests.list))))
-        XCTAssertEqual(state.audio.greetings?.items.map(\.type), [.unavailable, .busy, .name])
+        XCTAssertEqual(state.greetings?.items.map(\.type), [.unavailable, .busy, .name])
         XCTAssertFalse(App.view(state, size: state.size).text().contains("Temporary"))
         state.press(.character("c"))
         guard case .copyGreeting(_, let targets, _)? = state.prompt else { return XCTFail() }

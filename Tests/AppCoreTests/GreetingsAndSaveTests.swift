@@ -129,16 +129,16 @@ final class GreetingsTests: XCTestCase {
     func testOpenLoadsAndBackCloses() {
         var state = Fixtures.loaded()
         state.press(.character("G"))
-        XCTAssertEqual(state.audio.greetings?.isLoading, true)
+        XCTAssertEqual(state.greetings?.isLoading, true)
         XCTAssertEqual(state.status, .busy("Loading greetings…"))
         state = Self.opened()
         // Every type the backend has, in phone order: a type it did not list reads "PBX default".
-        XCTAssertEqual(state.audio.greetings?.items, Self.list + [GreetingInfo(type: .temporary, present: false)])
+        XCTAssertEqual(state.greetings?.items, Self.list + [GreetingInfo(type: .temporary, present: false)])
         XCTAssertEqual(state.status, .none)
         for key in [Key.escape, .character("q"), .character("G")] {
             var copy = state
             XCTAssertEqual(copy.press(key), [])
-            XCTAssertNil(copy.audio.greetings, "\(key)")
+            XCTAssertNil(copy.greetings, "\(key)")
         }
     }
 
@@ -197,10 +197,10 @@ final class GreetingsTests: XCTestCase {
         let uploaded = GreetingInfo(type: .busy, present: true, duration: 4, format: .wav, size: 64_044, updated: Fixtures.now)
         state.send(.audio(.greetingUploaded(id, .success(GreetingUpload(
             greeting: uploaded, note: "converted busy.flac from FLAC to 8 kHz mono WAV with sox")))))
-        XCTAssertEqual(state.audio.greetings?.items[1], uploaded)
+        XCTAssertEqual(state.greetings?.items[1], uploaded)
         XCTAssertEqual(state.status, .success(
             "Uploaded the Busy greeting (0:04); converted busy.flac from FLAC to 8 kHz mono WAV with sox"))
-        XCTAssertNil(state.audio.greetings?.activity)
+        XCTAssertNil(state.greetings?.activity)
     }
 
     func testRefusedUploadKeepsTheOldGreeting() {
@@ -210,7 +210,7 @@ final class GreetingsTests: XCTestCase {
         guard case .uploadGreeting(let id, _, .unavailable, "long.wav", false)? = state.press(.enter).first?.audioEffect
         else { return XCTFail() }
         state.send(.audio(.greetingUploaded(id, .failure(AppError(.other, "long.wav is 240 s long; the PBX accepts at most 180 s")))))
-        XCTAssertEqual(state.audio.greetings?.items[0], Self.recorded)
+        XCTAssertEqual(state.greetings?.items[0], Self.recorded)
         XCTAssertEqual(state.status, .error(
             "Could not upload the Unavailable greeting (the old one stays): long.wav is 240 s long; the PBX accepts at most 180 s"))
     }
@@ -220,9 +220,9 @@ final class GreetingsTests: XCTestCase {
         guard case .startRecording(let id)? = state.press(.character("r")).first?.audioEffect else { return XCTFail() }
         state.send(.audio(.recording(id, .started(recorder: "arecord"))))
         state.send(.audio(.recording(id, .progress(elapsed: 12.3, level: 0.2))))
-        XCTAssertEqual(state.audio.greetings?.activity, .recording(.unavailable, elapsed: 12.3, level: 0.2, recorder: "arecord"))
+        XCTAssertEqual(state.greetings?.activity, .recording(.unavailable, elapsed: 12.3, level: 0.2, recorder: "arecord"))
         XCTAssertEqual(state.press(.character("j")), [], "other keys wait")
-        XCTAssertEqual(state.audio.greetings?.selection, 0)
+        XCTAssertEqual(state.greetings?.selection, 0)
         XCTAssertEqual(state.press(.enter), [.audio(.stopRecording)])
         let effects = state.send(.audio(.recording(id, .finished(path: "/run/vmtui-1/3-recording.wav", duration: 12.4, reachedLimit: false))))
         guard case .uploadGreeting(_, "101", .unavailable, "/run/vmtui-1/3-recording.wav", true)? = effects.first?.audioEffect
@@ -242,13 +242,13 @@ final class GreetingsTests: XCTestCase {
         var state = Self.opened()
         guard case .startRecording(let id)? = state.press(.character("r")).first?.audioEffect else { return XCTFail() }
         XCTAssertEqual(state.press(.escape), [.audio(.cancelRecording)])
-        XCTAssertNotNil(state.audio.greetings, "Esc discards the recording, not the screen")
+        XCTAssertNotNil(state.greetings, "Esc discards the recording, not the screen")
         state.send(.audio(.recording(id, .cancelled)))
         XCTAssertEqual(state.status, .info("Recording discarded; the Unavailable greeting is unchanged"))
         guard case .startRecording(let id2)? = state.press(.character("r")).first?.audioEffect else { return XCTFail() }
         state.send(.audio(.recording(id2, .failed("No recorder found. Install alsa-utils (arecord)"))))
         XCTAssertEqual(state.status, .error("Recording failed: No recorder found. Install alsa-utils (arecord)"))
-        XCTAssertNil(state.audio.greetings?.activity)
+        XCTAssertNil(state.greetings?.activity)
     }
 
     func testRecordingStopsPlaybackFirst() {
@@ -270,7 +270,7 @@ final class GreetingsTests: XCTestCase {
             return XCTFail()
         }
         state.send(.audio(.greetingReset(id, .success(GreetingInfo(type: .unavailable, present: false)))))
-        XCTAssertEqual(state.audio.greetings?.items[0].present, false)
+        XCTAssertEqual(state.greetings?.items[0].present, false)
         XCTAssertEqual(state.status, .success("Unavailable greeting reset to the PBX default"))
         XCTAssertEqual(state.press(.character("x")), [])
         XCTAssertEqual(state.status, .info("Unavailable already uses the PBX default"))
@@ -280,7 +280,7 @@ final class GreetingsTests: XCTestCase {
         state.press(.character("x"))
         guard case .resetGreeting(let id2, _, _)? = state.press(.character("Y")).first?.audioEffect else { return XCTFail() }
         state.send(.audio(.greetingReset(id2, .failure(AppError(.forbidden, "read-only access")))))
-        XCTAssertEqual(state.audio.greetings?.items[0], Self.recorded)
+        XCTAssertEqual(state.greetings?.items[0], Self.recorded)
         XCTAssertEqual(state.status, .error("Could not reset the Unavailable greeting: permission denied (read-only access)"))
     }
 }

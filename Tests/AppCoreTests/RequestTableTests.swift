@@ -31,7 +31,7 @@ final class RequestTableTests: XCTestCase {
         XCTAssertEqual(state.press(.escape), [.cancel(id)])
         XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
         XCTAssertEqual(state.send(.audio(.greetingsLoaded(id, .success(GreetingsTests.list)))), [])
-        XCTAssertNil(state.audio.greetings)
+        XCTAssertNil(state.greetings)
     }
 
     func testANewTabCancelsTheListingItReplaces() {
@@ -71,7 +71,7 @@ final class RequestTableTests: XCTestCase {
         state.send(.audio(.transferProgress(upload, bytes: 512, total: 1024)))
         XCTAssertEqual(state.transfer?.bytes, 512)
         state.press(.escape)
-        XCTAssertNil(state.audio.greetings)
+        XCTAssertNil(state.greetings)
         state.send(.audio(.greetingUploaded(upload, .failure(AppError(.server, "disk full")))))
         XCTAssertEqual(state.status, .error("Could not upload the Unavailable greeting (the old one stays): disk full"))
         XCTAssertNil(state.transfer)
@@ -93,7 +93,7 @@ final class RequestTableTests: XCTestCase {
 private extension AppState {
     /// Types an extension in the picker and presses Enter; the opening request, if any.
     mutating func openingRequestAfterTyping(_ ext: String) -> RequestID? {
-        if sharing.picker == nil { press(.character("o")) }
+        if picker == nil { press(.character("o")) }
         type(ext)
         for case .picker(.openMailbox(let id, _, _)) in press(.enter) { return id }
         return nil

@@ -90,8 +90,6 @@ public struct AppState: Equatable, Sendable {
     public var isOwnMailbox: Bool
     /// Per-folder counts: from the Mailboxes call, kept in step after actions.
     public var folderCounts: [Folder: FolderCount]
-    /// The support desk's overview (`O`), while open.
-    public var overview: OverviewScreen? = nil
     /// The server has no Mailboxes call: counts come from the folders loaded.
     public var mailboxesUnsupported: Bool
 
@@ -121,8 +119,6 @@ public struct AppState: Equatable, Sendable {
 
     // Interaction
     public var focus: Pane
-    public var showHelp: Bool
-    public var helpScroll: Int
     /// Flips the layout's default: hides details where they fit, shows them where not.
     public var detailsToggled: Bool
     /// Lines of the selected message's transcription scrolled past (J/K); only for the
@@ -136,9 +132,11 @@ public struct AppState: Equatable, Sendable {
     }
     private var detailsScrollID: String?
     private var detailsScrollLines = 0
-    public var prompt: Prompt?
+    /// What lies over the mailbox, topmost first, each with its state (App/Overlay.swift):
+    /// opened with `present`, closed with `dismiss`.
+    public internal(set) var presented: [PresentedOverlay] = []
     public var status: StatusLine
-    /// Playback, saves, path completion and the greetings screen (Update/Playback.swift…).
+    /// Playback (Features/Playback).
     public var audio = AudioState()
 
     // Requests
@@ -175,10 +173,7 @@ public struct AppState: Equatable, Sendable {
         tagged = []
         filter = ""
         focus = .list
-        showHelp = false
-        helpScroll = 0
         detailsToggled = false
-        prompt = nil
         status = config.configErrors.isEmpty
             ? .none
             : .error("Config: " + config.configErrors.joined(separator: "; "))

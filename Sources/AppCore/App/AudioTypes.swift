@@ -230,17 +230,15 @@ public struct GreetingsState: Equatable, Sendable {
     }
 }
 
-/// Everything about audio in the app state: playback and greetings. (Saves, uploads and
-/// completions live in the request table, `AppState.pending`.)
+/// The playback in the app state. (Saves, uploads and completions live in the request table,
+/// `AppState.pending`; the greetings screen is an overlay, `AppState.greetings`.)
 public struct AudioState: Equatable, Sendable {
     public var playback: PlaybackInfo?
     /// The player's name was said in the status line already.
     public var playerAnnounced: Bool
-    public var greetings: GreetingsState?
 
     public init() {
         playback = nil
         playerAnnounced = false
-        greetings = nil
     }
 }

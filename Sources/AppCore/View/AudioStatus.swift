@@ -13,7 +13,7 @@ enum AudioStatus {
     /// Draws the playback bar in the status line when no details pane shows it and nothing
     /// else needs the line. True when drawn.
     static func drawPlaybackInStatus(_ grid: inout CellGrid, _ state: AppState, _ layout: Layout) -> Bool {
-        guard case .none = state.status, state.audio.greetings == nil, let playback = state.audio.playback,
+        guard case .none = state.status, state.greetings == nil, let playback = state.audio.playback,
             layout.details == nil
         else { return false }
         let rect = layout.status
@@ -53,7 +53,7 @@ enum AudioStatus {
 
     /// Footer keys of the greetings screen.
     static func greetingsHints(_ state: AppState) -> [(String, String)] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         if greetings.isRecording {
             return OverlayKeys.recording(stop: state.config.keyBindings.label(.stop))
         }

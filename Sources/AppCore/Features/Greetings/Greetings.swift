@@ -7,7 +7,7 @@ import VoicemailModel
 extension App {
     static func openGreetings(_ state: inout AppState) -> [Effect] {
         let types = state.capabilities.greetingTypes
-        state.audio.greetings = GreetingsState(mailbox: state.mailbox, types: types.isEmpty ? GreetingType.allCases : types)
+        state.greetings = GreetingsState(mailbox: state.mailbox, types: types.isEmpty ? GreetingType.allCases : types)
         return [loadGreetings(&state, mailbox: state.mailbox)]
     }
 
@@ -15,7 +15,7 @@ extension App {
         state.supersede(state.greetingsLoadRequest)
         let id = state.makeRequestID()
         state.pending[id] = .audio(.greetingsLoad)
-        state.audio.greetings?.isLoading = true
+        state.greetings?.isLoading = true
         state.status = .busy("Loading greetings…")
         return .audio(.loadGreetings(id, mailbox: mailbox))
     }
@@ -23,7 +23,7 @@ extension App {
     /// Keys on the greetings screen (no prompt open, help closed): its own bindings, and what
     /// the mailbox's and the playback's bindings say they do here.
     static func handleGreetingsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         if greetings.isRecording {
             return handleRecordingKey(&state, key, greetings)
         }
@@ -40,9 +40,9 @@ extension App {
     }
 
     static func closeGreetings(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         state.supersede(state.greetingsLoadRequest)
-        state.audio.greetings = nil
+        state.greetings = nil
         if case .busy = state.status, greetings.activity == nil { state.status = .none }
         if case .error = state.status { state.status = .none }
         // A greeting still playing belongs to the screen being left.
@@ -51,7 +51,7 @@ extension App {
     }
 
     static func reloadGreetings(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings, greetings.activity == nil else { return [] }
+        guard let greetings = state.greetings, greetings.activity == nil else { return [] }
         return [loadGreetings(&state, mailbox: greetings.mailbox)]
     }
 
@@ -60,7 +60,7 @@ extension App {
         guard case .recording(let type, _, _, _) = greetings.activity else { return [] }
         let action = state.config.keyBindings.action(for: key, in: [.playback, .greetings, .mailbox])
         if OverlayKeys.submit.matches(key) || action == .play || action == .stop {
-            state.audio.greetings?.activity = .stoppingRecording(type)
+            state.greetings?.activity = .stoppingRecording(type)
             state.status = .busy("Stopping the recorder…")
             return [.audio(.stopRecording)]
         }
@@ -73,17 +73,17 @@ extension App {
     }
 
     static func moveGreeting(_ state: inout AppState, by delta: Int) -> [Effect] {
-        moveGreeting(&state, to: (state.audio.greetings?.selection ?? 0) + delta)
+        moveGreeting(&state, to: (state.greetings?.selection ?? 0) + delta)
     }
 
     static func moveGreeting(_ state: inout AppState, to row: Int) -> [Effect] {
-        guard let count = state.audio.greetings?.items.count else { return [] }
-        state.audio.greetings?.selection = max(0, min(row, count - 1))
+        guard let count = state.greetings?.items.count else { return [] }
+        state.greetings?.selection = max(0, min(row, count - 1))
         return []
     }
 
     static func playSelectedGreeting(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         let greeting = greetings.selected
         if state.audio.playback?.target.greetingType == greeting.type { return togglePause(state) }
         guard greeting.present else {
@@ -107,7 +107,7 @@ extension App {
     }
 
     static func startGreetingUpload(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         state.prompt = .uploadGreeting(
             type: greetings.selected.type, editor: LineEditor(directoryWithSlash(state.config.saveDirectory)))
@@ -116,7 +116,7 @@ extension App {
     }
 
     static func startRecording(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         var effects: [Effect] = []
         // The recorder must not hear the player.
@@ -124,13 +124,13 @@ extension App {
         let id = state.makeRequestID()
         let type = greetings.selected.type
         state.pending[id] = .audio(.recording(type))
-        state.audio.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: nil)
+        state.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: nil)
         state.status = .busy("Starting the recorder…")
         return effects + [.audio(.startRecording(id))]
     }
 
     static func startGreetingReset(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         let greeting = greetings.selected
         // The temporary greeting has no default: removing it brings unavailable and busy back.
@@ -161,10 +161,10 @@ extension App {
     }
 
     private static func startUpload(_ state: inout AppState, type: GreetingType, path: String, isRecording: Bool) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         let id = state.makeRequestID()
         state.pending[id] = .audio(.greetingUpload(type, TransferInfo(label: "Uploading the \(type.displayName) greeting")))
-        state.audio.greetings?.activity = .uploading(type)
+        state.greetings?.activity = .uploading(type)
         if !isRecording {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             state.status = .busy("Checking \(TerminalSafe.line(name))…")
@@ -174,10 +174,10 @@ extension App {
 
     /// y in the reset prompt.
     static func confirmGreetingReset(_ state: inout AppState, type: GreetingType) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         let id = state.makeRequestID()
         state.pending[id] = .audio(.greetingReset(type))
-        state.audio.greetings?.activity = .resetting(type)
+        state.greetings?.activity = .resetting(type)
         state.status = .busy("Resetting the \(type.displayName) greeting…")
         return [.audio(.resetGreeting(id, mailbox: greetings.mailbox, type: type))]
     }
@@ -185,7 +185,7 @@ extension App {
     // MARK: Answers
 
     static func greetingsLoaded(_ state: inout AppState, _ id: RequestID, _ result: Result<[GreetingInfo], AppError>) -> [Effect] {
-        guard state.pending[id] == .audio(.greetingsLoad), var greetings = state.audio.greetings else { return [] }
+        guard state.pending[id] == .audio(.greetingsLoad), var greetings = state.greetings else { return [] }
         state.pending[id] = nil
         greetings.isLoading = false
         switch result {
@@ -198,17 +198,17 @@ extension App {
         case .failure(let error):
             state.status = .error(describe(error, doing: "Could not load the greetings"))
         }
-        state.audio.greetings = greetings
+        state.greetings = greetings
         return []
     }
 
     static func greetingUploaded(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingUpload, AppError>) -> [Effect] {
         // The upload outlives the greetings screen: its outcome is said even after G was left.
         guard case .audio(.greetingUpload(let type, _))? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.greetings?.activity == .uploading(type) { state.audio.greetings?.activity = nil }
+        if state.greetings?.activity == .uploading(type) { state.greetings?.activity = nil }
         switch result {
         case .success(let upload):
-            state.audio.greetings?.replace(upload.greeting)
+            state.greetings?.replace(upload.greeting)
             let length = upload.greeting.duration.map { " (\(DurationText.clock($0)))" } ?? ""
             var line = "Uploaded the \(upload.greeting.type.displayName) greeting\(length)"
             if let note = upload.note { line += "; " + TerminalSafe.line(note) }
@@ -221,10 +221,10 @@ extension App {
 
     static func greetingWasReset(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
         guard case .audio(.greetingReset(let type))? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.greetings?.activity == .resetting(type) { state.audio.greetings?.activity = nil }
+        if state.greetings?.activity == .resetting(type) { state.greetings?.activity = nil }
         switch result {
         case .success(let greeting):
-            state.audio.greetings?.replace(greeting)
+            state.greetings?.replace(greeting)
             state.status = .success(
                 type == .temporary ? "Temporary greeting removed: callers hear Unavailable and Busy again"
                     : "\(type.displayName) greeting reset to the PBX default")
@@ -235,7 +235,7 @@ extension App {
     }
 
     static func recordingReported(_ state: inout AppState, _ id: RequestID, _ report: RecordingReport) -> [Effect] {
-        guard case .audio(.recording(let type))? = state.pending[id], let activity = state.audio.greetings?.activity
+        guard case .audio(.recording(let type))? = state.pending[id], let activity = state.greetings?.activity
         else { return [] }
         switch report {
         case .finished, .failed, .cancelled: state.pending[id] = nil
@@ -243,11 +243,11 @@ extension App {
         }
         switch report {
         case .started(let recorder):
-            state.audio.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: recorder)
+            state.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: recorder)
             state.status = .info("Recording the \(type.displayName) greeting with \(TerminalSafe.line(recorder))")
         case .progress(let elapsed, let level):
             if case .recording(_, _, _, let recorder) = activity {
-                state.audio.greetings?.activity = .recording(type, elapsed: elapsed, level: level, recorder: recorder)
+                state.greetings?.activity = .recording(type, elapsed: elapsed, level: level, recorder: recorder)
             }
         case .finished(let path, let duration, let reachedLimit):
             state.status = .busy(
@@ -255,10 +255,10 @@ extension App {
                     + "; uploading…")
             return startUpload(&state, type: type, path: path, isRecording: true)
         case .failed(let reason):
-            state.audio.greetings?.activity = nil
+            state.greetings?.activity = nil
             state.status = .error("Recording failed: " + TerminalSafe.line(reason))
         case .cancelled:
-            state.audio.greetings?.activity = nil
+            state.greetings?.activity = nil
             state.status = .info("Recording discarded; the \(type.displayName) greeting is unchanged")
         }
         return []

@@ -7,8 +7,7 @@ enum HelpBindings {
 
 extension App {
     @Sendable static func openHelp(_ state: inout AppState) -> [Effect] {
-        state.showHelp = true
-        state.helpScroll = 0
+        state.present(.help(scroll: 0))
         return []
     }
 }

@@ -23,8 +23,7 @@ struct MailboxPickerLayout {
 
 /// `o`: the mailboxes the user may open, with owners and unread badges, and a filter field.
 enum MailboxPickerView {
-    static func draw(_ grid: inout CellGrid, _ state: AppState) -> CursorPosition? {
-        guard let picker = state.sharing.picker else { return nil }
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ picker: MailboxPicker) -> CursorPosition? {
         let layout = MailboxPickerLayout(
             size: TerminalSize(width: grid.width, height: grid.height), mailboxes: state.sharing.mailboxes.count)
         let box = layout.box

@@ -52,7 +52,7 @@ extension App {
     /// message has left the list (marked read and moved to Old), the row that took its place
     /// counts as the next one.
     private static func playNeighbour(_ state: inout AppState, forward: Bool) -> [Effect] {
-        guard state.audio.greetings == nil else { return [] }
+        guard state.greetings == nil else { return [] }
         let playingID = state.audio.playback?.target.messageID
         let current = (0..<state.visibleCount).first { state.visibleMessage(at: $0).id == playingID }
         let row: Int
