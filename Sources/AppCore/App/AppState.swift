@@ -64,8 +64,10 @@ public enum PendingOperation: Equatable, Sendable {
     case overview
     /// A conditional look at New while another folder is open (new-message notices).
     case inboxWatch
-    /// Playback, saving, completion, greetings and recording (see `AudioPending`).
-    case audio(AudioPending)
+    /// Playing, saving, path completion (Features/Playback).
+    case playback(PlaybackPending)
+    /// The greetings calls and the recorder (Features/Greetings).
+    case greetings(GreetingsPending)
     /// `e`: an export of `total` messages (Features/Export).
     case export(total: Int)
 }
@@ -213,11 +215,11 @@ public struct AppState: Equatable, Sendable {
     /// The mailbox being opened.
     public var openingRequest: RequestID? { request { if case .opening = $0 { true } else { false } } }
     /// The playback on screen (its reports keep coming until it ends).
-    public var playbackRequest: RequestID? { request { $0 == .audio(.playback) } }
+    public var playbackRequest: RequestID? { request { $0 == .playback(.playing) } }
     /// The greetings screen's list load.
-    public var greetingsLoadRequest: RequestID? { request { $0 == .audio(.greetingsLoad) } }
+    public var greetingsLoadRequest: RequestID? { request { $0 == .greetings(.load) } }
     /// The directory listing a Tab completion waits for.
-    public var completionRequest: RequestID? { request { if case .audio(.completion) = $0 { true } else { false } } }
+    public var completionRequest: RequestID? { request { if case .playback(.completion) = $0 { true } else { false } } }
 
     /// The save or upload whose progress the status line shows: the latest one under way.
     public var transfer: TransferInfo? {

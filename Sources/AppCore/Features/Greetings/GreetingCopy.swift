@@ -63,14 +63,14 @@ extension App {
     static func startGreetingCopy(_ state: inout AppState, from source: GreetingType, to destination: GreetingType) -> [Effect] {
         guard let greetings = state.greetings, greetingsIdle(&state, greetings) else { return [] }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingCopy(from: source, to: destination))
+        state.pending[id] = .greetings(.copy(from: source, to: destination))
         state.greetings?.activity = .copying(from: source, to: destination)
         state.status = .busy("Copying the \(source.displayName) greeting onto \(destination.displayName)…")
-        return [.audio(.copyGreeting(id, mailbox: greetings.mailbox, from: source, to: destination))]
+        return [.greetings(.copy(id, mailbox: greetings.mailbox, from: source, to: destination))]
     }
 
     static func greetingCopied(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
-        guard case .audio(.greetingCopy(let source, let destination))? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .greetings(.copy(let source, let destination))? = state.pending.removeValue(forKey: id) else { return [] }
         if state.greetings?.activity == .copying(from: source, to: destination) { state.greetings?.activity = nil }
         switch result {
         case .success(let greeting):

@@ -14,10 +14,10 @@ extension App {
     private static func loadGreetings(_ state: inout AppState, mailbox: String?) -> Effect {
         state.supersede(state.greetingsLoadRequest)
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingsLoad)
+        state.pending[id] = .greetings(.load)
         state.greetings?.isLoading = true
         state.status = .busy("Loading greetings…")
-        return .audio(.loadGreetings(id, mailbox: mailbox))
+        return .greetings(.load(id, mailbox: mailbox))
     }
 
     /// Keys on the greetings screen (no prompt open, help closed): its own bindings, and what
@@ -46,7 +46,7 @@ extension App {
         if case .busy = state.status, greetings.activity == nil { state.status = .none }
         if case .error = state.status { state.status = .none }
         // A greeting still playing belongs to the screen being left.
-        if state.audio.playback?.target.greetingType != nil { return [.audio(.stop)] }
+        if state.audio.playback?.target.greetingType != nil { return [.playback(.stop)] }
         return []
     }
 
@@ -62,11 +62,11 @@ extension App {
         if OverlayKeys.submit.matches(key) || action == .play || action == .stop {
             state.greetings?.activity = .stoppingRecording(type)
             state.status = .busy("Stopping the recorder…")
-            return [.audio(.stopRecording)]
+            return [.greetings(.stopRecording)]
         }
         if OverlayKeys.cancel.matches(key) || action == .closeGreetings {
             state.status = .busy("Discarding the recording…")
-            return [.audio(.cancelRecording)]
+            return [.greetings(.cancelRecording)]
         }
         state.status = .info("Recording: Enter or \(state.config.keyBindings.label(.stop)) stops and uploads, Esc discards")
         return []
@@ -120,13 +120,13 @@ extension App {
         guard greetingsIdle(&state, greetings) else { return [] }
         var effects: [Effect] = []
         // The recorder must not hear the player.
-        if state.audio.playback != nil { effects.append(.audio(.stop)) }
+        if state.audio.playback != nil { effects.append(.playback(.stop)) }
         let id = state.makeRequestID()
         let type = greetings.selected.type
-        state.pending[id] = .audio(.recording(type))
+        state.pending[id] = .greetings(.recording(type))
         state.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: nil)
         state.status = .busy("Starting the recorder…")
-        return effects + [.audio(.startRecording(id))]
+        return effects + [.greetings(.startRecording(id))]
     }
 
     static func startGreetingReset(_ state: inout AppState) -> [Effect] {
@@ -163,29 +163,29 @@ extension App {
     private static func startUpload(_ state: inout AppState, type: GreetingType, path: String, isRecording: Bool) -> [Effect] {
         guard let greetings = state.greetings else { return [] }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingUpload(type, TransferInfo(label: "Uploading the \(type.displayName) greeting")))
+        state.pending[id] = .greetings(.upload(type, TransferInfo(label: "Uploading the \(type.displayName) greeting")))
         state.greetings?.activity = .uploading(type)
         if !isRecording {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             state.status = .busy("Checking \(TerminalSafe.line(name))…")
         }
-        return [.audio(.uploadGreeting(id, mailbox: greetings.mailbox, type: type, path: path, isRecording: isRecording))]
+        return [.greetings(.upload(id, mailbox: greetings.mailbox, type: type, path: path, isRecording: isRecording))]
     }
 
     /// y in the reset prompt.
     static func confirmGreetingReset(_ state: inout AppState, type: GreetingType) -> [Effect] {
         guard let greetings = state.greetings else { return [] }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingReset(type))
+        state.pending[id] = .greetings(.reset(type))
         state.greetings?.activity = .resetting(type)
         state.status = .busy("Resetting the \(type.displayName) greeting…")
-        return [.audio(.resetGreeting(id, mailbox: greetings.mailbox, type: type))]
+        return [.greetings(.reset(id, mailbox: greetings.mailbox, type: type))]
     }
 
     // MARK: Answers
 
     static func greetingsLoaded(_ state: inout AppState, _ id: RequestID, _ result: Result<[GreetingInfo], AppError>) -> [Effect] {
-        guard state.pending[id] == .audio(.greetingsLoad), var greetings = state.greetings else { return [] }
+        guard state.pending[id] == .greetings(.load), var greetings = state.greetings else { return [] }
         state.pending[id] = nil
         greetings.isLoading = false
         switch result {
@@ -204,7 +204,7 @@ extension App {
 
     static func greetingUploaded(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingUpload, AppError>) -> [Effect] {
         // The upload outlives the greetings screen: its outcome is said even after G was left.
-        guard case .audio(.greetingUpload(let type, _))? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .greetings(.upload(let type, _))? = state.pending.removeValue(forKey: id) else { return [] }
         if state.greetings?.activity == .uploading(type) { state.greetings?.activity = nil }
         switch result {
         case .success(let upload):
@@ -220,7 +220,7 @@ extension App {
     }
 
     static func greetingWasReset(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
-        guard case .audio(.greetingReset(let type))? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .greetings(.reset(let type))? = state.pending.removeValue(forKey: id) else { return [] }
         if state.greetings?.activity == .resetting(type) { state.greetings?.activity = nil }
         switch result {
         case .success(let greeting):
@@ -235,7 +235,7 @@ extension App {
     }
 
     static func recordingReported(_ state: inout AppState, _ id: RequestID, _ report: RecordingReport) -> [Effect] {
-        guard case .audio(.recording(let type))? = state.pending[id], let activity = state.greetings?.activity
+        guard case .greetings(.recording(let type))? = state.pending[id], let activity = state.greetings?.activity
         else { return [] }
         switch report {
         case .finished, .failed, .cancelled: state.pending[id] = nil

@@ -1,9 +1,9 @@
 import DisplayText
 
-/// What the status line and footer show for audio: transfer progress, playback when the
-/// details pane is hidden, the path prompts, and the keys of the playback and greetings
-/// contexts.
-enum AudioStatus {
+/// What the status line and footer show for playing and saving: transfer progress, playback
+/// when the details pane is hidden, the path prompts (save here, a greeting upload too), and
+/// the keys of the playback context.
+enum PlaybackStatus {
     /// The status text for a save or upload in progress (replaces the plain busy line).
     static func transferText(_ state: AppState, width: Int) -> String? {
         guard case .busy = state.status, let transfer = state.transfer, transfer.bytes > 0 else { return nil }
@@ -23,13 +23,7 @@ enum AudioStatus {
         return true
     }
 
-    static func label(_ prompt: Prompt) -> String? {
-        switch prompt {
-        case .saveAudio: "Save audio to: "
-        case .uploadGreeting(let type, _): "Upload as \(type.displayName) greeting (WAV/MP3 file): "
-        default: nil
-        }
-    }
+    static let saveLabel = "Save audio to: "
 
     /// Completion candidates under a path prompt (the footer shows them).
     static func promptNote(_ state: AppState) -> String? {
@@ -42,35 +36,6 @@ enum AudioStatus {
         }
     }
 
-    /// Footer keys of the path prompts; nil for the other prompts.
-    static func promptHints(_ state: AppState) -> [(String, String)]? {
-        switch state.prompt {
-        case .saveAudio?: OverlayKeys.path(submitting: "save")
-        case .uploadGreeting?: OverlayKeys.path(submitting: "upload")
-        default: nil
-        }
-    }
-
-    /// Footer keys of the greetings screen.
-    static func greetingsHints(_ state: AppState) -> [(String, String)] {
-        guard let greetings = state.greetings else { return [] }
-        if greetings.isRecording {
-            return OverlayKeys.recording(stop: state.config.keyBindings.label(.stop))
-        }
-        let footer = FooterHints(state: state)
-        var hints = footer.hints([footer.hint(.help), footer.hint(.closeGreetings)])
-        // While a greeting plays, Enter pauses: the footer says so once, not also "play".
-        let greetingPlaying = state.audio.playback.flatMap { $0.target.greetingType } != nil
-        if let playback = state.audio.playback, greetingPlaying {
-            hints += playbackHints(state, playback)
-        }
-        hints += footer.hints([
-            footer.hint(.down, "choose", with: .up), greetingPlaying ? nil : footer.hint(.play),
-            footer.hint(.greetingUpload),
-            footer.hint(.greetingRecord), footer.hint(.greetingReset), footer.hint(.greetingCopy),
-        ])
-        return hints
-    }
 
     /// Pause, stop, seek, next: shown right after help and quit while something plays.
     static func playbackHints(_ state: AppState, _ playback: PlaybackInfo) -> [(String, String)] {
