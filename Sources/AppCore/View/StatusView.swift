@@ -90,9 +90,9 @@ enum StatusView {
         case .help?: return OverlayKeys.help(scroll: "\(label(.down))/\(label(.up))")
         case .picker?: return OverlayKeys.picker
         case .overview?: return OverlayKeys.overview
-        case .greetings?: return GreetingsStatus.greetingsHints(state)
+        case .greetings?: return GreetingsStatus.hints(state)
         case .prompt?: return promptHints(state)
-        case nil: return mailboxHints(state)
+        case nil: return FooterHints.hints(state, in: state.focus == .folders ? .folders : .list)
         }
     }
 
@@ -105,32 +105,6 @@ enum StatusView {
         case .filter?: return OverlayKeys.filter
         default: return OverlayKeys.lineEdit
         }
-    }
-
-    private static func mailboxHints(_ state: AppState) -> [(String, String)] {
-        let footer = FooterHints(state: state)
-        // Help and quit come first so they survive the narrowest footer.
-        let always = footer.hints([footer.hint(.help), footer.hint(.quit)])
-        if state.focus == .folders {
-            return always + footer.hints([
-                footer.hint(.down, "folder", with: .up), footer.hint(.switchPane),
-                footer.hint(.folderNew, "jump", with: .folderFriends, separator: "-"), footer.hint(.refresh),
-            ])
-        }
-        let playing = state.audio.playback.map { PlaybackStatus.playbackHints(state, $0) } ?? []
-        var hints = always + playing + footer.hints(
-            [footer.hint(.down, with: .up)] + ActionsBindings.footer.map { footer.hint($0) } + [footer.hint(.filter)])
-        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
-        if layout.details == nil || layout.list == nil,
-            let details = footer.hint(.toggleDetails, layout.list == nil ? "list" : nil)
-        {
-            hints.insert(details, at: 2)
-        }
-        if playing.isEmpty, let play = footer.hint(.play) { hints.insert(play, at: 2) }
-        return hints + footer.hints([
-            footer.hint(.save), footer.hint(.greetings),
-            footer.hint(.folderNew, with: .folderFriends, separator: "-"),
-        ])
     }
 
     /// Whole hints only: one that does not fit is left out rather than cut.

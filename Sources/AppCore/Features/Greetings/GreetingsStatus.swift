@@ -6,24 +6,12 @@ enum GreetingsStatus {
         "Upload as \(type.displayName) greeting (WAV/MP3 file): "
     }
 
-    /// Footer keys of the greetings screen.
-    static func greetingsHints(_ state: AppState) -> [(String, String)] {
-        guard let greetings = state.greetings else { return [] }
-        if greetings.isRecording {
+    /// Footer keys of the greetings screen: the recorder's while it records, else the
+    /// binding table's.
+    static func hints(_ state: AppState) -> [(String, String)] {
+        if state.greetings?.isRecording == true {
             return OverlayKeys.recording(stop: state.config.keyBindings.label(.stop))
         }
-        let footer = FooterHints(state: state)
-        var hints = footer.hints([footer.hint(.help), footer.hint(.closeGreetings)])
-        // While a greeting plays, Enter pauses: the footer says so once, not also "play".
-        let greetingPlaying = state.audio.playback.flatMap { $0.target.greetingType } != nil
-        if let playback = state.audio.playback, greetingPlaying {
-            hints += PlaybackStatus.playbackHints(state, playback)
-        }
-        hints += footer.hints([
-            footer.hint(.down, "choose", with: .up), greetingPlaying ? nil : footer.hint(.play),
-            footer.hint(.greetingUpload),
-            footer.hint(.greetingRecord), footer.hint(.greetingReset), footer.hint(.greetingCopy),
-        ])
-        return hints
+        return FooterHints.hints(state, in: .greetings)
     }
 }

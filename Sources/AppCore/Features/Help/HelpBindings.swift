@@ -1,6 +1,6 @@
 enum HelpBindings {
     static let all: [Binding] = [
-        Binding(.help, keys: [.character("?"), .function(1)], help: "Show or hide this help", footer: "help",
+        Binding(.help, keys: [.character("?"), .function(1)], help: "Show or hide this help", footer: [FooterHint("help", in: [.list, .folders, .greetings], group: .first)],
                 onGreetingsScreen: App.openHelp, perform: App.openHelp),
     ]
 }

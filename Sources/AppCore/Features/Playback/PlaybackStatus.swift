@@ -35,15 +35,4 @@ enum PlaybackStatus {
             return nil
         }
     }
-
-
-    /// Pause, stop, seek, next: shown right after help and quit while something plays.
-    static func playbackHints(_ state: AppState, _ playback: PlaybackInfo) -> [(String, String)] {
-        let footer = FooterHints(state: state)
-        return footer.hints([
-            footer.hint(.play, playback.phase == .paused ? "resume" : "pause"), footer.hint(.stop),
-            footer.hint(.seekBack, with: .seekForward),
-            playback.target.messageID != nil ? footer.hint(.playNext, with: .playPrevious) : nil,
-        ])
-    }
 }
