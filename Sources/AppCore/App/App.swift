@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// The mailbox screen as pure functions: the runtime owns the loop, executes effects and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 
 /// Everything that can happen to the app: input, time, and the answers to effects, grouped by

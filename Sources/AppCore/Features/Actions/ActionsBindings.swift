@@ -1,4 +1,6 @@
 import DisplayText
+import VoicemailBackend
+import VoicemailModel
 
 /// Tagging and the actions on messages.
 enum ActionsBindings {

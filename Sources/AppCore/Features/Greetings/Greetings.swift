@@ -1,4 +1,5 @@
 import DisplayText
+import VoicemailBackend
 import VoicemailModel
 
 /// The greetings screen (`G`): list the greetings the backend has (unavailable, busy, name,
@@ -151,7 +152,7 @@ extension App {
 
     /// Enter in the upload prompt.
     static func confirmGreetingUpload(_ state: inout AppState, type: GreetingType, text: String) -> [Effect] {
-        let path = text.trimmingCharacters(in: .whitespaces)
+        let path = text.trimmingSpaces
         guard !path.isEmpty, !path.hasSuffix("/") else {
             state.status = .error(path.isEmpty ? "Type the path of a WAV or MP3 file" : "That is a folder: type a file name (Tab completes)")
             return []

@@ -1,3 +1,5 @@
+import VoicemailBackend
+
 /// The greetings screen: its own keys plus the shared movement keys.
 enum GreetingsBindings {
     static let all: [Binding] = [

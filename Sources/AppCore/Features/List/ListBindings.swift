@@ -1,3 +1,5 @@
+import VoicemailModel
+
 /// Moving through the list and the folders, refreshing, redrawing, details.
 enum ListBindings {
     static let all: [Binding] = [

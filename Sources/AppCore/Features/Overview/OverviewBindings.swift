@@ -1,3 +1,5 @@
+import VoicemailBackend
+
 /// The overview's key in the mailbox; inside it, its own fixed keys (`OverlayKeys.overview`).
 enum OverviewBindings {
     static let all: [Binding] = [

@@ -1,4 +1,5 @@
 import DisplayText
+import VoicemailModel
 
 /// Where the picker's box and rows go for a terminal size (shared by view and update).
 struct MailboxPickerLayout {

@@ -1,3 +1,5 @@
+import VoicemailBackend
+
 enum PickerBindings {
     static let all: [Binding] = [
         Binding(.openMailbox, keys: [.character("o")], help: "Open another mailbox (shared)",

@@ -1,4 +1,3 @@
-import Foundation
 import VoicemailModel
 
 /// A mailbox PIN typed by the user. It lives only in memory: its description never shows the

@@ -1,5 +1,4 @@
 import DisplayText
-import Foundation
 import VoicemailModel
 
 /// `w`: save the selected message's audio where the user says, with Tab completion and a
@@ -38,7 +37,7 @@ extension App {
 
     /// Enter in the save prompt.
     static func confirmSave(_ state: inout AppState, id messageID: String, text: String) -> [Effect] {
-        var path = text.trimmingCharacters(in: .whitespaces)
+        var path = text.trimmingSpaces
         guard !path.isEmpty else {
             state.status = .error("Type where to save the audio")
             return []
