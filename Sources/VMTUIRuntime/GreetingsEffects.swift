@@ -1,6 +1,6 @@
 import AppCore
 import AudioPlayback
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// The greetings calls (load, upload, reset, copy) and the recorder.
