@@ -14,7 +14,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     let mailboxesCache = MailboxesCache()
     /// The loop's inbox, for events that come before an effect's answer (a folder's first page).
     let outbox = EventSink()
-    /// Player, recorder, saving and greetings (AudioEffects.swift).
+    /// Player, recorder, saving and greetings (AudioEffects.swift, PlaybackEffects.swift,
+    /// GreetingsEffects.swift).
     let audio: AudioEffectRunner?
 
     /// - Parameter hook: run once per new message, if the config names one.
@@ -40,7 +41,9 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
             return .picker(await run(effect))
         case .overview(let effect):
             return .overview(await run(effect))
-        case .audio(let effect):
+        case .playback(let effect):
+            return await audio?.run(effect)
+        case .greetings(let effect):
             return await audio?.run(effect)
         case .export(let effect):
             return .export(await run(effect))
@@ -51,7 +54,7 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     }
 
     public func accept(_ effect: Effect) {
-        if case .audio(let audioEffect) = effect { audio?.accept(audioEffect) }
+        if case .playback(let playbackEffect) = effect { audio?.accept(playbackEffect) }
     }
 
     public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {

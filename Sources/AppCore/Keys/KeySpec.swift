@@ -1,5 +1,3 @@
-import Foundation
-
 /// Key names as people write them in the config ("j", "down", "ctrl-l", "pgdn", "space").
 public enum KeySpec {
     private static let named: [String: Key] = [
@@ -17,7 +15,7 @@ public enum KeySpec {
 
     /// nil when the spec names no key.
     public static func parse(_ spec: String) -> Key? {
-        let trimmed = spec.trimmingCharacters(in: .whitespaces)
+        let trimmed = spec.trimmingSpaces
         if trimmed.count == 1, let character = trimmed.first { return .character(character) }
         let lower = trimmed.lowercased()
         if let key = named[lower] { return key }
