@@ -1,6 +1,6 @@
 import AppCore
 import AudioPlayback
-import Foundation
+import FoundationEssentials
 import Logging
 import Synchronization
 import VoicemailBackend

@@ -1,6 +1,7 @@
 import AppCore
 import AudioPlayback
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 import VoicemailBackend
 import VoicemailClient
@@ -94,8 +95,8 @@ extension AudioEffectRunner {
     private func save(_ id: RequestID, _ mailbox: String?, _ messageID: String, _ path: String) async throws -> String {
         let url = URL(fileURLWithPath: Self.expand(path, environment: environment))
         let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory else {
             throw LocalProblem("No folder \(folder)")
         }
         guard !FileManager.default.fileExists(atPath: url.path) else {
@@ -122,25 +123,30 @@ extension AudioEffectRunner {
             return .failure(AppError(.other, "no such folder, or it cannot be read"))
         }
         return .success(names.map { name in
-            var isDirectory: ObjCBool = false
-            let full = (directory as NSString).appendingPathComponent(name)
+            var isDirectory = false
+            let full = Self.joined(directory, name)
             _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-            return DirectoryEntry(name: name, isDirectory: isDirectory.boolValue)
+            return DirectoryEntry(name: name, isDirectory: isDirectory)
         })
+    }
+
+    /// `name` inside `directory`, with one slash between them.
+    static func joined(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
     /// "~" and "~/x" are the home folder; relative paths are from the working directory.
     static func expand(_ path: String, environment: [String: String]) -> String {
         let path = Paths.expandTilde(path, environment: environment)
         if path.hasPrefix("/") { return path }
-        return (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return joined(FileManager.default.currentDirectoryPath, path)
     }
 
     /// Where `w` proposes to save: the desktop's download folder (`$XDG_DOWNLOAD_DIR`, from
     /// the environment or ~/.config/user-dirs.dirs) when it exists, else `~/Downloads` when it
     /// exists, else the home folder. Never the working directory: that is often a checkout.
     public static func defaultSaveDirectory(environment: [String: String]) -> String {
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         var candidates: [String] = []
         if let xdg = environment["XDG_DOWNLOAD_DIR"], !xdg.isEmpty {
             candidates.append(xdg)
@@ -149,9 +155,9 @@ extension AudioEffectRunner {
         }
         candidates.append("~/Downloads")
         for candidate in candidates {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             let path = expand(candidate, environment: environment)
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory {
                 return shortened(candidate, home: home)
             }
         }
