@@ -118,7 +118,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: [.unsafeFlags(packedRelocations, .when(configuration: .release))]),
-        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend", "DisplayText"]),
+        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend", "DisplayText", "SystemBasics"]),
         // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
             name: "Themes",

@@ -1,3 +1,5 @@
+import SystemBasics
+
 /// Key names as people write them in the config ("j", "down", "ctrl-l", "pgdn", "space").
 public enum KeySpec {
     private static let named: [String: Key] = [
@@ -15,7 +17,7 @@ public enum KeySpec {
 
     /// nil when the spec names no key.
     public static func parse(_ spec: String) -> Key? {
-        let trimmed = spec.trimmingSpaces
+        let trimmed = spec.trimmingSpaces()
         if trimmed.count == 1, let character = trimmed.first { return .character(character) }
         let lower = trimmed.lowercased()
         if let key = named[lower] { return key }

@@ -1,3 +1,4 @@
+import SystemBasics
 import VoicemailModel
 
 /// Keys while a prompt is open: editing, Enter to confirm (validated), Esc to cancel.
@@ -36,7 +37,7 @@ extension App {
             state.status = cancelled.map(StatusLine.info) ?? .none
             return []
         case OverlayKeys.submit:
-            return submit(&state, editor.text.trimmingSpaces)
+            return submit(&state, editor.text.trimmingSpaces())
         default:
             var editor = editor
             if editor.handle(key) {

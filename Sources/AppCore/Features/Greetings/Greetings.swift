@@ -1,3 +1,4 @@
+import SystemBasics
 import DisplayText
 import VoicemailBackend
 import VoicemailModel
@@ -152,7 +153,7 @@ extension App {
 
     /// Enter in the upload prompt.
     static func confirmGreetingUpload(_ state: inout AppState, type: GreetingType, text: String) -> [Effect] {
-        let path = text.trimmingSpaces
+        let path = text.trimmingSpaces()
         guard !path.isEmpty, !path.hasSuffix("/") else {
             state.status = .error(path.isEmpty ? "Type the path of a WAV or MP3 file" : "That is a folder: type a file name (Tab completes)")
             return []

@@ -1,3 +1,4 @@
+import SystemBasics
 import DisplayText
 import VoicemailModel
 
@@ -31,7 +32,7 @@ extension App {
 
     /// The filter text, with the phone's "81*" prefix dropped ("81*102" opens 102).
     static func pickerText(_ state: AppState) -> String {
-        let text = (state.picker?.editor.text ?? "").trimmingSpaces
+        let text = (state.picker?.editor.text ?? "").trimmingSpaces()
         if text.hasPrefix("81*"), Extensions.isValid(String(text.dropFirst(3))) { return String(text.dropFirst(3)) }
         return text
     }

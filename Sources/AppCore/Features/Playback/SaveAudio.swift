@@ -1,3 +1,4 @@
+import SystemBasics
 import DisplayText
 import VoicemailModel
 
@@ -37,7 +38,7 @@ extension App {
 
     /// Enter in the save prompt.
     static func confirmSave(_ state: inout AppState, id messageID: String, text: String) -> [Effect] {
-        var path = text.trimmingSpaces
+        var path = text.trimmingSpaces()
         guard !path.isEmpty else {
             state.status = .error("Type where to save the audio")
             return []
