@@ -107,7 +107,8 @@ public final class CursesTerminal: TerminalDevice {
         let grid = charset == .ascii ? GlyphFallback.asciiGrid(frame.grid) : frame.grid
         let rows = min(grid.height, Int(getmaxy(window)))
         let columns = min(grid.width, Int(getmaxx(window)))
-        let changes = shown.changes(to: grid, rows: rows, columns: columns)
+        let looks = gridLooks(grid)
+        let changes = shown.changes(to: grid, looks: looks.map(\.key), rows: rows, columns: columns)
         var characters = [wchar_t](repeating: 0, count: 6)
         var cell = cchar_t()
         for run in changes {
@@ -115,7 +116,7 @@ public final class CursesTerminal: TerminalDevice {
             var x = run.start
             while x < run.end {
                 let source = grid[x, y]
-                let entry = palette.entry(for: source.style)
+                let entry = looks[y * grid.width + x]
                 var pair = entry.pair
                 let gridWidth = (x + 1 < grid.width && grid[x + 1, y].isContinuation) ? 2 : 1
                 var text = source.text
@@ -149,6 +150,25 @@ public final class CursesTerminal: TerminalDevice {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// The attributes and colour pair each cell is drawn with, row by row (`BlankLooks`).
+    private func gridLooks(_ grid: CellGrid) -> [StylePalette.Entry] {
+        var looks: [StylePalette.Entry] = []
+        looks.reserveCapacity(grid.width * grid.height)
+        var row: [BlankLooks.Column<StylePalette.Entry>] = []
+        row.reserveCapacity(grid.width)
+        for y in 0..<grid.height {
+            row.removeAll(keepingCapacity: true)
+            for x in 0..<grid.width {
+                let source = grid[x, y]
+                row.append(.init(
+                    look: palette.entry(for: source.style), isBlank: source.text == " ",
+                    plain: palette.blankEntry(for: source.style)))
+            }
+            looks += BlankLooks.choose(row)
+        }
+        return looks
     }
 
     /// The bottom-right cell is inserted rather than added: adding there would move the
