@@ -173,13 +173,20 @@ public final class CursesTerminal: TerminalDevice {
         looks.reserveCapacity(grid.width * grid.height)
         var row: [BlankLooks.Column<StylePalette.Entry>] = []
         row.reserveCapacity(grid.width)
+        // Neighbouring cells mostly share a role: look it up once per change of role.
+        var role: StyleRole?
+        var look = StylePalette.Entry(attributes: 0, pair: 0)
+        var plain: StylePalette.Entry?
         for y in 0..<grid.height {
             row.removeAll(keepingCapacity: true)
             for x in 0..<grid.width {
                 let source = grid[x, y]
-                row.append(.init(
-                    look: palette.entry(for: source.style), isBlank: source.text == " ",
-                    plain: palette.blankEntry(for: source.style)))
+                if role != source.style {
+                    role = source.style
+                    look = palette.entry(for: source.style)
+                    plain = palette.blankEntry(for: source.style)
+                }
+                row.append(.init(look: look, isBlank: source.text == " ", plain: plain))
             }
             looks += BlankLooks.choose(row)
         }
