@@ -1,3 +1,4 @@
+import SystemBasics
 import ArgumentParser
 import AudioPlayback
 import DisplayText
@@ -94,7 +95,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             case .finished(let file, let duration, let reason):
                 recording = file
                 let why = reason == .maxDuration ? " (limit reached)" : ""
-                StandardStreams.error("Recorded \(FixedPoint.text(duration, fractionDigits: 1)) s\(why).\n")
+                StandardStreams.error("Recorded \(FixedDecimal.text(duration, places: 1)) s\(why).\n")
             case .failed(let why):
                 throw CLIFailure(message: why, code: ExitStatus.failure)
             default:

@@ -1,3 +1,4 @@
+import SystemBasics
 import AppCore
 import ArgumentParser
 #if canImport(FoundationEssentials)
@@ -80,7 +81,7 @@ enum ScreenLaunch {
 
     /// The config's `on_new_message` command, if any (run per new message, see NewMessageHook).
     static func newMessageHook(_ config: ConfigFile, environment: [String: String]) -> NewMessageHook? {
-        guard let command = config.screen.onNewMessage?.trimmingBlanks(), !command.isEmpty else {
+        guard let command = config.screen.onNewMessage?.trimmingSpaces(), !command.isEmpty else {
             return nil
         }
         return NewMessageHook(command: command, baseEnvironment: environment)

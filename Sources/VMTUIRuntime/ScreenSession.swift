@@ -1,3 +1,4 @@
+import SystemBasics
 import AppCore
 import AudioPlayback
 import ChildSpawn

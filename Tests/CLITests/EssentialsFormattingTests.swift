@@ -1,3 +1,4 @@
+import SystemBasics
 import Foundation
 import VMTUIRuntime
 import XCTest
@@ -42,9 +43,9 @@ final class EssentialsFormattingTests: XCTestCase {
         var values: [Double] = [0, 0.05, 0.25, 0.35, 1.45, 2.5, 9.95, 12, 299.96, -0.04, 1e20, .infinity]
         for _ in 0..<500 { values.append(Double.random(in: 0...600)) }
         for value in values {
-            XCTAssertEqual(FixedPoint.text(value, fractionDigits: 1), String(format: "%.1f", value), "\(value)")
+            XCTAssertEqual(FixedDecimal.text(value, places: 1), String(format: "%.1f", value), "\(value)")
         }
-        XCTAssertEqual(FixedPoint.text(3.14159, fractionDigits: 3), String(format: "%.3f", 3.14159))
+        XCTAssertEqual(FixedDecimal.text(3.14159, places: 3), String(format: "%.3f", 3.14159))
     }
 
     /// `--since 2026-03-29`: local midnight as DateComponents with the current calendar gave it.

@@ -1,3 +1,4 @@
+import SystemBasics
 import ArgumentParser
 import AppCore
 import DisplayText
@@ -90,7 +91,7 @@ struct MessageMatcher: Sendable {
 enum DateInput {
     /// "2026-11-30" (local midnight), or ISO 8601 with a time and an offset.
     static func date(_ text: String, zone: any ZoneRules = SystemZone()) -> Date? {
-        let trimmed = text.trimmingBlanks()
+        let trimmed = text.trimmingSpaces()
         if let stamp = try? Date(trimmed, strategy: .iso8601) { return stamp }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -101,7 +102,7 @@ enum DateInput {
 
     /// "12h", "30d", "2w" in seconds.
     static func age(_ text: String) -> TimeInterval? {
-        let trimmed = text.trimmingBlanks().lowercased()
+        let trimmed = text.trimmingSpaces().lowercased()
         guard let unit = trimmed.last, let count = Int(trimmed.dropLast()), count >= 0 else { return nil }
         switch unit {
         case "h": return TimeInterval(count) * 3600

@@ -1,3 +1,4 @@
+import SystemBasics
 import DisplayText
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -32,7 +33,7 @@ enum Terminal {
     static func confirm(_ question: String) -> Bool {
         StandardStreams.error("\(question) [y/N] ")
         guard let answer = readLine() else { return false }
-        return ["y", "yes"].contains(answer.trimmingBlanks().lowercased())
+        return ["y", "yes"].contains(answer.trimmingSpaces().lowercased())
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 import XCTest
 
-@testable import VMTUIRuntime
+import SystemBasics
 
 final class DetachedThreadTests: XCTestCase {
     /// The body runs on a thread of its own, named as asked (what `top -H` and gdb show).

@@ -1,9 +1,0 @@
-extension StringProtocol {
-    /// Without leading and trailing whitespace and newlines (what `.whitespacesAndNewlines` trimmed).
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}
