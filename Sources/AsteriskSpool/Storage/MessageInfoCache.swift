@@ -1,5 +1,5 @@
 import AsteriskSpoolFormat
-import Foundation
+import FoundationEssentials
 import Synchronization
 import VoicemailModel
 #if canImport(Glibc)
@@ -27,7 +27,7 @@ final class MessageInfoCache: Sendable {
 
     /// One `.txt` as `read` found it.
     struct Reading {
-        var record: MessageRecord
+        var box: RecordBox
         var problem: String?
         /// What to keep between runs; nil for a file that was not read whole.
         var text: CachedText?
@@ -52,47 +52,77 @@ final class MessageInfoCache: Sendable {
     }
 
     /// The file's fields (and why it was not read, if it was not), from the cache when the
-    /// file has not changed: one `lstat`, and one open and bounded read when it changed. With
-    /// an empty cache (a first run) a file is opened at once (its fstat is the key).
-    func read(_ url: URL, audioExtensions: [String]) -> Reading {
-        var status = stat()
-        if !entries.withLock({ $0.isEmpty }), lstat(url.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-            let entry = entries.withLock({ $0[TextFileKey(status)] }), entry.text.matches(status, audio: audioExtensions)
+    /// file has not changed: one `fstatat` in its open folder, and one open and bounded read
+    /// when it changed. With an empty cache (a first run) a file is opened at once (its fstat
+    /// is the key).
+    func read(_ number: Int, in folder: FolderFiles, audioExtensions: [String]) -> Reading {
+        let name = SpoolLayout.baseName(number) + ".txt"
+        if !entries.withLock({ $0.isEmpty }), let status = folder.status(of: name), status.st_mode & S_IFMT == S_IFREG,
+            let text = entries.withLock({ $0[TextFileKey(status)]?.text }), text.matches(status, audio: audioExtensions)
         {
-            return Reading(record: entry.text.record, problem: nil, text: entry.text, fresh: false)
+            return Reading(box: text.box, problem: nil, text: text, fresh: false)
         }
-        status = stat()
-        let outcome = MessageText.read(path: url.path, status: &status)
-        if case .notRegular = outcome { _ = lstat(url.path, &status) }
+        let path = folder.path + "/" + name
+        var status = stat()
+        let outcome = MessageText.read(path: path, status: &status)
+        if case .notRegular = outcome { _ = lstat(path, &status) }
         let known = status.st_ino != 0
         let modified = known ? Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec)) : nil
         if case .text(let data) = outcome,
             let read = SpoolRecovery.readRecord(data: data, audioExtensions: audioExtensions, modified: modified)
         {
+            let box = RecordBox(read.record)
             // A file changed in the last seconds is not believed later: a second change within
             // the file system's clock tick would leave the same size and time (git's "racy" case).
             guard known, Int64(status.st_mtim.tv_sec) < Int64(time(nil)) - Self.settleSeconds else {
-                return Reading(record: read.record, problem: nil, text: nil, fresh: true)
+                return Reading(box: box, problem: nil, text: nil, fresh: true)
             }
             let text = CachedText(
                 key: TextFileKey(status), size: Int64(status.st_size), modified: CachedText.modificationTime(status),
-                audio: audioExtensions, record: read.record)
+                audio: audioExtensions, box: box)
             entries.withLock { entries in
                 // Another reader stored this very file meanwhile: keep its entry (and the
                 // message it has shown), so the file's audio is not looked at twice.
                 if let other = entries[text.key], other.text.matches(status, audio: audioExtensions) { return }
                 entries[text.key] = Entry(text: text, shown: nil)
             }
-            return Reading(record: read.record, problem: nil, text: text, fresh: true)
+            return Reading(box: box, problem: nil, text: text, fresh: true)
         }
         // Still a message to Asterisk: it shows with what is known, and says why (never cached).
-        let problem = MessageText.problem(outcome, name: url.lastPathComponent)
-            ?? "\(url.lastPathComponent) is not a message file (no [message] section)"
+        let problem = MessageText.problem(outcome, name: name) ?? "\(name) is not a message file (no [message] section)"
         let record = MessageRecord(
-            id: MessageID.derived(origtime: nil, fileBytes: Data(url.path.utf8)), originalMailbox: "",
+            id: MessageID.derived(origtime: nil, fileBytes: Data(path.utf8)), originalMailbox: "",
             callerID: CallerID(name: nil, number: ""), originTime: modified ?? Date(timeIntervalSince1970: 0),
             duration: 0, urgent: false, subject: nil, transcription: nil, format: .wav)
-        return Reading(record: record, problem: problem, text: nil, fresh: true)
+        return Reading(box: RecordBox(record), problem: problem, text: nil, fresh: true)
+    }
+
+    /// The cache holds `key` for the file as `status` now says it is.
+    func isCurrent(_ key: TextFileKey, _ status: stat, audio: [String]) -> Bool {
+        entries.withLock { $0[key]?.text.matches(status, audio: audio) ?? false }
+    }
+
+    // MARK: Shared scans
+
+    /// The last scan of each mailbox (by path) and when it ended.
+    private let lastScans = Mutex<[String: (scan: MailboxScan, ended: ContinuousClock.Instant)]>([:])
+
+    /// The mailbox's last scan for a call that began before it ended (the two overlapped) when
+    /// no folder has changed since; else nil (the caller holds `scans`).
+    func sharedScan(_ mailboxPath: String, stamps: [FolderStamp], begunAt began: ContinuousClock.Instant) -> MailboxScan? {
+        lastScans.withLock { scans in
+            guard let last = scans[mailboxPath], began <= last.ended, last.scan.stamps == stamps else { return nil }
+            return last.scan
+        }
+    }
+
+    func keepScan(_ mailboxPath: String, _ scan: MailboxScan) {
+        lastScans.withLock { $0[mailboxPath] = (scan, ContinuousClock.now) }
+    }
+
+    /// After a change of our own: the next call scans again.
+    func forgetScans() {
+        lastScans.withLock { $0.removeAll() }
     }
 
     // MARK: Between runs
@@ -108,9 +138,11 @@ final class MessageInfoCache: Sendable {
     }
 
     /// Writes the mailbox's cache file after a scan (the caller holds `scans`) when the scan
-    /// read a file anew or the file holds messages that are gone.
+    /// read a file anew or a quarter of the file's messages are gone. An entry of a message
+    /// that is gone is never believed (no `.txt` has its inode, size and time), so a change
+    /// that only removes (a message moved away) does not rewrite the whole file.
     func persist(mailboxPath: String, texts: [CachedText], fresh: Bool) {
-        guard let directory, fresh || persisted.withLock({ $0[mailboxPath] }) != texts.count else { return }
+        guard let directory, fresh || texts.count * 4 < (persisted.withLock({ $0[mailboxPath] }) ?? 0) * 3 else { return }
         RecordCacheFile(directory: directory, mailboxPath: mailboxPath).save(texts)
         persisted.withLock { $0[mailboxPath] = texts.count }
     }

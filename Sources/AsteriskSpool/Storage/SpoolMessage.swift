@@ -1,28 +1,54 @@
 import AsteriskSpoolFormat
-import Foundation
+import FoundationEssentials
+import Glibc
 import VoicemailModel
 
-/// One message as found on disk: its `.txt` and the audio files beside it.
+/// One message as found on disk: its `.txt` and the audio files beside it. Light to copy (the
+/// record is shared by reference, the folder kept as a path): a listing handles thousands.
 public struct SpoolMessage: Sendable, Equatable {
     public var mailbox: String
     public var folder: Folder
     public var number: Int
     /// Audio extensions present ("wav", "WAV", "gsm", …), case kept: `.WAV` and `.wav` differ.
     public var audioExtensions: [String]
+    let box: RecordBox
     /// What its `.txt` says (the spool library's reading, shared with pbx-sim).
-    package var record: MessageRecord
+    package var record: MessageRecord { box.record }
     /// Why the `.txt` was not read (too large, not a regular file); nil when it was.
     public var problem: String?
     /// vmtui's id: msg_id, or a stable one made from the file (see `MessageIdentity`).
     public var id: String
-    public var directory: URL
+    /// The folder's path.
+    public var folderPath: String
     /// Its `.txt`'s device and inode when it was read whole (the cache's key).
     var textKey: TextFileKey?
 
-    public var baseName: String { SpoolLayout.baseName(number) }
-    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt", isDirectory: false) }
+    init(
+        mailbox: String, folder: Folder, number: Int, audioExtensions: [String], box: RecordBox, problem: String?,
+        folderPath: String, textKey: TextFileKey?
+    ) {
+        self.mailbox = mailbox
+        self.folder = folder
+        self.number = number
+        self.audioExtensions = audioExtensions
+        self.box = box
+        self.problem = problem
+        id = box.record.id
+        self.folderPath = folderPath
+        self.textKey = textKey
+    }
 
-    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext, isDirectory: false) }
+    public static func == (a: SpoolMessage, b: SpoolMessage) -> Bool {
+        (a.mailbox, a.folder, a.number, a.audioExtensions) == (b.mailbox, b.folder, b.number, b.audioExtensions)
+            && (a.problem, a.id, a.folderPath, a.textKey) == (b.problem, b.id, b.folderPath, b.textKey)
+            && (a.box === b.box || a.record == b.record)
+    }
+
+    public var directory: URL { URL(fileURLWithPath: folderPath, isDirectory: true) }
+    public var baseName: String { SpoolLayout.baseName(number) }
+    public var textFile: URL { URL(fileURLWithPath: SpoolLayout.path(in: folderPath, number, "txt"), isDirectory: false) }
+
+    public func file(_ ext: String) -> URL { URL(fileURLWithPath: SpoolLayout.path(in: folderPath, number, ext), isDirectory: false) }
 
     /// The audio vmtui plays: `.wav` when present, then other forms by preference.
     public var preferredAudio: AudioForm? {

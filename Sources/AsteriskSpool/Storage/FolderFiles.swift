@@ -1,0 +1,80 @@
+import AsteriskSpoolFormat
+import Glibc
+
+/// One folder's message files from one directory listing, with the folder kept open so each
+/// `.txt` is looked at by its name in it (`fstatat`), not by a path walked from `/` each time.
+final class FolderFiles {
+    let path: String
+    /// The open folder; -1 when it could not be opened (then nothing is listed).
+    let descriptor: Int32
+    /// The `.txt` numbers, ascending.
+    private(set) var texts: [Int] = []
+    /// The audio extensions of each number as listed (index = number).
+    private(set) var audio: [[String]] = []
+
+    init(path: String) {
+        self.path = path
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        // fdopendir takes its descriptor for good: it gets a copy, ours stays for fstatat.
+        let listing = dup(descriptor)
+        guard listing >= 0, let directory = fdopendir(listing) else {
+            if listing >= 0 { close(listing) }
+            return
+        }
+        defer { closedir(directory) }
+        audio = Array(repeating: [], count: SpoolLayout.maxMessagesPerFolder)
+        while let entry = readdir(directory) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = UnsafeRawBufferPointer(rebasing: raw.prefix(while: { $0 != 0 }))
+                guard let number = Self.number(name) else { return }
+                let ext = UnsafeRawBufferPointer(rebasing: name[8...])
+                if ext.elementsEqual("txt".utf8) {
+                    texts.append(number)
+                } else {
+                    audio[number].append(String(decoding: ext, as: UTF8.self))
+                }
+            }
+        }
+        texts.sort()
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// `msgNNNN.<ext>` (four digits, an extension with no further dot, as
+    /// `SpoolLayout.parseFileName` reads it) numbered below Asterisk's limit: its number.
+    static func number(_ name: UnsafeRawBufferPointer) -> Int? {
+        guard name.count > 8, name[0] == UInt8(ascii: "m"), name[1] == UInt8(ascii: "s"), name[2] == UInt8(ascii: "g"),
+            name[7] == UInt8(ascii: "."), !name[8...].contains(UInt8(ascii: "."))
+        else { return nil }
+        var number = 0
+        for index in 3..<7 {
+            let digit = name[index]
+            guard digit >= 48, digit <= 57 else { return nil }
+            number = number * 10 + Int(digit - 48)
+        }
+        return number < SpoolLayout.maxMessagesPerFolder ? number : nil
+    }
+
+    /// The file's status, not following a symbolic link; nil when it is gone.
+    func status(of name: String) -> stat? {
+        var status = stat()
+        let found = descriptor >= 0
+            ? fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) : lstat(path + "/" + name, &status)
+        return found == 0 ? status : nil
+    }
+
+    /// Audio extensions of `number`, sorted.
+    func audioExtensions(_ number: Int) -> [String] {
+        number < audio.count ? audio[number].sorted() : []
+    }
+
+    /// Numbers → extensions, as the writer renumbers with them.
+    var audioByNumber: [Int: [String]] {
+        var byNumber: [Int: [String]] = [:]
+        for (number, extensions) in audio.enumerated() where !extensions.isEmpty { byNumber[number] = extensions }
+        return byNumber
+    }
+}
