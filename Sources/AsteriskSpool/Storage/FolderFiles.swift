@@ -24,6 +24,7 @@ final class FolderFiles {
         }
         defer { closedir(directory) }
         audio = Array(repeating: [], count: SpoolLayout.maxMessagesPerFolder)
+        var single: [[String]] = []
         while let entry = readdir(directory) {
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let name = UnsafeRawBufferPointer(rebasing: raw.prefix(while: { $0 != 0 }))
@@ -31,8 +32,14 @@ final class FolderFiles {
                 let ext = UnsafeRawBufferPointer(rebasing: name[8...])
                 if ext.elementsEqual("txt".utf8) {
                     texts.append(number)
+                } else if audio[number].isEmpty, let alone = single.first(where: { $0[0].utf8.elementsEqual(ext) }) {
+                    // Most messages have one audio file of the folder's usual form: one array
+                    // shared by all of them, not one made for each.
+                    audio[number] = alone
                 } else {
-                    audio[number].append(String(decoding: ext, as: UTF8.self))
+                    let name = String(decoding: ext, as: UTF8.self)
+                    if audio[number].isEmpty, single.count < 8 { single.append([name]) }
+                    audio[number].append(name)
                 }
             }
         }
@@ -68,7 +75,9 @@ final class FolderFiles {
 
     /// Audio extensions of `number`, sorted.
     func audioExtensions(_ number: Int) -> [String] {
-        number < audio.count ? audio[number].sorted() : []
+        guard number < audio.count else { return [] }
+        let extensions = audio[number]
+        return extensions.count < 2 ? extensions : extensions.sorted()
     }
 
     /// Numbers → extensions, as the writer renumbers with them.

@@ -132,17 +132,21 @@ final class MessageInfoCache: Sendable {
         guard let directory, persisted.withLock({ $0[mailboxPath] }) == nil else { return }
         let loaded = RecordCacheFile(directory: directory, mailboxPath: mailboxPath).load()
         entries.withLock { entries in
+            entries.reserveCapacity(entries.count + loaded.count)
             for text in loaded where entries[text.key] == nil { entries[text.key] = Entry(text: text, shown: nil) }
         }
         persisted.withLock { $0[mailboxPath] = loaded.count }
     }
 
     /// Writes the mailbox's cache file after a scan (the caller holds `scans`) when the scan
-    /// read a file anew or a quarter of the file's messages are gone. An entry of a message
-    /// that is gone is never believed (no `.txt` has its inode, size and time), so a change
-    /// that only removes (a message moved away) does not rewrite the whole file.
-    func persist(mailboxPath: String, texts: [CachedText], fresh: Bool) {
-        guard let directory, fresh || texts.count * 4 < (persisted.withLock({ $0[mailboxPath] }) ?? 0) * 3 else { return }
+    /// read files anew (`fresh` of them) or a quarter of the file's messages are gone. In a
+    /// mailbox of thousands, up to 1 % read anew each run (the message a change just filed)
+    /// costs less than writing the whole file again. An entry of a message that is gone is
+    /// never believed (no `.txt` has its inode, size and time), so a change that only removes
+    /// (a message moved away) does not rewrite the file either.
+    func persist(mailboxPath: String, texts: [CachedText], fresh: Int) {
+        let worthWriting = fresh > 0 && (texts.count < 1000 || fresh * 100 >= texts.count)
+        guard let directory, worthWriting || texts.count * 4 < (persisted.withLock({ $0[mailboxPath] }) ?? 0) * 3 else { return }
         RecordCacheFile(directory: directory, mailboxPath: mailboxPath).save(texts)
         persisted.withLock { $0[mailboxPath] = texts.count }
     }

@@ -121,6 +121,7 @@ struct RecordCacheFile: Sendable {
             var entries: [CachedText] = []
             entries.reserveCapacity(count)
             var fields: [Range<Int>] = []
+            var audioLists = AudioLists()
             fields.reserveCapacity(17)
             var lineStart = headerEnd + 1
             while lineStart < lastStart {
@@ -132,7 +133,7 @@ struct RecordCacheFile: Sendable {
                     fieldStart = index + 1
                 }
                 fields.append(fieldStart..<lineEnd)
-                guard let entry = entry(buffer, fields) else { return nil }
+                guard let entry = entry(buffer, fields, &audioLists) else { return nil }
                 entries.append(entry)
                 lineStart = lineEnd + 1
             }
@@ -140,7 +141,19 @@ struct RecordCacheFile: Sendable {
         }
     }
 
-    private static func entry(_ buffer: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> CachedText? {
+    /// The audio lists of a cache file, each made once: thousands of entries share a few.
+    struct AudioLists {
+        var made: [String: [String]] = [:]
+
+        mutating func list(_ field: String) -> [String] {
+            if let list = made[field] { return list }
+            let list = field.isEmpty ? [] : field.split(separator: "/").map(String.init)
+            made[field] = list
+            return list
+        }
+    }
+
+    private static func entry(_ buffer: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], _ audioLists: inout AudioLists) -> CachedText? {
         guard fields.count == 17 else { return nil }
         func text(_ index: Int) -> String { unescape(String(decoding: buffer[fields[index]], as: UTF8.self)) }
         func optionalText(_ index: Int) -> String? {
@@ -161,7 +174,7 @@ struct RecordCacheFile: Sendable {
             format: format, category: text(15))
         return CachedText(
             key: TextFileKey(device: device, inode: inode), size: size, modified: modified,
-            audio: audio.isEmpty ? [] : audio.split(separator: "/").map(String.init), box: RecordBox(record))
+            audio: audioLists.list(audio), box: RecordBox(record))
     }
 
     // MARK: Writing

@@ -42,7 +42,7 @@ struct SpoolReader: Sendable {
             if let shared = cache.sharedScan(mailboxPath, stamps: stamps, begunAt: began) { return shared }
             cache.loadPersisted(mailboxPath: mailboxPath)
             var texts: [CachedText] = []
-            var fresh = false
+            var fresh = 0
             var found: [SpoolMessage] = []
             for folder in folders(of: mailbox) { readFolder(mailbox, folder, into: &found, texts: &texts, fresh: &fresh) }
             cache.persist(mailboxPath: mailboxPath, texts: texts, fresh: fresh)
@@ -74,7 +74,7 @@ struct SpoolReader: Sendable {
     /// read still counts (it is a message to Asterisk); it shows with what could be read, and
     /// says why.
     func readFolder(
-        _ mailbox: String, _ folder: Folder, into found: inout [SpoolMessage], texts: inout [CachedText], fresh: inout Bool
+        _ mailbox: String, _ folder: Folder, into found: inout [SpoolMessage], texts: inout [CachedText], fresh: inout Int
     ) {
         let files = FolderFiles(path: layout.folder(mailbox, folder).path)
         found.reserveCapacity(found.count + files.texts.count)
@@ -84,7 +84,7 @@ struct SpoolReader: Sendable {
             let reading = cache.read(number, in: files, audioExtensions: extensions)
             if let text = reading.text { texts.append(text) }
             // Saved again only for what the cache can keep (a file of the last seconds is not).
-            fresh = fresh || (reading.fresh && reading.text != nil)
+            if reading.fresh, reading.text != nil { fresh += 1 }
             found.append(
                 SpoolMessage(
                     mailbox: mailbox, folder: folder, number: number, audioExtensions: extensions, box: reading.box,
