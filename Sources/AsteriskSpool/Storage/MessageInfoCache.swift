@@ -28,6 +28,8 @@ final class MessageInfoCache: Sendable {
     /// One `.txt` as `read` found it.
     struct Reading {
         var box: RecordBox
+        /// The file as it was read or believed; nil when it was not a readable regular file.
+        var stamp: TextStamp? = nil
         var problem: String?
         /// What to keep between runs; nil for a file that was not read whole.
         var text: CachedText?
@@ -60,7 +62,7 @@ final class MessageInfoCache: Sendable {
         if !entries.withLock({ $0.isEmpty }), let status = folder.status(of: name), status.st_mode & S_IFMT == S_IFREG,
             let text = entries.withLock({ $0[TextFileKey(status)]?.text }), text.matches(status, audio: audioExtensions)
         {
-            return Reading(box: text.box, problem: nil, text: text, fresh: false)
+            return Reading(box: text.box, stamp: TextStamp(status), problem: nil, text: text, fresh: false)
         }
         let path = folder.path + "/" + name
         var status = stat()
@@ -75,7 +77,7 @@ final class MessageInfoCache: Sendable {
             // A file changed in the last seconds is not believed later: a second change within
             // the file system's clock tick would leave the same size and time (git's "racy" case).
             guard known, Int64(status.st_mtim.tv_sec) < Int64(time(nil)) - Self.settleSeconds else {
-                return Reading(box: box, problem: nil, text: nil, fresh: true)
+                return Reading(box: box, stamp: known ? TextStamp(status) : nil, problem: nil, text: nil, fresh: true)
             }
             let text = CachedText(
                 key: TextFileKey(status), size: Int64(status.st_size), modified: CachedText.modificationTime(status),
@@ -86,7 +88,7 @@ final class MessageInfoCache: Sendable {
                 if let other = entries[text.key], other.text.matches(status, audio: audioExtensions) { return }
                 entries[text.key] = Entry(text: text, shown: nil)
             }
-            return Reading(box: box, problem: nil, text: text, fresh: true)
+            return Reading(box: box, stamp: TextStamp(status), problem: nil, text: text, fresh: true)
         }
         // Still a message to Asterisk: it shows with what is known, and says why (never cached).
         let problem = MessageText.problem(outcome, name: name) ?? "\(name) is not a message file (no [message] section)"
@@ -95,11 +97,6 @@ final class MessageInfoCache: Sendable {
             callerID: CallerID(name: nil, number: ""), originTime: modified ?? Date(timeIntervalSince1970: 0),
             duration: 0, urgent: false, subject: nil, transcription: nil, format: .wav)
         return Reading(box: RecordBox(record), problem: problem, text: nil, fresh: true)
-    }
-
-    /// The cache holds `key` for the file as `status` now says it is.
-    func isCurrent(_ key: TextFileKey, _ status: stat, audio: [String]) -> Bool {
-        entries.withLock { $0[key]?.text.matches(status, audio: audio) ?? false }
     }
 
     // MARK: Shared scans

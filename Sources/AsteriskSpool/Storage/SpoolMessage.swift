@@ -22,10 +22,13 @@ public struct SpoolMessage: Sendable, Equatable {
     public var folderPath: String
     /// Its `.txt`'s device and inode when it was read whole (the cache's key).
     var textKey: TextFileKey?
+    /// Its `.txt` as the file system told it when it was read (cached or not): a change finds
+    /// it again under the folder's lock by this alone.
+    var stamp: TextStamp?
 
     init(
         mailbox: String, folder: Folder, number: Int, audioExtensions: [String], box: RecordBox, problem: String?,
-        folderPath: String, textKey: TextFileKey?
+        folderPath: String, textKey: TextFileKey?, stamp: TextStamp?
     ) {
         self.mailbox = mailbox
         self.folder = folder
@@ -36,11 +39,12 @@ public struct SpoolMessage: Sendable, Equatable {
         id = box.record.id
         self.folderPath = folderPath
         self.textKey = textKey
+        self.stamp = stamp
     }
 
     public static func == (a: SpoolMessage, b: SpoolMessage) -> Bool {
         (a.mailbox, a.folder, a.number, a.audioExtensions) == (b.mailbox, b.folder, b.number, b.audioExtensions)
-            && (a.problem, a.id, a.folderPath, a.textKey) == (b.problem, b.id, b.folderPath, b.textKey)
+            && (a.problem, a.id, a.folderPath, a.textKey, a.stamp) == (b.problem, b.id, b.folderPath, b.textKey, b.stamp)
             && (a.box === b.box || a.record == b.record)
     }
 
@@ -55,6 +59,19 @@ public struct SpoolMessage: Sendable, Equatable {
         AudioForm.preferenceOrder.lazy.compactMap { form in
             audioExtensions.contains(form.fileExtension) ? form : nil
         }.first
+    }
+}
+
+/// A `.txt`'s identity, size and modification time (nanoseconds) as one `stat` told them.
+struct TextStamp: Equatable, Sendable {
+    var key: TextFileKey
+    var size: Int64
+    var modified: Int64
+
+    init(_ status: stat) {
+        key = TextFileKey(status)
+        size = Int64(status.st_size)
+        modified = CachedText.modificationTime(status)
     }
 }
 

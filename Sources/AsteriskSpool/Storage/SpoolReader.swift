@@ -88,7 +88,7 @@ struct SpoolReader: Sendable {
             found.append(
                 SpoolMessage(
                     mailbox: mailbox, folder: folder, number: number, audioExtensions: extensions, box: reading.box,
-                    problem: reading.problem, folderPath: files.path, textKey: reading.text?.key))
+                    problem: reading.problem, folderPath: files.path, textKey: reading.text?.key, stamp: reading.stamp))
         }
     }
 

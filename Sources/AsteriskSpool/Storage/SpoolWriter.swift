@@ -77,14 +77,14 @@ struct SpoolWriter: Sendable {
                 // Looked at again under the lock (the numbers may have changed since): one
                 // listing of the folder, which the renumbering then uses too.
                 let files = FolderFiles(path: from.path)
-                let messages = Self.unchanged(wanted, in: files, cache: cache)
+                let messages = Self.unchanged(wanted, in: files)
                     ?? reader.messages(of: mailbox, folder: source).filter { wantedIDs.contains($0.id) }
                 guard !messages.isEmpty else { return }
                 let numbers = try append(messages, to: target, staged: [:])
                 for (message, number) in zip(messages, numbers) {
                     moved[message.id] = SpoolMessage(
                         mailbox: mailbox, folder: destination, number: number, audioExtensions: message.audioExtensions,
-                        box: message.box, problem: message.problem, folderPath: target.path, textKey: nil)
+                        box: message.box, problem: message.problem, folderPath: target.path, textKey: nil, stamp: nil)
                 }
                 var present: [Int: [String]] = [:]
                 for number in files.texts { present[number] = files.audioExtensions(number) }
@@ -96,11 +96,11 @@ struct SpoolWriter: Sendable {
 
     /// The located messages when each is still the very file it was at its number (the same
     /// inode, size and time, the same audio beside it); nil when anything moved meanwhile.
-    static func unchanged(_ located: [SpoolMessage], in files: FolderFiles, cache: MessageInfoCache) -> [SpoolMessage]? {
+    static func unchanged(_ located: [SpoolMessage], in files: FolderFiles) -> [SpoolMessage]? {
         for message in located {
-            guard let key = message.textKey, files.audioExtensions(message.number) == message.audioExtensions,
-                let status = files.status(of: message.baseName + ".txt"), TextFileKey(status) == key,
-                cache.isCurrent(key, status, audio: message.audioExtensions)
+            guard let stamp = message.stamp, files.audioExtensions(message.number) == message.audioExtensions,
+                let status = files.status(of: message.baseName + ".txt"), status.st_mode & S_IFMT == S_IFREG,
+                TextStamp(status) == stamp
             else { return nil }
         }
         return located
@@ -148,7 +148,7 @@ struct SpoolWriter: Sendable {
     /// audio as the source when given.
     @discardableResult
     private func append(_ messages: [SpoolMessage], to directory: URL, staged: [String: URL]) throws -> [Int] {
-        let first = (SpoolReader.files(in: directory).texts.last ?? -1) + 1
+        let first = (FolderFiles(path: directory.path).texts.last ?? -1) + 1
         guard first + messages.count <= SpoolLayout.maxMessagesPerFolder else {
             throw Failure.folderFull(folder: directory.lastPathComponent)
         }
