@@ -57,9 +57,10 @@ final class MessageInfoCache: Sendable {
     /// file has not changed: one `fstatat` in its open folder, and one open and bounded read
     /// when it changed. With an empty cache (a first run) a file is opened at once (its fstat
     /// is the key).
-    func read(_ number: Int, in folder: FolderFiles, audioExtensions: [String]) -> Reading {
+    /// `known` is the file's status when the caller asked for it already.
+    func read(_ number: Int, in folder: FolderFiles, known: stat? = nil, audioExtensions: [String]) -> Reading {
         let name = SpoolLayout.baseName(number) + ".txt"
-        if !entries.withLock({ $0.isEmpty }), let status = folder.status(of: name), status.st_mode & S_IFMT == S_IFREG,
+        if !entries.withLock({ $0.isEmpty }), let status = known ?? folder.status(of: name), status.st_mode & S_IFMT == S_IFREG,
             let text = entries.withLock({ $0[TextFileKey(status)]?.text }), text.matches(status, audio: audioExtensions)
         {
             return Reading(box: text.box, stamp: TextStamp(status), problem: nil, text: text, fresh: false)
@@ -98,6 +99,9 @@ final class MessageInfoCache: Sendable {
             duration: 0, urgent: false, subject: nil, transcription: nil, format: .wav)
         return Reading(box: RecordBox(record), problem: problem, text: nil, fresh: true)
     }
+
+    /// Nothing is cached (a first run): every file is opened at once, none looked at first.
+    var isEmpty: Bool { entries.withLock { $0.isEmpty } }
 
     // MARK: Shared scans
 

@@ -79,9 +79,10 @@ struct SpoolReader: Sendable {
         let files = FolderFiles(path: layout.folder(mailbox, folder).path)
         found.reserveCapacity(found.count + files.texts.count)
         texts.reserveCapacity(texts.count + files.texts.count)
-        for number in files.texts {
+        let statuses = cache.isEmpty ? nil : files.textStatuses()
+        for (index, number) in files.texts.enumerated() {
             let extensions = files.audioExtensions(number)
-            let reading = cache.read(number, in: files, audioExtensions: extensions)
+            let reading = cache.read(number, in: files, known: statuses?[index], audioExtensions: extensions)
             if let text = reading.text { texts.append(text) }
             // Saved again only for what the cache can keep (a file of the last seconds is not).
             if reading.fresh, reading.text != nil { fresh += 1 }
