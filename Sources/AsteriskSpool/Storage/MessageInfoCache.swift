@@ -12,10 +12,21 @@ import Glibc
 /// listing and one `lstat` per message instead of opening and parsing every file, and a
 /// folder Asterisk renumbered (renames keep the inode) is not read again.
 final class MessageInfoCache: Sendable {
+    /// Small, so a table of 10,000 stays small: what is shown is held by reference.
     struct Entry: Sendable {
         var text: CachedText
         /// The message as shown, for the place it was last seen at (see `shown`).
-        var shown: (key: ShownKey, message: VoicemailMessage)?
+        var shown: Shown?
+    }
+
+    final class Shown: Sendable {
+        let key: ShownKey
+        let message: VoicemailMessage
+
+        init(_ key: ShownKey, _ message: VoicemailMessage) {
+            self.key = key
+            self.message = message
+        }
     }
 
     struct ShownKey: Equatable, Sendable {
@@ -162,7 +173,7 @@ final class MessageInfoCache: Sendable {
         if let cached = entries.withLock({ $0[fileKey]?.shown }), cached.key == key { return cached.message }
         let made = make()
         entries.withLock { entries in
-            if entries[fileKey] != nil { entries[fileKey]!.shown = (key, made) }
+            if entries[fileKey] != nil { entries[fileKey]!.shown = Shown(key, made) }
         }
         return made
     }
