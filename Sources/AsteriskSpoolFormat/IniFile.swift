@@ -36,7 +36,7 @@ package struct IniFile: Equatable, Sendable {
 
     package init(parsing text: String) {
         var current: Section?
-        for rawLine in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+        for rawLine in Self.lines(text) {
             let line = rawLine.trimmingBlanks
             if line.isEmpty || line.hasPrefix(";") || line.hasPrefix("#") { continue }
             if line.hasPrefix("["), line.hasSuffix("]"), line.count >= 2 {
@@ -58,6 +58,18 @@ package struct IniFile: Equatable, Sendable {
             current?.entries.append(Entry(key: key, value: value))
         }
         if let current { sections.append(current) }
+    }
+
+    /// The non-empty lines. An ASCII text (every file Asterisk writes) is split by byte on
+    /// its four newline characters, which gives the lines the split by Character gives ("\r\n"
+    /// is one Character, but the empty line between "\r" and "\n" is dropped anyway) at a
+    /// fraction of its cost; any other text is split by Character.
+    static func lines(_ text: String) -> [Substring] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline)
+        }
+        return text.utf8.split(omittingEmptySubsequences: true) { $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }
+            .map { Substring($0) }
     }
 
     package func render() -> String {

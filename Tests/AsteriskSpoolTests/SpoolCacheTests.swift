@@ -151,4 +151,40 @@ final class SpoolCacheTests: XCTestCase {
         _ = try await running.markRead(ids: ["1764230100-00000001"], mailbox: nil)
         try await assertSameAsUncached(fixture, cache)
     }
+
+    /// The pages after a first come from the first page's order while nothing changed; a
+    /// first page always reads the spool again, and a message filed between two pages (its
+    /// folder changed) makes the next page read it again too.
+    func testLaterPagesAndNewFirstPagesSeeChangesBehindTheCache() async throws {
+        let fixture = try settled(SpoolFixture())
+        let running = try backend(fixture, cache: fixture.directory.appending("cache"))
+        let inbox = fixture.folder("101", "INBOX")
+        // The folders as an hour old too, so a listing's order is kept for its later pages.
+        let mailbox = inbox.deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: mailbox.path) + ["."] {
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: mailbox.appendingPathComponent(name).path)
+        }
+        func page(_ start: Int) async throws -> Page<VoicemailMessage> {
+            try await running.listMessages(MessageQuery(folder: .inbox, start: start, count: 1), ifNoneMatch: nil).value!
+        }
+        let first = try await page(0)
+        XCTAssertEqual(first.total, 3)
+
+        // Changed in place, same size, between two first pages.
+        let text0 = try fixture.text("101", "INBOX", 0)
+        let handle = try FileHandle(forUpdating: inbox.appendingPathComponent("msg0000.txt"))
+        try handle.write(contentsOf: Data(text0.replacingOccurrences(of: "duration=1", with: "duration=8").utf8))
+        try handle.close()
+        var seen: [VoicemailMessage] = []
+        for start in 0..<3 { seen += try await page(start).records }
+        XCTAssertEqual(seen.first { $0.id == "1764230100-00000001" }?.duration, 8)
+
+        // Filed between a first page and the next: the next page counts it.
+        _ = try await page(0)
+        try Data(text0.replacingOccurrences(of: "msg_id=1764230100-00000001", with: "msg_id=1764239999-0000cafe").utf8)
+            .write(to: inbox.appendingPathComponent("msg0003.txt"))
+        let next = try await page(1)
+        XCTAssertEqual(next.total, 4)
+    }
 }

@@ -1,4 +1,6 @@
-import Foundation
+import AsteriskSpoolFormat
+import FoundationEssentials
+import Glibc
 import Synchronization
 import VoicemailModel
 
@@ -33,7 +35,8 @@ public struct AMIConfiguration: Sendable, Equatable {
 
     /// A host whose traffic never leaves this machine.
     public static func isLoopback(_ host: String) -> Bool {
-        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let lowered = host.lowercased()
+        let name = String(lowered.drop { $0 == "[" || $0 == "]" }.reversed().drop { $0 == "[" || $0 == "]" }.reversed())
         if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" { return true }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
@@ -47,7 +50,7 @@ public struct AMIConfiguration: Sendable, Equatable {
 
     /// "127.0.0.1:5038", "pbx.example.com" (port 5038), "[::1]:5038"; nil when malformed.
     public static func parseEndpoint(_ text: String) -> (host: String, port: Int)? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingBlanks
         guard !trimmed.isEmpty, !trimmed.contains("/") else { return nil }
         if trimmed.hasPrefix("[") {
             guard let close = trimmed.firstIndex(of: "]") else { return nil }

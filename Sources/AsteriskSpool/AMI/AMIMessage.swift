@@ -1,3 +1,5 @@
+import AsteriskSpoolFormat
+
 /// One AMI packet: `Key: Value` lines ended by a blank line. Keys compare without case, as
 /// Asterisk reads them; order and repeated keys are kept.
 public struct AMIMessage: Sendable, Equatable {
@@ -33,8 +35,8 @@ public struct AMIMessage: Sendable, Equatable {
     public init(lines: [String]) {
         fields = lines.map { line in
             guard let colon = line.firstIndex(of: ":") else { return ("", line) }
-            let key = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            let key = line[..<colon].trimmingBlanks
+            let value = line[line.index(after: colon)...].trimmingBlanks
             return (key, value)
         }
     }

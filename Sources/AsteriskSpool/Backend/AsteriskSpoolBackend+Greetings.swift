@@ -1,6 +1,7 @@
 import AsteriskSpoolFormat
 import AudioFormats
-import Foundation
+import FoundationEssentials
+import Glibc
 import VoicemailBackend
 import VoicemailModel
 

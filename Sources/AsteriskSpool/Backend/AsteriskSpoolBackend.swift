@@ -1,6 +1,6 @@
 import AsteriskSpoolFormat
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 import VoicemailModel
 #if canImport(Glibc)
@@ -17,6 +17,8 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     /// Shared by every call of this backend: unchanged `.txt` files are parsed once (and, with
     /// a cache directory, once across runs).
     let cache: MessageInfoCache
+    /// The last listing's order, for the pages after its first.
+    let listings = ListingSnapshots()
 
     /// The spool root with its symbolic links resolved: nothing outside it is read or changed.
     let root: SpoolRoot
@@ -133,10 +135,35 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         -> Conditional<Page<VoicemailMessage>>
     {
         let box = try resolve(query.mailbox)
-        let found = reader.messages(of: box, folder: query.folder)
-        let searching = query.search?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        // Sorted and paged on what the .txt files say; only the page's messages are looked at
-        // further (their audio's size): a first page of 100 costs 100 audio stats, not 10,000.
+        let key = ListingSnapshots.key(query, mailbox: box)
+        let ordered: [SpoolMessage]
+        if query.start > 0, let kept = listings.later(key, stamps: reader.stamps(of: box)) {
+            ordered = kept
+        } else {
+            let scan = reader.scan(of: box)
+            let found = query.folder.map { folder in scan.messages.filter { $0.folder == folder } } ?? scan.messages
+            ordered = self.ordered(found, query)
+            if scan.settled { listings.keep(key, stamps: scan.stamps, ordered: ordered) }
+        }
+        let start = min(max(0, query.start), ordered.count)
+        let end = min(ordered.count, start + max(0, query.count))
+        // Only the page's messages are looked at further (their audio's size): a first page
+        // of 100 costs 100 audio stats, not 10,000.
+        return .modified(Page(total: ordered.count, records: ordered[start..<end].map { voicemail($0) }), etag: nil)
+    }
+
+    /// The messages a listing shows, in its order, sorted and searched on what the .txt files say.
+    func ordered(_ found: [SpoolMessage], _ query: MessageQuery) -> [SpoolMessage] {
+        let searching = query.search?.trimmingBlanks.lowercased() ?? ""
+        if searching.isEmpty, query.sort == .date {
+            // The usual list (newest first): sorted on the date and id alone.
+            let keys = found.map { (date: $0.record.originTime, id: $0.id) }
+            let ascending = query.direction == .ascending
+            return keys.indices.sorted { a, b in
+                let less = (keys[a].date, keys[a].id) < (keys[b].date, keys[b].id)
+                return ascending ? less : !less && keys[a].id != keys[b].id
+            }.map { found[$0] }
+        }
         // A search or a sort by duration (which a file without one takes from the audio) needs
         // every message as shown.
         var keyed: [(key: VoicemailMessage, message: SpoolMessage)] = found.map { message in
@@ -149,9 +176,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
         }
         let order = Self.order(query.sort, query.direction)
         keyed.sort { order($0.key, $1.key) }
-        let start = min(max(0, query.start), keyed.count)
-        let end = min(keyed.count, start + max(0, query.count))
-        return .modified(Page(total: keyed.count, records: keyed[start..<end].map { voicemail($0.message) }), etag: nil)
+        return keyed.map(\.message)
     }
 
     static func order(_ sort: MessageSort, _ direction: SortDirection) -> (VoicemailMessage, VoicemailMessage) -> Bool {
@@ -215,24 +240,42 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
 
     /// Read = out of INBOX and Urgent into Old (the flag stays); the others are left alone.
     public func markRead(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
-        let box = try resolve(mailbox)
-        let unread = try located(ids, in: box).filter(\.folder.holdsUnread)
-        if !unread.isEmpty { try change(box) { try writer.move(unread, of: box, to: .old) } }
-        return try reread(ids, box)
+        try await markMoving(ids, mailbox, to: .old) { $0.folder.holdsUnread }
     }
 
     /// Unread = into INBOX, from wherever the message is (Urgent is unread already).
     public func markUnread(ids: [String], mailbox: String?) async throws -> [VoicemailMessage] {
-        let box = try resolve(mailbox)
-        let read = try located(ids, in: box).filter { !$0.folder.holdsUnread }
-        if !read.isEmpty { try change(box) { try writer.move(read, of: box, to: .inbox) } }
-        return try reread(ids, box)
+        try await markMoving(ids, mailbox, to: .inbox) { !$0.folder.holdsUnread }
     }
 
-    /// The messages with `ids`, read in one pass; a missing id fails before anything changes.
-    func located(_ ids: [String], in box: String) throws -> [SpoolMessage] {
+    /// Moves those of `ids` that `needsMove` to `destination`, from one scan of the mailbox;
+    /// the answer is where each message now is. Only when an id repeats in the mailbox (a
+    /// message forwarded to itself, ids then told apart by order) is it scanned again.
+    func markMoving(
+        _ ids: [String], _ mailbox: String?, to destination: Folder, needsMove: (SpoolMessage) -> Bool
+    ) async throws -> [VoicemailMessage] {
+        let box = try resolve(mailbox)
+        let all = reader.messages(of: box)
+        let found = try located(ids, in: all)
+        let moving = found.filter(needsMove)
+        var moved: [String: SpoolMessage] = [:]
+        if !moving.isEmpty { try change(box) { moved = try writer.move(moving, of: box, to: destination) } }
+        let idsRepeat = all.contains { $0.id.utf8.contains(UInt8(ascii: "~")) }
+        guard !idsRepeat, moving.allSatisfy({ moved[$0.id] != nil }) else { return try reread(ids, box) }
+        return found.map { voicemail(moved[$0.id] ?? $0) }
+    }
+
+    /// The messages with `ids` in a scan of the mailbox; a missing id fails before anything changes.
+    func located(_ ids: [String], in all: [SpoolMessage]) throws -> [SpoolMessage] {
+        // A few ids (one mark-read): looked for directly, no table of 10,000 ids made.
+        if ids.count <= 4 {
+            return try ids.map { id in
+                guard let message = all.first(where: { $0.id == id }) else { throw Self.notFound(id) }
+                return message
+            }
+        }
         var byID: [String: SpoolMessage] = [:]
-        for message in reader.messages(of: box) { byID[message.id] = message }
+        for message in all { byID[message.id] = message }
         return try ids.map { id in
             guard let message = byID[id] else { throw Self.notFound(id) }
             return message
@@ -264,6 +307,10 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
             guard known else { throw VoicemailError.noExtension(target) }
         }
         var copies: [ForwardedCopy] = []
+        defer {
+            cache.forgetScans()
+            listings.forget()
+        }
         for target in extensions {
             let number = try mapped(target) { try writer.copy(message, toMailbox: target) }
             let copy = reader.messages(of: target, folder: .inbox).first { $0.number == number }
@@ -275,6 +322,10 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
 
     /// Runs a change, maps its failure to one line, then lets the phones know.
     func change(_ mailbox: String, _ body: () throws -> Void) throws {
+        defer {
+            cache.forgetScans()
+            listings.forget()
+        }
         try mapped(mailbox, body)
         notify([mailbox])
     }
@@ -309,7 +360,13 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+        value == value.rounded() ? "\(Int(value)) s" : tenths(value)
+    }
+
+    /// "1.5 s": one decimal, as `%.1f` writes it (no String(format:) in FoundationEssentials).
+    static func tenths(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) s"
     }
 
     func reread(_ ids: [String], _ box: String) throws -> [VoicemailMessage] {

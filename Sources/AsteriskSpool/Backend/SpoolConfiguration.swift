@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// How to open a spool (`vmtui --spool DIR [--context NAME] --user EXT [--mailbox EXT]`).
 public struct SpoolConfiguration: Sendable {

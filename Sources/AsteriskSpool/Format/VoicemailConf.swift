@@ -1,5 +1,6 @@
 import AsteriskSpoolFormat
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What vmtui reads from `voicemail.conf`: the mailboxes of each context (`ext => pin,Full
 /// Name,email,pager,options`) and `format=` of `[general]`. PINs are never kept.
@@ -53,21 +54,21 @@ public struct VoicemailConf: Sendable, Equatable {
             var line = String(raw)
             // ";" starts a comment unless escaped ("\;").
             if let comment = Self.commentStart(line) { line = String(line[..<comment]) }
-            line = line.trimmingCharacters(in: .whitespaces)
+            line = line.trimmingBlanks
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("[") {
                 guard let close = line.firstIndex(of: "]") else { continue }
-                section = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+                section = line[line.index(after: line.startIndex)..<close].trimmingBlanks
                 continue
             }
             guard let section, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
+            let key = line[..<equals].trimmingBlanks
             var valueStart = line.index(after: equals)
             if valueStart < line.endIndex, line[valueStart] == ">" { valueStart = line.index(after: valueStart) }
-            let value = line[valueStart...].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\\;", with: ";")
+            let value = line[valueStart...].trimmingBlanks.replacing("\\;", with: ";")
             if section.lowercased() == "general" {
                 if key.lowercased() == "format" {
-                    let list = value.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    let list = value.split(separator: "|").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
                     if !list.isEmpty { formats = list }
                 } else if key.lowercased() == "maxmsg" {
                     generalMax = Self.limit(value)
@@ -77,7 +78,7 @@ public struct VoicemailConf: Sendable, Equatable {
             guard !Self.reservedSections.contains(section.lowercased()), SpoolLayout.isSafeName(key) else { continue }
             // pin,Full Name,email,pager,options — the PIN is skipped, never stored.
             let fields = value.split(separator: ",", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                $0.trimmingBlanks
             }
             let name = fields.count > 1 && !fields[1].isEmpty ? fields[1] : nil
             let email = fields.count > 2 && !fields[2].isEmpty ? fields[2] : nil
@@ -90,14 +91,14 @@ public struct VoicemailConf: Sendable, Equatable {
 
     /// A positive count, clamped to Asterisk's 9999 per folder.
     static func limit(_ text: String) -> Int? {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), value > 0 else { return nil }
+        guard let value = Int(text.trimmingBlanks), value > 0 else { return nil }
         return min(value, 9999)
     }
 
     /// `maxmsg` among a mailbox's `|`-separated options.
     static func optionLimit(_ options: String) -> Int? {
         for option in options.split(separator: "|") {
-            let pair = option.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = option.split(separator: "=", maxSplits: 1).map { $0.trimmingBlanks }
             if pair.count == 2, pair[0].lowercased() == "maxmsg" { return limit(pair[1]) }
         }
         return nil

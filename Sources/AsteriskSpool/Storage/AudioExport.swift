@@ -1,7 +1,8 @@
 import AsteriskSpoolFormat
 import AudioFormats
 import ChildSpawn
-import Foundation
+import FoundationEssentials
+import Glibc
 import VoicemailModel
 
 /// Gets a message's or greeting's audio into a file a player understands: WAV and MP3 are

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The size of what a download or a play gets, which for a converted form is not the file's:
 /// sox turns GSM and raw telephony audio into 16-bit PCM WAV (a 44-byte header, two bytes per

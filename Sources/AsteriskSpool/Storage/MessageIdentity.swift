@@ -14,4 +14,19 @@ enum MessageIdentity {
             return count == 1 ? id : "\(id)~\(count)"
         }
     }
+
+    /// The same for messages in scan order, in place; nothing is copied when no id repeats.
+    static func disambiguate(_ messages: inout [SpoolMessage]) {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(messages.count)
+        var repeated: [Int] = []
+        for index in messages.indices {
+            let count = (seen[messages[index].id] ?? 0) + 1
+            seen[messages[index].id] = count
+            if count > 1 { repeated.append(index) }
+        }
+        guard !repeated.isEmpty else { return }
+        let ids = disambiguate(messages.map(\.id))
+        for index in repeated { messages[index].id = ids[index] }
+    }
 }

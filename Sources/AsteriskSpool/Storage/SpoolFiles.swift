@@ -1,5 +1,5 @@
 import AsteriskSpoolFormat
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// What the spool backend asks of files beyond the spool library: sizes and dates by

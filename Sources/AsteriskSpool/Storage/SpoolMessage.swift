@@ -1,34 +1,77 @@
 import AsteriskSpoolFormat
-import Foundation
+import FoundationEssentials
+import Glibc
 import VoicemailModel
 
-/// One message as found on disk: its `.txt` and the audio files beside it.
+/// One message as found on disk: its `.txt` and the audio files beside it. Light to copy (the
+/// record is shared by reference, the folder kept as a path): a listing handles thousands.
 public struct SpoolMessage: Sendable, Equatable {
     public var mailbox: String
     public var folder: Folder
     public var number: Int
     /// Audio extensions present ("wav", "WAV", "gsm", …), case kept: `.WAV` and `.wav` differ.
     public var audioExtensions: [String]
+    let box: RecordBox
     /// What its `.txt` says (the spool library's reading, shared with pbx-sim).
-    package var record: MessageRecord
+    package var record: MessageRecord { box.record }
     /// Why the `.txt` was not read (too large, not a regular file); nil when it was.
     public var problem: String?
     /// vmtui's id: msg_id, or a stable one made from the file (see `MessageIdentity`).
     public var id: String
-    public var directory: URL
+    /// The folder's path.
+    public var folderPath: String
     /// Its `.txt`'s device and inode when it was read whole (the cache's key).
     var textKey: TextFileKey?
+    /// Its `.txt` as the file system told it when it was read (cached or not): a change finds
+    /// it again under the folder's lock by this alone.
+    var stamp: TextStamp?
 
+    init(
+        mailbox: String, folder: Folder, number: Int, audioExtensions: [String], box: RecordBox, problem: String?,
+        folderPath: String, textKey: TextFileKey?, stamp: TextStamp?
+    ) {
+        self.mailbox = mailbox
+        self.folder = folder
+        self.number = number
+        self.audioExtensions = audioExtensions
+        self.box = box
+        self.problem = problem
+        id = box.record.id
+        self.folderPath = folderPath
+        self.textKey = textKey
+        self.stamp = stamp
+    }
+
+    public static func == (a: SpoolMessage, b: SpoolMessage) -> Bool {
+        (a.mailbox, a.folder, a.number, a.audioExtensions) == (b.mailbox, b.folder, b.number, b.audioExtensions)
+            && (a.problem, a.id, a.folderPath, a.textKey, a.stamp) == (b.problem, b.id, b.folderPath, b.textKey, b.stamp)
+            && (a.box === b.box || a.record == b.record)
+    }
+
+    public var directory: URL { URL(fileURLWithPath: folderPath, isDirectory: true) }
     public var baseName: String { SpoolLayout.baseName(number) }
-    public var textFile: URL { directory.appendingPathComponent(baseName + ".txt", isDirectory: false) }
+    public var textFile: URL { URL(fileURLWithPath: SpoolLayout.path(in: folderPath, number, "txt"), isDirectory: false) }
 
-    public func file(_ ext: String) -> URL { directory.appendingPathComponent(baseName + "." + ext, isDirectory: false) }
+    public func file(_ ext: String) -> URL { URL(fileURLWithPath: SpoolLayout.path(in: folderPath, number, ext), isDirectory: false) }
 
     /// The audio vmtui plays: `.wav` when present, then other forms by preference.
     public var preferredAudio: AudioForm? {
         AudioForm.preferenceOrder.lazy.compactMap { form in
             audioExtensions.contains(form.fileExtension) ? form : nil
         }.first
+    }
+}
+
+/// A `.txt`'s identity, size and modification time (nanoseconds) as one `stat` told them.
+struct TextStamp: Equatable, Sendable {
+    var key: TextFileKey
+    var size: Int64
+    var modified: Int64
+
+    init(_ status: stat) {
+        key = TextFileKey(status)
+        size = Int64(status.st_size)
+        modified = CachedText.modificationTime(status)
     }
 }
 

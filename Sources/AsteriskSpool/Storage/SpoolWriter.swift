@@ -1,5 +1,6 @@
 import AsteriskSpoolFormat
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import VoicemailModel
 
@@ -59,24 +60,50 @@ struct SpoolWriter: Sendable {
     }
 
     /// The same for messages the caller has just located (one mailbox scan fewer); each is
-    /// found again by id under the folders' locks.
-    func move(_ located: [SpoolMessage], of mailbox: String, to destination: Folder) throws {
+    /// found again under the folders' locks. Returns where each moved message now is (by id).
+    @discardableResult
+    func move(_ located: [SpoolMessage], of mailbox: String, to destination: Folder) throws -> [String: SpoolMessage] {
         let target = layout.folder(mailbox, destination)
+        var moved: [String: SpoolMessage] = [:]
         for source in Set(located.map(\.folder)).sorted() where source != destination {
-            let wanted = Set(located.filter { $0.folder == source }.map(\.id))
+            let wanted = located.filter { $0.folder == source }
+            let wantedIDs = Set(wanted.map(\.id))
             let from = layout.folder(mailbox, source)
             try checkInside(from)
             try DurableFiles.makeDirectory(target, creation: .likeFolder)
             try checkInside(target)
             // Both folders locked for the whole move: nobody sees the message twice or not at all.
             try FolderLock.withLocks([from, target], timeout: lockTimeout, creation: .likeFolder) {
-                // Read again under the lock: the numbers may have changed since.
-                let messages = reader.messages(of: mailbox, folder: source).filter { wanted.contains($0.id) }
+                // Looked at again under the lock (the numbers may have changed since): one
+                // listing of the folder, which the renumbering then uses too.
+                let files = FolderFiles(path: from.path)
+                let messages = Self.unchanged(wanted, in: files)
+                    ?? reader.messages(of: mailbox, folder: source).filter { wantedIDs.contains($0.id) }
                 guard !messages.isEmpty else { return }
-                try append(messages, to: target, staged: [:])
-                try remove(Set(messages.map(\.number)), from: from)
+                let numbers = try append(messages, to: target, staged: [:])
+                for (message, number) in zip(messages, numbers) {
+                    moved[message.id] = SpoolMessage(
+                        mailbox: mailbox, folder: destination, number: number, audioExtensions: message.audioExtensions,
+                        box: message.box, problem: message.problem, folderPath: target.path, textKey: nil, stamp: nil)
+                }
+                var present: [Int: [String]] = [:]
+                for number in files.texts { present[number] = files.audioExtensions(number) }
+                try FolderEdits.remove(Set(messages.map(\.number)), from: from, present: present)
             }
         }
+        return moved
+    }
+
+    /// The located messages when each is still the very file it was at its number (the same
+    /// inode, size and time, the same audio beside it); nil when anything moved meanwhile.
+    static func unchanged(_ located: [SpoolMessage], in files: FolderFiles) -> [SpoolMessage]? {
+        for message in located {
+            guard let stamp = message.stamp, files.audioExtensions(message.number) == message.audioExtensions,
+                let status = files.status(of: message.baseName + ".txt"), status.st_mode & S_IFMT == S_IFREG,
+                TextStamp(status) == stamp
+            else { return nil }
+        }
+        return located
     }
 
     /// Removes the messages and renumbers the folders they were in.
@@ -121,7 +148,7 @@ struct SpoolWriter: Sendable {
     /// audio as the source when given.
     @discardableResult
     private func append(_ messages: [SpoolMessage], to directory: URL, staged: [String: URL]) throws -> [Int] {
-        let first = (SpoolReader.files(in: directory).texts.last ?? -1) + 1
+        let first = (FolderFiles(path: directory.path).texts.last ?? -1) + 1
         guard first + messages.count <= SpoolLayout.maxMessagesPerFolder else {
             throw Failure.folderFull(folder: directory.lastPathComponent)
         }
