@@ -82,7 +82,7 @@ let package = Package(
             name: "AsteriskSpool",
             dependencies: [
                 "VoicemailBackend", "VoicemailModel", "AudioFormats", "DisplayText", "SafeTOML", "AsteriskSpoolFormat",
-                "ChildSpawn", .product(name: "Logging", package: "swift-log"),
+                "ChildSpawn", "SystemBasics", .product(name: "Logging", package: "swift-log"),
             ]),
         // libcurl's headers at build time; the library itself is opened at run time (ccurl.h).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),

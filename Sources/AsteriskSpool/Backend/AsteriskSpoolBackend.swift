@@ -1,6 +1,7 @@
 import AsteriskSpoolFormat
 import DisplayText
 import FoundationEssentials
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 #if canImport(Glibc)
@@ -360,13 +361,7 @@ public struct AsteriskSpoolBackend: VoicemailBackend {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : tenths(value)
-    }
-
-    /// "1.5 s": one decimal, as `%.1f` writes it (no String(format:) in FoundationEssentials).
-    static func tenths(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10) s"
+        value == value.rounded() ? "\(Int(value)) s" : FixedDecimal.text(value, places: 1) + " s"
     }
 
     func reread(_ ids: [String], _ box: String) throws -> [VoicemailMessage] {
