@@ -16,6 +16,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     let outbox = EventSink()
     /// Player, recorder, saving and greetings (AudioEffects.swift).
     let audio: AudioEffectRunner?
+    /// The config's `transcribe_command` for the details pane (TranscriptionEffects.swift).
+    public var transcription: TranscriptionRunner?
 
     /// - Parameter hook: run once per new message, if the config names one.
     public init(
@@ -44,6 +46,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
             return await audio?.run(effect)
         case .export(let effect):
             return .export(await run(effect))
+        case .transcription(let effect):
+            return await run(effect)
         case .redraw, .quit, .bell, .cancel:
             // The loop handles these itself; they never reach a runner.
             return nil

@@ -144,6 +144,7 @@ public final class ScreenLoop {
         case .overview: "overview"
         case .audio: "audio"
         case .export: "export"
+        case .transcription: "transcription"
         }
     }
 

@@ -21,4 +21,6 @@ public enum AppEvent: Equatable, Sendable {
     case audio(AudioEvent)
     /// Answers to an export (Features/Export).
     case export(ExportEvent)
+    /// Answers to a local transcription (Features/Transcription).
+    case transcription(TranscriptionEvent)
 }

@@ -15,6 +15,8 @@ public enum Effect: Equatable, Sendable {
     case audio(AudioEffect)
     /// Exporting messages into a folder (Features/Export).
     case export(ExportEffect)
+    /// A message's local transcript (Features/Transcription).
+    case transcription(TranscriptionEffect)
     /// Ring the terminal bell (only sent when the config asks for it).
     case bell
     /// Stop the request's task (aborting its transfer): its answer is no longer wanted.
@@ -32,6 +34,7 @@ public enum Effect: Equatable, Sendable {
         case .overview(let effect): effect.requestID
         case .audio(let effect): effect.requestID
         case .export(let effect): effect.requestID
+        case .transcription(let effect): effect.requestID
         case .loadCapabilities, .cancel, .bell, .redraw, .quit: nil
         }
     }

@@ -65,7 +65,7 @@ enum DetailsView {
             }
         }
         if y < bottom, drawPlayback(&grid, state, message, x: x, y: y, width: width) { y += 1 }
-        guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return (0, 0) }
+        guard let transcription = TranscriptionView.text(state, message).map(TerminalSafe.text), y + 1 < bottom else { return (0, 0) }
         y += 1
         var lines = TextWrap.wrap(transcription, width: width)
         let room = bottom - y
