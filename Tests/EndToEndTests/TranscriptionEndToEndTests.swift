@@ -45,8 +45,10 @@ final class TranscriptionEndToEndTests: XCTestCase {
         let screen = try TmuxScreen(command: command, environment: environment, width: 120, height: 40)
         self.screen = screen
         screen.waitFor("the inbox") { $0.contains("Bob Nguyen") && $0.contains("Support Desk") }
-        // The demo's New: Bob, Oliver, 山田太郎, then Support Desk, the one without a transcription.
-        screen.send("j", "j", "j")
+        // Support Desk's message in New is the one without the PBX's transcription.
+        screen.send("/")
+        screen.type("Support")
+        screen.send("Enter")
         let shown = screen.waitFor("the local transcript") { $0.contains("(local) Ticket closed, says the fake") }
         XCTAssertFalse(shown.contains("Local transcription:"), shown)
         let cached = try FileManager.default.contentsOfDirectory(atPath: directory.appending("cache/vmtui/transcripts").path)
