@@ -28,7 +28,9 @@ let hotCodeFirst = [
 ]
 
 // Layers (see README "Architecture"):
-//   VoicemailModel  shared types of the API contract; no dependencies.
+//   SystemBasics    what the client took from Foundation proper (trimming, %.1f, loose JSON,
+//                   threads), on the standard library and Glibc; no dependencies.
+//   VoicemailModel  shared types of the API contract.
 //   DisplayText     text as the screen and the CLI show it: terminal-safe, sizes, callers.
 //   VoicemailClient libcurl HTTP client, config and secrets; no UI, no server code.
 //   PBXSimulator    the Hummingbird simulator; never imported by the client library.
@@ -56,7 +58,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
-        .target(name: "VoicemailModel"),
+        // The little the client needed from Foundation proper, so the client links
+        // FoundationEssentials only (no ICU): see issue 21.
+        .target(name: "SystemBasics"),
+        .target(name: "VoicemailModel", dependencies: ["SystemBasics"]),
         // How vmtui starts every other program: descriptors 0-2 only, no secrets, registered
         // so every exit path ends it.
         .target(name: "ChildSpawn"),
@@ -64,7 +69,7 @@ let package = Package(
         // durations, caller names and plurals, shared by the screen, the CLI and the backends.
         .target(name: "DisplayText", dependencies: ["VoicemailModel"]),
         // The backend interface (VoicemailBackend protocol, capabilities, errors): no I/O.
-        .target(name: "VoicemailBackend", dependencies: ["VoicemailModel", "DisplayText"]),
+        .target(name: "VoicemailBackend", dependencies: ["VoicemailModel", "DisplayText", "SystemBasics"]),
         // Recognises and measures WAV/MP3 by content; pure, shared by client, player and simulator.
         .target(name: "AudioFormats", dependencies: ["VoicemailModel"]),
         // Asterisk's voicemail spool on disk, once for vmtui and pbx-sim: the message file, its
@@ -91,7 +96,7 @@ let package = Package(
             name: "VoicemailClient",
             dependencies: [
                 "VoicemailModel", "VoicemailBackend", "AudioFormats", "CCurl", "SafeTOML", "DisplayText", "ChildSpawn",
-                .product(name: "Logging", package: "swift-log"),
+                "SystemBasics", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "PBXSimulator",
@@ -113,7 +118,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: [.unsafeFlags(packedRelocations, .when(configuration: .release))]),
-        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend", "DisplayText"]),
+        .target(name: "AppCore", dependencies: ["VoicemailModel", "VoicemailBackend", "DisplayText", "SystemBasics"]),
         // Theme files: parsing, colour reduction and the shipped themes (package resources).
         .target(
             name: "Themes",
@@ -126,7 +131,7 @@ let package = Package(
         .target(
             name: "AudioPlayback",
             dependencies: [
-                "VoicemailModel", "VoicemailBackend", "AudioFormats", "ChildSpawn",
+                "VoicemailModel", "VoicemailBackend", "AudioFormats", "ChildSpawn", "SystemBasics",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
@@ -153,6 +158,7 @@ let package = Package(
         // Shared helpers for tests only: free ports, a pbx-sim process, tmux sessions, sox audio.
         .target(name: "TestSupport"),
         .testTarget(name: "TOMLReaderTests", dependencies: ["TOMLReader"]),
+        .testTarget(name: "SystemBasicsTests", dependencies: ["SystemBasics"]),
         .testTarget(name: "VoicemailModelTests", dependencies: ["VoicemailModel", "TestSupport"]),
         .testTarget(name: "DisplayTextTests", dependencies: ["DisplayText", "VoicemailModel"]),
         .testTarget(name: "VoicemailBackendTests", dependencies: ["VoicemailBackend", "VoicemailModel"]),

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// Recognises WAV and MP3 by content and measures them in one call.

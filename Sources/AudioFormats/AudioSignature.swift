@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// Recognises audio formats by content, never by a file name or an announced Content-Type.

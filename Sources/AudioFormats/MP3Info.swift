@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What an MPEG audio stream says: rate, channels and duration. The duration comes from a
 /// Xing/Info or VBRI header when there is one, otherwise from counting every frame (exact for

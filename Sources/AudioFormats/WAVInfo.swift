@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What a RIFF/WAVE header says: encoding, rate, channels, sample size and where the audio is.
 public struct WAVInfo: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
+import FoundationEssentials
 
 /// The environment handed to players and recorders: the user's environment minus anything
 /// that could carry a credential. A player has no business knowing the PBX token.

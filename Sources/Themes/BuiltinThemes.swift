@@ -1,5 +1,5 @@
 import AppCore
-import Foundation
+import FoundationEssentials
 
 /// The themes shipped with vmtui: the package resources in `Shipped/`, one TOML file each
 /// (a new one is a file there plus its line in Package.swift and in `sources`).

@@ -14,7 +14,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     let mailboxesCache = MailboxesCache()
     /// The loop's inbox, for events that come before an effect's answer (a folder's first page).
     let outbox = EventSink()
-    /// Player, recorder, saving and greetings (AudioEffects.swift).
+    /// Player, recorder, saving and greetings (AudioEffects.swift, PlaybackEffects.swift,
+    /// GreetingsEffects.swift).
     let audio: AudioEffectRunner?
     /// The config's `transcribe_command` for the details pane (TranscriptionEffects.swift).
     public var transcription: TranscriptionRunner?
@@ -42,7 +43,9 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
             return .picker(await run(effect))
         case .overview(let effect):
             return .overview(await run(effect))
-        case .audio(let effect):
+        case .playback(let effect):
+            return await audio?.run(effect)
+        case .greetings(let effect):
             return await audio?.run(effect)
         case .export(let effect):
             return .export(await run(effect))
@@ -55,7 +58,7 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     }
 
     public func accept(_ effect: Effect) {
-        if case .audio(let audioEffect) = effect { audio?.accept(audioEffect) }
+        if case .playback(let playbackEffect) = effect { audio?.accept(playbackEffect) }
     }
 
     public func attach(_ post: @escaping @Sendable (AppEvent) -> Void) {

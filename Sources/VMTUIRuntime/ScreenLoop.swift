@@ -142,7 +142,8 @@ public final class ScreenLoop {
         case .actions: "actions"
         case .picker: "picker"
         case .overview: "overview"
-        case .audio: "audio"
+        case .playback: "playback"
+        case .greetings: "greetings"
         case .export: "export"
         case .transcription: "transcription"
         }

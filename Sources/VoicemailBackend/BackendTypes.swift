@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// A list request (docs/api.md, "List messages").

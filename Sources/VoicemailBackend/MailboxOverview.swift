@@ -1,5 +1,5 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// One mailbox as the support desk's overview shows it.

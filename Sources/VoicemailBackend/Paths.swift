@@ -1,10 +1,10 @@
-import Foundation
+import FoundationEssentials
 
 /// Where vmtui's files live, one way everywhere: `~` is the home directory, and the XDG base
 /// directories follow the spec (a relative `XDG_CONFIG_HOME` or `XDG_STATE_HOME` is ignored).
 public enum Paths {
     public static func home(_ environment: [String: String]) -> URL {
-        URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory(), isDirectory: true)
+        URL(fileURLWithPath: environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path, isDirectory: true)
     }
 
     /// "~" and "~/x" under the home directory; anything else unchanged.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Bytes moved so far; `total` is nil while the size is unknown.
 public struct TransferProgress: Sendable, Equatable {

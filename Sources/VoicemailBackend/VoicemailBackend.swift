@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// Everything vmtui does with a PBX. The screen, the CLI and the audio code use only this;

@@ -1,5 +1,6 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailModel
 
 /// Everything that can go wrong talking to the PBX, each rendering as one line that names
@@ -155,7 +156,7 @@ public enum VoicemailError: Error, Sendable, Equatable {
     }
 
     private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
+        value == value.rounded() ? "\(Int(value)) s" : "\(FixedDecimal.text(value, places: 1)) s"
     }
 }
 

@@ -1,5 +1,6 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -103,7 +104,7 @@ public struct ClientConfiguration: Sendable {
     /// Parses and checks a server address as users type it ("pbx.example.com" means https;
     /// "host:port" is refused: a port says nothing about TLS, so the user must say which).
     public static func serverURL(from text: String) throws(VoicemailError) -> URL {
-        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        var trimmed = text.trimmingSpaces()
         if trimmed.firstUTF8Range(of: "://") == nil {
             let hostPart = trimmed.split(separator: "/", maxSplits: 1).first.map(String.init) ?? trimmed
             if hostPart.contains(":") { throw .schemeMissing(TerminalSafe.errorDetail(text)) }

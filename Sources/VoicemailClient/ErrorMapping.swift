@@ -1,5 +1,5 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 import VoicemailModel
 

@@ -1,6 +1,8 @@
-import Foundation
-import Synchronization
+import FoundationEssentials
+import Glibc
 import Logging
+import Synchronization
+import SystemBasics
 
 /// A swift-log handler that appends lines to a file: a TUI must never write logs to the
 /// terminal. Messages pass through `Redact.secrets` as a last line of defence.
@@ -43,7 +45,7 @@ public struct FileLogHandler: LogHandler {
 
     final class Sink: Sendable {
         /// Held while writing, so lines from several threads never interleave.
-        private let handle: Mutex<FileHandle>
+        private let descriptor: Mutex<Int32>
 
         init?(path: String) {
             let url = URL(fileURLWithPath: path)
@@ -52,13 +54,15 @@ public struct FileLogHandler: LogHandler {
                 guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
                 else { return nil }
             }
-            guard let handle = FileHandle(forWritingAtPath: path) else { return nil }
-            handle.seekToEndOfFile()
-            self.handle = Mutex(handle)
+            let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            descriptor = Mutex(fd)
         }
 
+        deinit { descriptor.withLock { _ = close($0) } }
+
         func write(_ line: String) {
-            handle.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
+            descriptor.withLock { _ = FileBytes.writeAll($0, Array(line.utf8)) }
         }
     }
 }
@@ -137,7 +141,7 @@ public enum Redact {
 }
 
 /// "2026-12-02T18:56:19.123+01:00" ("Z" in UTC), the local time with milliseconds. From libc:
-/// ISO8601DateFormatter in the local zone would page in ICU's zone and calendar data.
+/// FoundationEssentials knows no local zone without ICU.
 enum LogTimestamp {
     static func now() -> String {
         var clock = timespec()

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// The `Cookie` header that carries a login's session: every `name=value` the login answer
 /// set, whatever the names (PHPSESSID, a load balancer's, a PBX's own).
@@ -7,7 +8,7 @@ enum SessionCookies {
         var pairs: [(name: String, value: String)] = []
         for line in setCookies {
             guard let pair = line.split(separator: ";", maxSplits: 1).first else { continue }
-            let trimmed = pair.trimmingCharacters(in: .whitespaces)
+            let trimmed = pair.trimmingSpaces()
             guard let equals = trimmed.firstIndex(of: "="), equals != trimmed.startIndex else { continue }
             let name = String(trimmed[..<equals])
             let value = String(trimmed[trimmed.index(after: equals)...])

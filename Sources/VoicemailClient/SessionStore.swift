@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The PHPSESSID of a session login, shared by concurrent requests: one login at a time,
 /// and a cookie rejected with 401 is replaced once, not by every request that saw it.

@@ -1,6 +1,7 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import Logging
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -227,7 +228,7 @@ public final class VoicemailClient: Sendable {
 
     /// True when `body` is a JSON object shaped like this API's answers (`type` or `result`).
     static func isAPIEnvelope(_ body: Data) -> Bool {
-        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return false }
+        guard let object = LooseJSON.object(body) else { return false }
         return object["type"] != nil || object["result"] != nil
     }
 
@@ -249,23 +250,40 @@ public final class VoicemailClient: Sendable {
     }
 
     static func encodeID(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: FormEncoding.unreserved) ?? id
+        FormEncoding.encode(id)
     }
 }
 
 enum FormEncoding {
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
+    /// RFC 3986's unreserved characters stay; every other UTF-8 byte becomes %XX (upper case),
+    /// as Foundation's `addingPercentEncoding(withAllowedCharacters:)` wrote them.
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                out.append(byte)
+            default: out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
 /// A short human description of why a body did not decode.
 enum DecodingDetail {
+    /// JSON, but not shaped as the vendor's answer should be. Described as Foundation's
+    /// `CocoaError(.coderReadCorrupt)` was, which said it before (the same line for the user).
+    struct WrongShape: Error, CustomStringConvertible {
+        var description: String { #"Error Domain=NSCocoaErrorDomain Code=4864 "The data isn’t in the correct format.""# }
+    }
+
     static func describe(_ error: any Error, body: Data) -> String {
         if body.isEmpty { return "empty body" }
-        guard (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) != nil else {
+        guard LooseJSON.parse(body, fragments: true) != nil else {
             let start = String(decoding: body.prefix(40), as: UTF8.self)
             return "not JSON: \"\(TerminalSafe.line(start, maxLength: 40))\""
         }

@@ -1,3 +1,5 @@
+import SystemBasics
+
 /// The voicemail audio formats a Wildix PBX can be set to store.
 public enum AudioFormat: String, Codable, Sendable, CaseIterable {
     case wav
@@ -15,7 +17,7 @@ public enum AudioFormat: String, Codable, Sendable, CaseIterable {
     /// Recognises the MIME types servers and files announce, parameters ignored.
     public init?(mimeType: String) {
         let base = mimeType.split(separator: ";").first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
+            $0.trimmingSpaces().lowercased()
         } ?? ""
         switch base {
         case "audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave": self = .wav

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every JSON answer is wrapped: `{"type":"result","result":…}` or
 /// `{"type":"error","reason":"…","result":null}` (as the public Wildix API documents it).

@@ -1,3 +1,5 @@
+import SystemBasics
+
 /// A voicemail folder, named as in the Asterisk spool (which is also what the API speaks).
 ///
 /// An open set: the five phone-menu folders (0 New … 4 Friends) are the ones every PBX has,
@@ -36,7 +38,7 @@ public struct Folder: RawRepresentable, CaseIterable, Codable, Sendable, Hashabl
     /// spelling. Empty names and names with path separators or control characters are not
     /// folders.
     public init?(rawValue: String) {
-        let trimmed = rawValue.trimmingCharacters(in: .whitespaces)
+        let trimmed = rawValue.trimmingSpaces()
         guard !trimmed.isEmpty, trimmed.count <= 64,
             !trimmed.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }),
             trimmed != ".", trimmed != ".."
@@ -69,7 +71,7 @@ public struct Folder: RawRepresentable, CaseIterable, Codable, Sendable, Hashabl
     /// Accepts what a person types: a name in any case ("work", "New", "inbox") or a digit 0–4.
     /// Only folders known to Asterisk are accepted from people (a typo is not a new folder).
     public init?(userInput: String) {
-        let text = userInput.trimmingCharacters(in: .whitespaces).lowercased()
+        let text = userInput.trimmingSpaces().lowercased()
         if let digit = Int(text) {
             self.init(digit: digit)
             return

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// The personal greetings of a mailbox (phone menu 0 → 1, 2, 3, 4). Not every PBX has all
 /// four: `BackendCapabilities.greetingTypes` says which a backend has.
@@ -30,7 +31,7 @@ public enum GreetingType: String, Codable, Sendable, CaseIterable, Hashable {
     }
 
     public init?(userInput: String) {
-        switch userInput.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch userInput.trimmingSpaces().lowercased() {
         case "unavailable", "unavail", "1": self = .unavailable
         case "busy", "2": self = .busy
         case "name", "greet", "3": self = .name

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// Decoding helpers for servers that write numbers as strings ("total":"2289"),
 /// booleans as 0/1 or "yes", and leave optional fields out.
@@ -8,7 +9,7 @@ extension KeyedDecodingContainer {
         if let value = try? decode(Int.self, forKey: key) { return value }
         if let value = try? decode(Double.self, forKey: key), let int = Self.wholeNumber(value) { return int }
         if let text = try? decode(String.self, forKey: key) {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces()
             if trimmed.isEmpty { return nil }
             if let value = Int(trimmed) { return value }
             if let value = Double(trimmed), let int = Self.wholeNumber(value) { return int }
@@ -28,7 +29,7 @@ extension KeyedDecodingContainer {
         if let value = try? decode(Bool.self, forKey: key) { return value }
         if let value = try? decode(Int.self, forKey: key) { return value != 0 }
         if let text = try? decode(String.self, forKey: key) {
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+            switch text.trimmingSpaces().lowercased() {
             case "1", "true", "yes", "on": return true
             case "0", "false", "no", "off", "": return false
             default: break
@@ -67,13 +68,13 @@ extension KeyedDecodingContainer {
 public enum ISO8601 {
     public static func parse(_ text: String) -> Date? {
         if let date = InternetDate.parse(text.utf8) { return epoch(date) }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if let seconds = Double(trimmed) { return epoch(seconds) }
         if let date = try? Date(trimmed, strategy: .iso8601) { return whole(date) }
         let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
         if let date = try? Date(trimmed, strategy: fractional) { return whole(date) }
         // "2026-11-27 09:15:00" (a space, no zone) is common in PHP back ends; read it as UTC.
-        let spaced = trimmed.replacingOccurrences(of: " ", with: "T")
+        let spaced = trimmed.replacingEvery(" ", with: "T")
         return (try? Date(spaced + "Z", strategy: .iso8601)).flatMap(whole)
     }
 
@@ -86,8 +87,9 @@ public enum ISO8601 {
 
     private static func whole(_ date: Date) -> Date? { epoch(date.timeIntervalSince1970) }
 
-    /// Always with an explicit zone offset, in the given zone (UTC by default).
-    public static func format(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> String {
+    /// Always with an explicit zone offset, in the given zone (UTC by default: `.gmt`, which
+    /// FoundationEssentials knows by itself; it finds no zone by name without ICU).
+    public static func format(_ date: Date, timeZone: TimeZone = .gmt) -> String {
         var style = Date.ISO8601FormatStyle(timeZone: timeZone)
         style = style.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .colon)
         return date.formatted(style)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Per-folder counts of one mailbox.
 public struct FolderCount: Codable, Sendable, Equatable, Hashable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// One voicemail as the API describes it (see docs/api.md, "Message").
 public struct VoicemailMessage: Codable, Sendable, Equatable, Hashable, Identifiable {
@@ -125,14 +126,14 @@ public struct CallerID: Sendable, Equatable {
     /// spaces, `-`, `.`, `(` and `)` are dropped; that shorter form is the number) and a name
     /// otherwise (`anonymous`). `Unknown` is no caller id: no name, an empty number.
     public init(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if ["", "unknown", "<unknown>"].contains(trimmed.lowercased()) {
             self.init(name: nil, number: "")
         } else if let open = Self.openingBracket(in: trimmed), let close = trimmed.lastIndex(of: ">"), open < close {
-            let name = Self.unquoted(trimmed[..<open].trimmingCharacters(in: .whitespaces))
+            let name = Self.unquoted(trimmed[..<open].trimmingSpaces())
             self.init(
                 name: name.isEmpty ? nil : name,
-                number: trimmed[trimmed.index(after: open)..<close].trimmingCharacters(in: .whitespaces))
+                number: trimmed[trimmed.index(after: open)..<close].trimmingSpaces())
         } else if !Self.isQuoted(trimmed), let number = Self.phoneNumber(trimmed) {
             self.init(name: nil, number: number)
         } else {
@@ -189,12 +190,12 @@ public struct CallerID: Sendable, Equatable {
             }
         }
         if escaping { out.append("\\") }
-        return out.trimmingCharacters(in: .whitespaces)
+        return out.trimmingSpaces()
     }
 
     /// The Asterisk spelling, with quotes in the name escaped away.
     public var asteriskString: String {
         guard let name, !name.isEmpty else { return "<\(number)>" }
-        return "\"\(name.replacingOccurrences(of: "\"", with: "'"))\" <\(number)>"
+        return "\"\(name.replacingEvery("\"", with: "'"))\" <\(number)>"
     }
 }

@@ -28,7 +28,7 @@ final class ActionReachabilityTests: XCTestCase {
 
     /// The key maps in force, topmost first, as the screen resolves them.
     private func contexts(_ state: AppState) -> [KeyContext] {
-        var contexts: [KeyContext] = state.audio.greetings != nil ? [.greetings, .mailbox] : [.mailbox]
+        var contexts: [KeyContext] = state.greetings != nil ? [.greetings, .mailbox] : [.mailbox]
         if state.audio.playback != nil { contexts.insert(.playback, at: 0) }
         return contexts
     }
@@ -44,12 +44,12 @@ final class ActionReachabilityTests: XCTestCase {
             if action == .folderNew { state.press(.character("1")) }
         case .playback:
             state.press(.character("j"))
-            if case .play(let id, _)? = state.press(.enter).first?.audioEffect {
-                state.send(.audio(.playback(id, .playing(elapsed: 10, total: 42))))
+            if case .play(let id, _)? = state.press(.enter).first?.playbackEffect {
+                state.send(.playback(.report(id, .playing(elapsed: 10, total: 42))))
             }
         case .greetings:
-            if case .loadGreetings(let id, _)? = state.press(.character("G")).first?.audioEffect {
-                state.send(.audio(.greetingsLoaded(id, .success([
+            if case .load(let id, _)? = state.press(.character("G")).first?.greetingsEffect {
+                state.send(.greetings(.loaded(id, .success([
                     GreetingInfo(type: .unavailable, present: true, duration: 6, format: .wav, size: 96_044),
                 ]))))
             }

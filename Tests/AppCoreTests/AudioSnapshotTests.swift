@@ -12,13 +12,13 @@ final class AudioSnapshotTests: XCTestCase {
 
     private func playing(size: TerminalSize, paused: Bool = false) -> AppState {
         var state = Fixtures.loaded(size: size)
-        guard case .audio(.play(let id, _))? = App.update(&state, .input(.key(.enter))).first else {
+        guard case .playback(.play(let id, _))? = App.update(&state, .input(.key(.enter))).first else {
             XCTFail("no play")
             return state
         }
-        _ = App.update(&state, .audio(.playback(id, .playerChosen(name: "mpv", discovered: false))))
-        _ = App.update(&state, .audio(.playback(id, .playing(elapsed: 12.2, total: 42))))
-        if paused { _ = App.update(&state, .audio(.playback(id, .paused(elapsed: 12.6, total: 42)))) }
+        _ = App.update(&state, .playback(.report(id, .playerChosen(name: "mpv", discovered: false))))
+        _ = App.update(&state, .playback(.report(id, .playing(elapsed: 12.2, total: 42))))
+        if paused { _ = App.update(&state, .playback(.report(id, .paused(elapsed: 12.6, total: 42)))) }
         state.status = .none
         return state
     }
@@ -46,11 +46,11 @@ final class AudioSnapshotTests: XCTestCase {
             var state = GreetingsTests.opened(size: size)
             if size.width == 120 {
                 // Playing the unavailable greeting.
-                guard case .audio(.play(let id, _))? = App.update(&state, .input(.key(.enter))).first else {
+                guard case .playback(.play(let id, _))? = App.update(&state, .input(.key(.enter))).first else {
                     return XCTFail()
                 }
-                _ = App.update(&state, .audio(.playback(id, .playerChosen(name: "mpv", discovered: false))))
-                _ = App.update(&state, .audio(.playback(id, .playing(elapsed: 2, total: 6))))
+                _ = App.update(&state, .playback(.report(id, .playerChosen(name: "mpv", discovered: false))))
+                _ = App.update(&state, .playback(.report(id, .playing(elapsed: 2, total: 6))))
                 state.status = .none
             }
             assertSnapshot(App.render(state, size: size), named: name("greetings", size))
@@ -61,11 +61,11 @@ final class AudioSnapshotTests: XCTestCase {
         for size in sizes {
             var state = GreetingsTests.opened(size: size)
             _ = App.update(&state, .input(.key(.character("j"))))
-            guard case .audio(.startRecording(let id))? = App.update(&state, .input(.key(.character("r")))).first else {
+            guard case .greetings(.startRecording(let id))? = App.update(&state, .input(.key(.character("r")))).first else {
                 return XCTFail()
             }
-            _ = App.update(&state, .audio(.recording(id, .started(recorder: "arecord"))))
-            _ = App.update(&state, .audio(.recording(id, .progress(elapsed: 37.4, level: 0.05))))
+            _ = App.update(&state, .greetings(.recording(id, .started(recorder: "arecord"))))
+            _ = App.update(&state, .greetings(.recording(id, .progress(elapsed: 37.4, level: 0.05))))
             assertSnapshot(App.render(state, size: size), named: name("recording", size))
         }
     }

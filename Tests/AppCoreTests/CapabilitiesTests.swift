@@ -21,7 +21,7 @@ final class CapabilitiesTests: XCTestCase {
         for (key, capability) in refused {
             XCTAssertEqual(state.press(key), [], "\(key) sent something")
             XCTAssertNil(state.prompt, "\(key) opened a prompt")
-            XCTAssertNil(state.audio.greetings)
+            XCTAssertNil(state.greetings)
             XCTAssertEqual(state.status, .error("This PBX" + capability.refusal.dropFirst("this PBX".count)))
         }
         // What every backend can do still works.

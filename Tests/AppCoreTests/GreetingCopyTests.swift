@@ -17,18 +17,18 @@ final class GreetingCopyTests: XCTestCase {
         XCTAssertTrue(App.view(state, size: state.size).text().contains(
             "Copy the Unavailable greeting onto (2 busy, 3 name, 4 temporary):"))
         state.type("2")
-        guard case .copyGreeting(let id, "101", .unavailable, .busy)? = state.press(.enter).first?.audioEffect else {
+        guard case .copy(let id, "101", .unavailable, .busy)? = state.press(.enter).first?.greetingsEffect else {
             return XCTFail()
         }
         XCTAssertNil(state.prompt)
-        XCTAssertEqual(state.audio.greetings?.activity, .copying(from: .unavailable, to: .busy))
+        XCTAssertEqual(state.greetings?.activity, .copying(from: .unavailable, to: .busy))
         XCTAssertEqual(state.status, .busy("Copying the Unavailable greeting onto Busy…"))
         // Another change waits for this one.
         XCTAssertEqual(state.press(.character("x")), [])
         let busy = GreetingInfo(type: .busy, present: true, duration: 6, format: .wav, size: 96_044)
-        state.send(.audio(.greetingCopied(id, .success(busy))))
-        XCTAssertNil(state.audio.greetings?.activity)
-        XCTAssertEqual(state.audio.greetings?.items[1], busy)
+        state.send(.greetings(.copied(id, .success(busy))))
+        XCTAssertNil(state.greetings?.activity)
+        XCTAssertEqual(state.greetings?.items[1], busy)
         XCTAssertEqual(state.status, .success("Copied the Unavailable greeting onto Busy"))
     }
 
@@ -43,11 +43,11 @@ final class GreetingCopyTests: XCTestCase {
         state.press(.character("c"))
         state.type("3")
         state.press(.enter)
-        guard case .copyGreeting(let id, _, .unavailable, .name)? = state.press(.character("y")).first?.audioEffect else {
+        guard case .copy(let id, _, .unavailable, .name)? = state.press(.character("y")).first?.greetingsEffect else {
             return XCTFail()
         }
-        state.send(.audio(.greetingCopied(id, .failure(AppError(.forbidden, "read-only access")))))
-        XCTAssertEqual(state.audio.greetings?.items[2], GreetingsTests.list[2], "a refused copy changes nothing")
+        state.send(.greetings(.copied(id, .failure(AppError(.forbidden, "read-only access")))))
+        XCTAssertEqual(state.greetings?.items[2], GreetingsTests.list[2], "a refused copy changes nothing")
         XCTAssertEqual(
             state.status, .error("Could not copy the Unavailable greeting onto Name (it is unchanged): permission denied (read-only access)"))
     }
@@ -78,8 +78,8 @@ final class GreetingCopyTests: XCTestCase {
         var capabilities = BackendCapabilities.everything
         capabilities.supported.remove(.greetingCopy)
         state.send(.capabilitiesLoaded(.success(capabilities)))
-        guard case .loadGreetings(let id, _)? = state.press(.character("G")).first?.audioEffect else { return XCTFail() }
-        state.send(.audio(.greetingsLoaded(id, .success(GreetingsTests.list))))
+        guard case .load(let id, _)? = state.press(.character("G")).first?.greetingsEffect else { return XCTFail() }
+        state.send(.greetings(.loaded(id, .success(GreetingsTests.list))))
         XCTAssertFalse(App.view(state, size: state.size).text().contains("c copy"))
         XCTAssertEqual(state.press(.character("c")), [])
         XCTAssertNil(state.prompt)
@@ -91,9 +91,9 @@ final class GreetingCopyTests: XCTestCase {
         var state = Fixtures.loaded()
         state.send(.capabilitiesLoaded(.success(BackendCapabilities(
             supported: [.greetings, .greetingUpload, .greetingCopy], greetingTypes: [.unavailable, .busy, .name]))))
-        guard case .loadGreetings(let id, _)? = state.press(.character("G")).first?.audioEffect else { return XCTFail() }
-        state.send(.audio(.greetingsLoaded(id, .success(GreetingsTests.list))))
-        XCTAssertEqual(state.audio.greetings?.items.map(\.type), [.unavailable, .busy, .name])
+        guard case .load(let id, _)? = state.press(.character("G")).first?.greetingsEffect else { return XCTFail() }
+        state.send(.greetings(.loaded(id, .success(GreetingsTests.list))))
+        XCTAssertEqual(state.greetings?.items.map(\.type), [.unavailable, .busy, .name])
         XCTAssertFalse(App.view(state, size: state.size).text().contains("Temporary"))
         state.press(.character("c"))
         guard case .copyGreeting(_, let targets, _)? = state.prompt else { return XCTFail() }
@@ -122,10 +122,10 @@ final class GreetingCopyTests: XCTestCase {
         var state = GreetingsTests.opened()
         state.press(.character("c"))
         state.type("temp")
-        guard case .copyGreeting(let id, _, .unavailable, .temporary)? = state.press(.enter).first?.audioEffect else {
+        guard case .copy(let id, _, .unavailable, .temporary)? = state.press(.enter).first?.greetingsEffect else {
             return XCTFail()
         }
-        state.send(.audio(.greetingCopied(id, .success(Self.temporary))))
+        state.send(.greetings(.copied(id, .success(Self.temporary))))
         XCTAssertEqual(
             state.status, .success("Copied the Unavailable greeting onto Temporary; callers now hear it instead of Unavailable and Busy"))
     }
@@ -137,10 +137,10 @@ final class GreetingCopyTests: XCTestCase {
         state.press(.character("x"))
         XCTAssertEqual(
             state.prompt?.confirmation?.question, "Remove the Temporary greeting (callers hear Unavailable and Busy again)?")
-        guard case .resetGreeting(let id, _, .temporary)? = state.press(.character("y")).first?.audioEffect else {
+        guard case .reset(let id, _, .temporary)? = state.press(.character("y")).first?.greetingsEffect else {
             return XCTFail()
         }
-        state.send(.audio(.greetingReset(id, .success(GreetingInfo(type: .temporary, present: false)))))
+        state.send(.greetings(.wasReset(id, .success(GreetingInfo(type: .temporary, present: false)))))
         XCTAssertEqual(state.status, .success("Temporary greeting removed: callers hear Unavailable and Busy again"))
         XCTAssertFalse(App.view(state, size: state.size).text().contains("(temporary)"))
         XCTAssertEqual(state.press(.character("x")), [])

@@ -175,7 +175,7 @@ final class LiveRefreshTests: XCTestCase {
 
     func testRefreshDoesNotWaitForLongTransfers() {
         var state = Fixtures.loaded()
-        state.pending[state.makeRequestID()] = .audio(.save(messageID: "m1", TransferInfo(label: "Saving m1")))  // a long transfer under way
+        state.pending[state.makeRequestID()] = .playback(.save(messageID: "m1", TransferInfo(label: "Saving m1")))  // a long transfer under way
         let tick = state.lastRefresh.addingTimeInterval(61)
         XCTAssertTrue(state.send(.tick(tick)).contains(where: \.isLoadFolder))
     }

@@ -45,13 +45,13 @@ final class OverlayTests: XCTestCase {
 final class SmallThingsTests: XCTestCase {
     func testPausingReplacesThePlayerAnnouncement() throws {
         var state = Fixtures.loaded()
-        guard case .audio(.play(let id, _))? = state.press(.enter).first else { return XCTFail() }
-        state.send(.audio(.playback(id, .playerChosen(name: "mpv", discovered: false))))
-        state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42))))
+        guard case .playback(.play(let id, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.playback(.report(id, .playerChosen(name: "mpv", discovered: false))))
+        state.send(.playback(.report(id, .playing(elapsed: 1, total: 42))))
         XCTAssertEqual(state.status, .info("Playing with mpv"))
-        state.send(.audio(.playback(id, .paused(elapsed: 1.5, total: 42))))
+        state.send(.playback(.report(id, .paused(elapsed: 1.5, total: 42))))
         XCTAssertEqual(state.status, .info("Paused: Enter resumes"))
-        state.send(.audio(.playback(id, .playing(elapsed: 1.5, total: 42))))
+        state.send(.playback(.report(id, .playing(elapsed: 1.5, total: 42))))
         XCTAssertEqual(state.status, .none)
     }
 
@@ -160,8 +160,8 @@ final class KeysWhileLoadingTests: XCTestCase {
 final class PlayGoneMessageTests: XCTestCase {
     func testAGoneMessageRefreshesInsteadOfAPlayerError() {
         var state = Fixtures.loaded()
-        guard case .audio(.play(let id, _))? = state.press(.enter).first else { return XCTFail() }
-        let effects = state.send(.audio(.playback(id, .messageGone)))
+        guard case .playback(.play(let id, _))? = state.press(.enter).first else { return XCTFail() }
+        let effects = state.send(.playback(.report(id, .messageGone)))
         XCTAssertNil(state.audio.playback)
         XCTAssertEqual(state.status, .info("That message was already deleted; list refreshed"))
         XCTAssertTrue(effects.contains(where: \.isLoadFolder), "\(effects)")

@@ -26,22 +26,22 @@ final class RequestTableTests: XCTestCase {
 
     func testClosingGreetingsCancelsTheirLoadAndIgnoresItsLateAnswer() {
         var state = Fixtures.loaded()
-        guard case .loadGreetings(let id, _)? = state.press(.character("G")).first?.audioEffect else { return XCTFail() }
+        guard case .load(let id, _)? = state.press(.character("G")).first?.greetingsEffect else { return XCTFail() }
         XCTAssertEqual(state.greetingsLoadRequest, id)
         XCTAssertEqual(state.press(.escape), [.cancel(id)])
         XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
-        XCTAssertEqual(state.send(.audio(.greetingsLoaded(id, .success(GreetingsTests.list)))), [])
-        XCTAssertNil(state.audio.greetings)
+        XCTAssertEqual(state.send(.greetings(.loaded(id, .success(GreetingsTests.list)))), [])
+        XCTAssertNil(state.greetings)
     }
 
     func testANewTabCancelsTheListingItReplaces() {
         var state = Fixtures.loaded()
         state.press(.character("w"), .control("u"))
         state.type("/t")
-        guard case .listDirectory(let first, "/")? = state.press(.tab).first?.audioEffect else { return XCTFail() }
+        guard case .listDirectory(let first, "/")? = state.press(.tab).first?.playbackEffect else { return XCTFail() }
         let second = state.press(.tab)
         XCTAssertEqual(second.last, .cancel(first))
-        XCTAssertEqual(state.send(.audio(.directoryListed(first, .success([DirectoryEntry(name: "tmp", isDirectory: true)])))), [])
+        XCTAssertEqual(state.send(.playback(.directoryListed(first, .success([DirectoryEntry(name: "tmp", isDirectory: true)])))), [])
         XCTAssertEqual(state.prompt?.editor?.text, "/t", "the cancelled listing completes nothing")
         XCTAssertEqual(state.press(.escape).compactMap { if case .cancel = $0 { $0 } else { nil } }.count, 1)
         XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
@@ -51,28 +51,28 @@ final class RequestTableTests: XCTestCase {
         var config = Fixtures.config()
         config.markReadOn = .never
         var state = Fixtures.loaded(config: config)
-        guard case .play(let id, _)? = state.press(.enter).first?.audioEffect else { return XCTFail() }
-        XCTAssertEqual(state.pending[id], .audio(.playback))
-        state.send(.audio(.playback(id, .playing(elapsed: 1, total: 42))))
-        XCTAssertEqual(state.pending[id], .audio(.playback), "reports keep coming until the end")
-        state.send(.audio(.playback(id, .finished)))
+        guard case .play(let id, _)? = state.press(.enter).first?.playbackEffect else { return XCTFail() }
+        XCTAssertEqual(state.pending[id], .playback(.playing))
+        state.send(.playback(.report(id, .playing(elapsed: 1, total: 42))))
+        XCTAssertEqual(state.pending[id], .playback(.playing), "reports keep coming until the end")
+        state.send(.playback(.report(id, .finished)))
         XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
-        XCTAssertEqual(state.send(.audio(.playback(id, .playing(elapsed: 2, total: 42)))), [])
+        XCTAssertEqual(state.send(.playback(.report(id, .playing(elapsed: 2, total: 42)))), [])
         XCTAssertNil(state.audio.playback, "a report after the end starts nothing")
     }
 
     func testARecordingBecomesOneUploadWhoseOutcomeIsSaidAfterLeavingGreetings() {
         var state = GreetingsTests.opened()
-        guard case .startRecording(let recording)? = state.press(.character("r")).first?.audioEffect else { return XCTFail() }
+        guard case .startRecording(let recording)? = state.press(.character("r")).first?.greetingsEffect else { return XCTFail() }
         state.press(.enter)
-        let effects = state.send(.audio(.recording(recording, .finished(path: "/run/r.wav", duration: 5, reachedLimit: false))))
-        guard case .uploadGreeting(let upload, _, .unavailable, _, true)? = effects.first?.audioEffect else { return XCTFail() }
+        let effects = state.send(.greetings(.recording(recording, .finished(path: "/run/r.wav", duration: 5, reachedLimit: false))))
+        guard case .upload(let upload, _, .unavailable, _, true)? = effects.first?.greetingsEffect else { return XCTFail() }
         XCTAssertEqual(Array(state.pending.keys), [upload], "the recording's entry is gone, the upload's is there")
-        state.send(.audio(.transferProgress(upload, bytes: 512, total: 1024)))
+        state.send(.greetings(.uploadProgress(upload, bytes: 512, total: 1024)))
         XCTAssertEqual(state.transfer?.bytes, 512)
         state.press(.escape)
-        XCTAssertNil(state.audio.greetings)
-        state.send(.audio(.greetingUploaded(upload, .failure(AppError(.server, "disk full")))))
+        XCTAssertNil(state.greetings)
+        state.send(.greetings(.uploaded(upload, .failure(AppError(.server, "disk full")))))
         XCTAssertEqual(state.status, .error("Could not upload the Unavailable greeting (the old one stays): disk full"))
         XCTAssertNil(state.transfer)
         XCTAssertTrue(state.pending.isEmpty, "\(state.pending)")
@@ -93,7 +93,7 @@ final class RequestTableTests: XCTestCase {
 private extension AppState {
     /// Types an extension in the picker and presses Enter; the opening request, if any.
     mutating func openingRequestAfterTyping(_ ext: String) -> RequestID? {
-        if sharing.picker == nil { press(.character("o")) }
+        if picker == nil { press(.character("o")) }
         type(ext)
         for case .picker(.openMailbox(let id, _, _)) in press(.enter) { return id }
         return nil

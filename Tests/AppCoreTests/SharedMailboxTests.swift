@@ -54,7 +54,7 @@ final class SharedMailboxTests: XCTestCase {
         state.type("zzz")
         XCTAssertEqual(App.pickerRows(state), [])
         state.press(.enter)
-        XCTAssertNotNil(state.sharing.picker, "nothing to open keeps the picker open")
+        XCTAssertNotNil(state.picker, "nothing to open keeps the picker open")
         XCTAssertTrue(statusRow(state).contains("No mailbox matches \"zzz\""), statusRow(state))
     }
 
@@ -65,10 +65,10 @@ final class SharedMailboxTests: XCTestCase {
         guard let (_, mailbox, pin) = openEffect(state.press(.enter)) else { return }
         XCTAssertEqual(mailbox, "102")
         XCTAssertNil(pin)
-        XCTAssertNil(state.sharing.picker)
+        XCTAssertNil(state.picker)
         state.press(.character("o"))
         state.press(.escape)
-        XCTAssertNil(state.sharing.picker)
+        XCTAssertNil(state.picker)
         XCTAssertEqual(state.mailbox, "101")
     }
 

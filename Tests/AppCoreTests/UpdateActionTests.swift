@@ -194,22 +194,22 @@ final class UpdateActionTests: XCTestCase {
     /// Hardening 22: deleting the message that is playing stops the player.
     func testDeletingThePlayingMessageStopsThePlayer() {
         var state = Fixtures.loaded()
-        guard case .audio(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
-        state.send(.audio(.playback(play, .playing(elapsed: 1, total: 42))))
+        guard case .playback(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.playback(.report(play, .playing(elapsed: 1, total: 42))))
         guard case .actions(.delete(let id, _, ["m1"]))? = state.press(.character("d"), .character("y")).first
         else { return XCTFail() }
         let effects = state.send(.actions(.messagesDeleted(id, .success(["m1"]))))
-        XCTAssertEqual(effects.first, .audio(.stop))
+        XCTAssertEqual(effects.first, .playback(.stop))
     }
 
     func testDeletingAnotherMessageLetsPlaybackGoOn() {
         var state = Fixtures.loaded()
-        guard case .audio(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
-        state.send(.audio(.playback(play, .playing(elapsed: 1, total: 42))))
+        guard case .playback(.play(let play, _))? = state.press(.enter).first else { return XCTFail() }
+        state.send(.playback(.report(play, .playing(elapsed: 1, total: 42))))
         state.press(.character("j"))
         guard case .actions(.delete(let id, _, ["m4"]))? = state.press(.character("d"), .character("y")).first
         else { return XCTFail() }
-        XCTAssertFalse(state.send(.actions(.messagesDeleted(id, .success(["m4"])))).contains(.audio(.stop)))
+        XCTAssertFalse(state.send(.actions(.messagesDeleted(id, .success(["m4"])))).contains(.playback(.stop)))
     }
 
     func testForwardToOwnMailboxRefreshes() {

@@ -22,7 +22,7 @@ final class PlayGoneMessageTests: XCTestCase {
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let reports = Mutex<[PlaybackReport]>([])
         runner.attach { event in
-            if case .audio(.playback(_, let report)) = event { reports.withLock { $0.append(report) } }
+            if case .playback(.report(_, let report)) = event { reports.withLock { $0.append(report) } }
         }
         defer { Task { await runner.shutdown() } }
         _ = await runner.run(.play(RequestID(1), .message(message, mailbox: nil)))

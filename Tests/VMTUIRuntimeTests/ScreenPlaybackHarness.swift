@@ -50,7 +50,7 @@ final class ScreenPlaybackHarness: @unchecked Sendable {
             client: backend, player: player, recorder: nil, environment: environment, logger: Logger(label: "test"))
         let reports = self.reports
         runner.attach { event in
-            if case .audio(.playback(let id, let report)) = event { reports.list.withLock { $0.append((id, report)) } }
+            if case .playback(.report(let id, let report)) = event { reports.list.withLock { $0.append((id, report)) } }
         }
     }
 
@@ -58,7 +58,7 @@ final class ScreenPlaybackHarness: @unchecked Sendable {
 
     /// As the loop launches an effect: noted in order now, run concurrently.
     @discardableResult
-    func launch(_ effect: AudioEffect) -> Task<Void, Never> {
+    func launch(_ effect: PlaybackEffect) -> Task<Void, Never> {
         runner.accept(effect)
         let runner = self.runner
         return Task.detached { _ = await runner.run(effect) }

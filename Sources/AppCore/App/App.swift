@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// The mailbox screen as pure functions: the runtime owns the loop, executes effects and
@@ -39,7 +39,8 @@ public enum App {
         case .actions(let event): return actionsAnswered(&state, event)
         case .picker(let event): return pickerAnswered(&state, event)
         case .overview(let event): return overviewAnswered(&state, event)
-        case .audio(let event): return handleAudioEvent(&state, event)
+        case .playback(let event): return playbackAnswered(&state, event)
+        case .greetings(let event): return greetingsAnswered(&state, event)
         case .export(let event): return exportAnswered(&state, event)
         case .transcription(let event): return transcriptionAnswered(&state, event)
         }

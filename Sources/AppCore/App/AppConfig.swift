@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the app needs to know from the command line and config file.
 public struct AppConfig: Equatable, Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 
 /// Everything that can happen to the app: input, time, and the answers to effects, grouped by
@@ -17,8 +17,10 @@ public enum AppEvent: Equatable, Sendable {
     case picker(PickerEvent)
     /// Answers to the overview (Features/Overview).
     case overview(OverviewEvent)
-    /// Playback, recording, greetings, saves, transfers and listings (see `AudioEffect`).
-    case audio(AudioEvent)
+    /// Answers to playing and saving (Features/Playback).
+    case playback(PlaybackEvent)
+    /// Answers to the greetings calls and the recorder (Features/Greetings).
+    case greetings(GreetingsEvent)
     /// Answers to an export (Features/Export).
     case export(ExportEvent)
     /// Answers to a local transcription (Features/Transcription).

@@ -1,5 +1,5 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 import VoicemailModel
 
@@ -64,8 +64,10 @@ public enum PendingOperation: Equatable, Sendable {
     case overview
     /// A conditional look at New while another folder is open (new-message notices).
     case inboxWatch
-    /// Playback, saving, completion, greetings and recording (see `AudioPending`).
-    case audio(AudioPending)
+    /// Playing, saving, path completion (Features/Playback).
+    case playback(PlaybackPending)
+    /// The greetings calls and the recorder (Features/Greetings).
+    case greetings(GreetingsPending)
     /// `e`: an export of `total` messages (Features/Export).
     case export(total: Int)
 }
@@ -90,8 +92,6 @@ public struct AppState: Equatable, Sendable {
     public var isOwnMailbox: Bool
     /// Per-folder counts: from the Mailboxes call, kept in step after actions.
     public var folderCounts: [Folder: FolderCount]
-    /// The support desk's overview (`O`), while open.
-    public var overview: OverviewScreen? = nil
     /// The server has no Mailboxes call: counts come from the folders loaded.
     public var mailboxesUnsupported: Bool
 
@@ -121,8 +121,6 @@ public struct AppState: Equatable, Sendable {
 
     // Interaction
     public var focus: Pane
-    public var showHelp: Bool
-    public var helpScroll: Int
     /// Flips the layout's default: hides details where they fit, shows them where not.
     public var detailsToggled: Bool
     /// Lines of the selected message's transcription scrolled past (J/K); only for the
@@ -136,9 +134,11 @@ public struct AppState: Equatable, Sendable {
     }
     private var detailsScrollID: String?
     private var detailsScrollLines = 0
-    public var prompt: Prompt?
+    /// What lies over the mailbox, topmost first, each with its state (App/Overlay.swift):
+    /// opened with `present`, closed with `dismiss`.
+    public internal(set) var presented: [PresentedOverlay] = []
     public var status: StatusLine
-    /// Playback, saves, path completion and the greetings screen (Update/Playback.swift…).
+    /// Playback (Features/Playback).
     public var audio = AudioState()
     /// Local transcripts and their requests (Features/Transcription).
     public var transcription = TranscriptionState()
@@ -177,10 +177,7 @@ public struct AppState: Equatable, Sendable {
         tagged = []
         filter = ""
         focus = .list
-        showHelp = false
-        helpScroll = 0
         detailsToggled = false
-        prompt = nil
         status = config.configErrors.isEmpty
             ? .none
             : .error("Config: " + config.configErrors.joined(separator: "; "))
@@ -220,11 +217,11 @@ public struct AppState: Equatable, Sendable {
     /// The mailbox being opened.
     public var openingRequest: RequestID? { request { if case .opening = $0 { true } else { false } } }
     /// The playback on screen (its reports keep coming until it ends).
-    public var playbackRequest: RequestID? { request { $0 == .audio(.playback) } }
+    public var playbackRequest: RequestID? { request { $0 == .playback(.playing) } }
     /// The greetings screen's list load.
-    public var greetingsLoadRequest: RequestID? { request { $0 == .audio(.greetingsLoad) } }
+    public var greetingsLoadRequest: RequestID? { request { $0 == .greetings(.load) } }
     /// The directory listing a Tab completion waits for.
-    public var completionRequest: RequestID? { request { if case .audio(.completion) = $0 { true } else { false } } }
+    public var completionRequest: RequestID? { request { if case .playback(.completion) = $0 { true } else { false } } }
 
     /// The save or upload whose progress the status line shows: the latest one under way.
     public var transfer: TransferInfo? {

@@ -11,8 +11,10 @@ public enum Effect: Equatable, Sendable {
     case picker(PickerEffect)
     /// Every mailbox for the support desk (Features/Overview).
     case overview(OverviewEffect)
-    /// Playback, recording, greetings, saving and directory listings (see `AudioEffect`).
-    case audio(AudioEffect)
+    /// Playing and saving messages, path completion (Features/Playback).
+    case playback(PlaybackEffect)
+    /// Loading, uploading, resetting, copying and recording greetings (Features/Greetings).
+    case greetings(GreetingsEffect)
     /// Exporting messages into a folder (Features/Export).
     case export(ExportEffect)
     /// A message's local transcript (Features/Transcription).
@@ -32,7 +34,8 @@ public enum Effect: Equatable, Sendable {
         case .actions(let effect): effect.requestID
         case .picker(let effect): effect.requestID
         case .overview(let effect): effect.requestID
-        case .audio(let effect): effect.requestID
+        case .playback(let effect): effect.requestID
+        case .greetings(let effect): effect.requestID
         case .export(let effect): effect.requestID
         case .transcription(let effect): effect.requestID
         case .loadCapabilities, .cancel, .bell, .redraw, .quit: nil

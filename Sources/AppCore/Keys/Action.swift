@@ -42,14 +42,14 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 
     /// Accepts "page-down", "page_down" and "pagedown" alike.
     public init?(name: String) {
-        let key = name.lowercased().replacingOccurrences(of: "_", with: "-")
+        let key = name.lowercased().replacing("_", with: "-")
         if let action = Action(rawValue: key) {
             self = action
             return
         }
-        let squashed = key.replacingOccurrences(of: "-", with: "")
+        let squashed = key.replacing("-", with: "")
         guard let action = Action.allCases.first(where: {
-            $0.rawValue.replacingOccurrences(of: "-", with: "") == squashed
+            $0.rawValue.replacing("-", with: "") == squashed
         }) else { return nil }
         self = action
     }

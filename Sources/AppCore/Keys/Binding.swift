@@ -14,8 +14,8 @@ public struct Binding: Sendable {
     public var context: KeyContext
     /// The help overlay's line (and the README's).
     public var help: String
-    /// The footer's word ("delete"); nil keeps the action out of the footer.
-    public var footerHint: String?
+    /// Its footer entries (Keys/FooterHint.swift): none keeps the action out of the footer.
+    public var footer: [FooterHint]
     /// What the backend must be able to do; without it the action is hidden everywhere and,
     /// pressed anyway, answers the capability's one-line refusal.
     public var capability: BackendCapability?
@@ -26,7 +26,7 @@ public struct Binding: Sendable {
     let onGreetingsScreen: KeyHandler?
 
     public init(
-        _ action: Action, keys: [Key], context: KeyContext = .mailbox, help: String, footer: String? = nil,
+        _ action: Action, keys: [Key], context: KeyContext = .mailbox, help: String, footer: [FooterHint] = [],
         needs capability: BackendCapability? = nil, onGreetingsScreen: KeyHandler? = nil,
         perform: @escaping KeyHandler
     ) {
@@ -34,7 +34,7 @@ public struct Binding: Sendable {
         self.defaultKeys = keys
         self.context = context
         self.help = help
-        self.footerHint = footer
+        self.footer = footer
         self.capability = capability
         self.perform = perform
         self.onGreetingsScreen = onGreetingsScreen

@@ -31,7 +31,7 @@ public enum BindingTable {
 
     /// Key names as the footer writes them; a `|` would end the table cell.
     private static func markdownKey(_ key: Key) -> String {
-        KeySpec.display(key).replacingOccurrences(of: "|", with: "\\|")
+        KeySpec.display(key).replacing("|", with: "\\|")
     }
 }
 

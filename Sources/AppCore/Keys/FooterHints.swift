@@ -1,19 +1,29 @@
-/// Footer entries built from the binding table: the key as the user has it, the binding's
-/// word, and nothing at all for an action the backend cannot do.
-struct FooterHints {
-    let state: AppState
-
-    /// `word` overrides the binding's footer word where the situation names it better
-    /// ("folder" for ↓ in the folder pane); `with` joins a second action's key ("j/k").
-    func hint(_ action: Action, _ word: String? = nil, with other: Action? = nil, separator: String = "/")
-        -> (String, String)?
-    {
-        guard state.offers(action) else { return nil }
+/// A footer built from the binding table: each binding's hints for that footer, by group and
+/// then in the table's order, with the keys as the user has them; nothing for an action the
+/// backend cannot do. Adding a binding with a footer hint needs no change here.
+enum FooterHints {
+    static func hints(_ state: AppState, in place: FooterPlace) -> [(String, String)] {
         let label = state.config.keyBindings.label
-        let keys = other.map { label(action) + separator + label($0) } ?? label(action)
-        guard let text = word ?? BindingTable.binding(for: action).footerHint else { return nil }
-        return (keys, text)
+        let playing = isPlaying(state, in: place)
+        var entries: [(group: FooterGroup, order: Int, hint: (String, String))] = []
+        for (order, binding) in BindingTable.all.enumerated() where state.offers(binding.action) {
+            for hint in binding.footer where hint.places(in: binding.context).contains(place) {
+                let group = hint.group(in: binding.context)
+                guard group != .playing || playing, let word = hint.word(state) else { continue }
+                let keys = hint.other.map { label(binding.action) + hint.separator + label($0) } ?? label(binding.action)
+                entries.append((group, order, (keys, word)))
+            }
+        }
+        return entries.sorted { ($0.group, $0.order) < ($1.group, $1.order) }.map(\.hint)
     }
 
-    func hints(_ items: [(String, String)?]) -> [(String, String)] { items.compactMap { $0 } }
+    /// The playback keys show in the list while anything plays, on the greetings screen
+    /// while a greeting plays.
+    private static func isPlaying(_ state: AppState, in place: FooterPlace) -> Bool {
+        switch place {
+        case .list: state.audio.playback != nil
+        case .greetings: state.audio.playback?.target.greetingType != nil
+        case .folders: false
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import SystemBasics
 
 /// Key names as people write them in the config ("j", "down", "ctrl-l", "pgdn", "space").
 public enum KeySpec {
@@ -17,7 +17,7 @@ public enum KeySpec {
 
     /// nil when the spec names no key.
     public static func parse(_ spec: String) -> Key? {
-        let trimmed = spec.trimmingCharacters(in: .whitespaces)
+        let trimmed = spec.trimmingSpaces()
         if trimmed.count == 1, let character = trimmed.first { return .character(character) }
         let lower = trimmed.lowercased()
         if let key = named[lower] { return key }

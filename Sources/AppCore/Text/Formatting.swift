@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Dates, durations and sizes as the screen shows them, computed in the configured zone
 /// against the state's clock so the output is deterministic.

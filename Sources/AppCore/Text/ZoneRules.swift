@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the screen needs of a time zone: the offset from UTC and the abbreviation in force at
 /// an instant, and whether the offset will change again. A Foundation `TimeZone` answers it

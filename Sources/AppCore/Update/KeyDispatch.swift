@@ -57,7 +57,7 @@ extension App {
             switch mouse.action {
             case .wheelDown: state.helpScroll += 3
             case .wheelUp: state.helpScroll = max(0, state.helpScroll - 3)
-            case .press: state.showHelp = false
+            case .press: state.dismiss(.help)
             }
             return []
         case .prompt?, .picker?, .overview?, .greetings?:

@@ -1,4 +1,4 @@
-import Foundation
+import SystemBasics
 import VoicemailModel
 
 /// Keys while a prompt is open: editing, Enter to confirm (validated), Esc to cancel.
@@ -37,7 +37,7 @@ extension App {
             state.status = cancelled.map(StatusLine.info) ?? .none
             return []
         case OverlayKeys.submit:
-            return submit(&state, editor.text.trimmingCharacters(in: .whitespaces))
+            return submit(&state, editor.text.trimmingSpaces())
         default:
             var editor = editor
             if editor.handle(key) {

@@ -1,4 +1,5 @@
 import DisplayText
+import VoicemailModel
 
 /// Row 0: whose mailbox, on which server, how many unread and, where the backend knows the
 /// limit, how full it is (a warning style from 90 %, said plainly when callers are refused).

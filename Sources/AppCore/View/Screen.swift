@@ -10,12 +10,11 @@ enum Screen {
             return Frame(grid: grid)
         }
         HeaderView.draw(&grid, state, layout.header)
-        let overlays = state.overlays
-        if overlays.contains(.greetings), let greetings = state.audio.greetings {
-            let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
+        // The greetings screen and the overview replace the panes rather than covering them.
+        let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
+        if let greetings = state.greetings {
             GreetingsView.draw(&grid, state, greetings, body)
-        } else if overlays.contains(.overview), let overview = state.overview {
-            let body = Rect(x: 0, y: layout.header.y + 1, width: size.width, height: layout.status.y - layout.header.y - 1)
+        } else if let overview = state.overview {
             OverviewView.draw(&grid, state, overview, body)
         } else {
             FolderPaneView.draw(&grid, state, layout)
@@ -26,13 +25,13 @@ enum Screen {
         let promptCursor = StatusView.draw(&grid, state, layout)
         var cursor = promptCursor
         // Bottom to top: what lies highest draws last and owns the cursor.
-        for overlay in overlays.reversed() {
+        for overlay in state.presented.reversed() {
             switch overlay {
-            case .help:
-                HelpView.draw(&grid, state)
+            case .help(let scroll):
+                HelpView.draw(&grid, state, scroll: scroll)
                 cursor = nil
-            case .picker:
-                cursor = MailboxPickerView.draw(&grid, state)
+            case .picker(let picker):
+                cursor = MailboxPickerView.draw(&grid, state, picker)
             case .prompt:
                 cursor = promptCursor
             case .greetings, .overview:

@@ -11,17 +11,17 @@ enum StatusView {
             let owner: String? = if case .pin(let mailbox, _) = prompt { App.mailboxLabel(state, mailbox) }
                 else { App.ownerPhrase(state) }
             cursor = drawPrompt(&grid, prompt, status, owner: owner)
-        } else if !AudioStatus.drawPlaybackInStatus(&grid, state, layout) {
+        } else if !PlaybackStatus.drawPlaybackInStatus(&grid, state, layout) {
             let style = statusStyle(state.status)
             grid.fill(x: status.x, y: status.y, width: status.width, height: 1, style: style)
-            let text = AudioStatus.transferText(state, width: status.width - 2) ?? state.status.text
+            let text = PlaybackStatus.transferText(state, width: status.width - 2) ?? state.status.text
             if !text.isEmpty {
                 grid.put(" " + DisplayWidth.truncate(text, to: status.width - 2), x: status.x, y: status.y, style: style)
             }
         }
         let footer = layout.footer
         // A prompt's validation error goes below it, so the prompt and its text stay put.
-        if let note = AudioStatus.promptNote(state) {
+        if let note = PlaybackStatus.promptNote(state) {
             grid.fill(x: footer.x, y: footer.y, width: footer.width, height: 1, style: .status)
             grid.put(" " + DisplayWidth.truncate(note, to: footer.width - 2), x: footer.x, y: footer.y, style: .status)
         } else if state.prompt != nil, case .error(let message) = state.status {
@@ -77,8 +77,8 @@ enum StatusView {
         case .pin(let mailbox, _): "PIN for mailbox \(owner ?? TerminalSafe.line(mailbox)): "
         case .filter: "Filter: "
         case .export(let prompt): App.exportPromptLabel(prompt)
-        case .saveAudio, .uploadGreeting:
-            AudioStatus.label(prompt) ?? ""
+        case .saveAudio: PlaybackStatus.saveLabel
+        case .uploadGreeting(let type, _): GreetingsStatus.uploadLabel(type)
         case .copyGreeting(let source, let targets, _): App.greetingCopyLabel(source, onto: targets)
         }
     }
@@ -90,46 +90,21 @@ enum StatusView {
         case .help?: return OverlayKeys.help(scroll: "\(label(.down))/\(label(.up))")
         case .picker?: return OverlayKeys.picker
         case .overview?: return OverlayKeys.overview
-        case .greetings?: return AudioStatus.greetingsHints(state)
+        case .greetings?: return GreetingsStatus.hints(state)
         case .prompt?: return promptHints(state)
-        case nil: return mailboxHints(state)
+        case nil: return FooterHints.hints(state, in: state.focus == .folders ? .folders : .list)
         }
     }
 
     private static func promptHints(_ state: AppState) -> [(String, String)] {
-        if let hints = AudioStatus.promptHints(state) { return hints }
         if let confirmation = state.prompt?.confirmation { return App.confirmHints(confirmation) }
         switch state.prompt {
+        case .saveAudio?: return OverlayKeys.path(submitting: "save")
+        case .uploadGreeting?: return OverlayKeys.path(submitting: "upload")
         case .pin?: return OverlayKeys.pin
         case .filter?: return OverlayKeys.filter
         default: return OverlayKeys.lineEdit
         }
-    }
-
-    private static func mailboxHints(_ state: AppState) -> [(String, String)] {
-        let footer = FooterHints(state: state)
-        // Help and quit come first so they survive the narrowest footer.
-        let always = footer.hints([footer.hint(.help), footer.hint(.quit)])
-        if state.focus == .folders {
-            return always + footer.hints([
-                footer.hint(.down, "folder", with: .up), footer.hint(.switchPane),
-                footer.hint(.folderNew, "jump", with: .folderFriends, separator: "-"), footer.hint(.refresh),
-            ])
-        }
-        let playing = state.audio.playback.map { AudioStatus.playbackHints(state, $0) } ?? []
-        var hints = always + playing + footer.hints(
-            [footer.hint(.down, with: .up)] + ActionsBindings.footer.map { footer.hint($0) } + [footer.hint(.filter)])
-        let layout = Layout(size: state.size, detailsToggled: state.detailsToggled)
-        if layout.details == nil || layout.list == nil,
-            let details = footer.hint(.toggleDetails, layout.list == nil ? "list" : nil)
-        {
-            hints.insert(details, at: 2)
-        }
-        if playing.isEmpty, let play = footer.hint(.play) { hints.insert(play, at: 2) }
-        return hints + footer.hints([
-            footer.hint(.save), footer.hint(.greetings),
-            footer.hint(.folderNew, with: .folderFriends, separator: "-"),
-        ])
     }
 
     /// Whole hints only: one that does not fit is left out rather than cut.

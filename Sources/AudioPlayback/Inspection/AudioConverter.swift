@@ -1,5 +1,6 @@
 import ChildSpawn
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// Converts audio to what a PBX plays best: 8 kHz mono 16-bit PCM WAV, with sox or ffmpeg,
 /// whichever is installed (vmtui decodes nothing itself).
@@ -38,7 +39,7 @@ public struct AudioConverter: Sendable {
                 arguments: arguments(tool, input: input.path, output: output.path),
                 environment: ChildEnvironment.sanitized(environment), input: .nullDevice)
             let status = await process.waitForExit()
-            if status == 0, (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0 > 44 {
+            if status == 0, FileBytes.size(of: output.path) ?? 0 > 44 {
                 return tool
             }
             failures.append("\(tool.rawValue): \(process.failureLine ?? "exit status \(status)")")

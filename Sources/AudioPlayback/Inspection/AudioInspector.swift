@@ -1,5 +1,6 @@
 import AudioFormats
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailModel
 
 /// Checks audio before it is uploaded as a greeting: readable, not empty, WAV or MP3, not
@@ -27,22 +28,21 @@ public struct AudioInspector: Sendable {
     /// apply the limits.
     public func inspect(_ url: URL) throws -> AudioReport {
         let name = url.lastPathComponent
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw AudioError.check("\(name) does not exist")
         }
-        guard !isDirectory.boolValue else { throw AudioError.check("\(name) is a folder, not an audio file") }
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        guard !isDirectory else { throw AudioError.check("\(name) is a folder, not an audio file") }
+        guard let handle = ReadableFile(path: url.path) else {
             throw AudioError.check("\(name) cannot be read (permission denied?)")
         }
-        defer { try? handle.close() }
-        let size = Int((try? handle.seekToEnd()) ?? 0)
+        let size = handle.size ?? 0
         guard size > 0 else { throw AudioError.check("\(name) is empty") }
         guard size <= 4 * maxBytes else {
             throw AudioError.check("\(name) is \(Self.megabytes(size)); the PBX accepts at most \(Self.megabytes(maxBytes))")
         }
-        try handle.seek(toOffset: 0)
-        let data = try handle.readToEnd() ?? Data()
+        guard let bytes = handle.readToEnd() else { throw AudioError.check("\(name) cannot be read") }
+        let data = Data(bytes)
 
         if let wav = WAVInfo.parse(data.prefix(64 * 1024), fileLength: size) {
             guard wav.dataLength > 0 else { throw AudioError.check("\(name) is a WAV file without audio") }
@@ -81,7 +81,7 @@ public struct AudioInspector: Sendable {
             guard !converter.availableTools.isEmpty else {
                 throw AudioError.conversion("\(why); \(AudioConverter.installHint)")
             }
-            let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 256)) ?? Data()
+            let head = Data(FileBytes.head(of: url.path, count: 256) ?? [])
             let other = AudioSignature.containerName(ofHead: head) ?? ""
             return try await convert(url, with: converter, preferFFmpeg: AudioConverter.needsFFmpeg(other), note: "converted \(name) from \(other)")
         }
@@ -131,6 +131,6 @@ public struct AudioInspector: Sendable {
     }
 
     static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+        "\(FixedDecimal.text(Double(bytes) / 1_048_576, places: 1)) MiB"
     }
 }

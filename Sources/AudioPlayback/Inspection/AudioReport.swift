@@ -1,5 +1,5 @@
 import AudioFormats
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// What `AudioInspector` found in a file.

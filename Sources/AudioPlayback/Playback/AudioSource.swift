@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the bytes of a message come from. The client's `downloadAudio` fits behind this.
 public protocol AudioSource: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import SystemBasics
 
 /// The state of a download that a player is fed from while it is still running: how many
 /// bytes are in the file, whether it is complete, and why it failed. The pump thread waits
@@ -6,7 +6,7 @@ import Foundation
 final class DownloadFeed: @unchecked Sendable {
     enum Outcome: Sendable { case running, complete, failed(String) }
 
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var written: Int64 = 0
     private var total: Int64?
     private var outcome = Outcome.running
@@ -38,7 +38,7 @@ final class DownloadFeed: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         if written <= count, case .running = outcome {
-            _ = condition.wait(until: Date().addingTimeInterval(0.05))
+            condition.wait(seconds: 0.05)
         }
     }
 

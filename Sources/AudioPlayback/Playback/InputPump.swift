@@ -1,10 +1,12 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import SystemBasics
 
 /// Copies the growing download into a player's stdin on its own thread: the write blocks
 /// while the player is paused (the pipe is full), which must not stall anything else.
 enum InputPump {
     static func start(file: URL, feed: DownloadFeed, into player: ChildProcess) {
-        let thread = Thread {
+        DetachedThread.start(name: "vmtui-player-input") {
             defer { player.closeInput() }
             let fd = open(file.path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return }
@@ -45,7 +47,5 @@ enum InputPump {
                 }
             }
         }
-        thread.name = "vmtui-player-input"
-        thread.start()
     }
 }

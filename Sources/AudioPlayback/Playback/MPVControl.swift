@@ -1,4 +1,7 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
+import SystemBasics
 
 /// mpv's JSON IPC (`--input-ipc-server`): one request per line, answered by a line with the
 /// same request_id; event lines in between are skipped. Blocking socket I/O runs on a
@@ -30,7 +33,7 @@ final class MPVControl: @unchecked Sendable {
 
     func getDouble(_ property: String) async -> Double? {
         let reply = await command(["get_property", .string(property)])
-        return (reply?["data"] as? NSNumber)?.doubleValue
+        return LooseJSON.double(reply?["data"])
     }
 
     @discardableResult
@@ -116,8 +119,7 @@ final class MPVControl: @unchecked Sendable {
         guard fd >= 0 else { return nil }
         let id = nextID
         nextID += 1
-        guard var line = try? JSONSerialization.data(withJSONObject: ["command": words, "request_id": id])
-        else { return nil }
+        guard var line = LooseJSON.bytes(["command": words, "request_id": id]) else { return nil }
         line.append(0x0A)
         let sent = line.withUnsafeBytes { Glibc.send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
         guard sent == line.count else {
@@ -130,8 +132,8 @@ final class MPVControl: @unchecked Sendable {
                 dropConnection()
                 return nil
             }
-            guard let object = try? JSONSerialization.jsonObject(with: reply) as? [String: Any] else { continue }
-            if (object["request_id"] as? NSNumber)?.intValue == id { return object }
+            guard let object = LooseJSON.object(reply) else { continue }
+            if LooseJSON.int(object["request_id"]) == id { return object }
         }
         return nil
     }
@@ -176,7 +178,7 @@ enum MPVValue: Sendable, ExpressibleByStringLiteral {
     }
 }
 
-/// JSON objects from JSONSerialization are not Sendable; this carries one across the queue hop.
+/// JSON objects from LooseJSON are not Sendable; this carries one across the queue hop.
 private struct SendableReply: @unchecked Sendable {
     let value: [String: Any]?
     init(_ value: [String: Any]?) { self.value = value }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// One thing to play: where its bytes come from, their format, and its length if known.

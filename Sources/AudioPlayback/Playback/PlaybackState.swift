@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the player is doing, as a UI shows it. Times are seconds.
 public enum PlaybackState: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailModel
 
 /// A resolved player: its command template and what kind of program it is.
@@ -47,7 +48,7 @@ public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
                 words.append(contentsOf: inputWords)
                 placed = true
             } else if word.contains(CommandTemplate.filePlaceholder), inputWords.count == 1 {
-                words.append(word.replacingOccurrences(of: CommandTemplate.filePlaceholder, with: inputWords[0]))
+                words.append(word.replacingEvery(CommandTemplate.filePlaceholder, with: inputWords[0]))
                 placed = true
             } else {
                 words.append(word)
@@ -73,13 +74,13 @@ public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
 
     /// A speed factor as the players read it: "1.25", "0.75", "2".
     static func factor(_ value: Double) -> String {
-        var text = String(format: "%.2f", value)
+        var text = FixedDecimal.text(value, places: 2)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 
     static func seconds(_ value: Double) -> String {
-        String(format: "%.3f", max(0, value))
+        FixedDecimal.text(max(0, value), places: 3)
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailModel
 
 /// Chooses the player: the configured command if there is one, otherwise the first known
@@ -12,7 +13,7 @@ public struct PlayerDiscovery: Sendable {
 
     /// `configured` is the `player` setting or `--player` (nil or blank: discover).
     public func choose(configured: String?, for format: AudioFormat) throws -> PlayerCommand {
-        if let configured, !configured.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let configured, !configured.trimmingSpaces().isEmpty {
             let command = PlayerCommand(template: try CommandTemplate(parsing: configured))
             guard ExecutableSearch.resolve(command.template.executable, path: environment["PATH"]) != nil else {
                 throw AudioError.noPlayer(

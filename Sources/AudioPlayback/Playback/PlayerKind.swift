@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// The players vmtui knows how to drive well. A configured command with another program is

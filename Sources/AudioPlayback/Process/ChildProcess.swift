@@ -1,6 +1,8 @@
 import ChildSpawn
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Synchronization
+import SystemBasics
 
 #if canImport(Glibc)
     import Glibc
@@ -187,7 +189,7 @@ public final class ChildProcess: Sendable {
     private func startReadingStderr(_ fd: Int32) {
         let tail = stderrTail
         let done = stderrDone
-        let thread = Thread {
+        DetachedThread.start(name: "vmtui-child-stderr") {
             defer { done.signal() }
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -198,13 +200,11 @@ public final class ChildProcess: Sendable {
             }
             close(fd)
         }
-        thread.name = "vmtui-child-stderr"
-        thread.start()
     }
 
     private func startWaiting() {
         let pid = self.pid
-        let thread = Thread { [self] in
+        DetachedThread.start(name: "vmtui-child-wait") { [self] in
             let (code, signal) = Spawner.wait(pid)
             if let signal { signalled.withLock { $0 = signal } }
             // A grandchild may keep stderr open; do not wait for it long.
@@ -217,8 +217,6 @@ public final class ChildProcess: Sendable {
             }
             waiters.forEach { $0.resume(returning: code) }
         }
-        thread.name = "vmtui-child-wait"
-        thread.start()
     }
 }
 

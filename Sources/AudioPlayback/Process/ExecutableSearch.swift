@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Finds programs the way a shell would, in a given PATH, without running a shell.
 public enum ExecutableSearch {

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
+import SystemBasics
 
 /// Keeps the last few kilobytes a child wrote to stderr and picks the line that explains a
 /// failure ("Failed to recognize file format.") out of the noise around it.
@@ -57,6 +58,6 @@ final class StderrTail: Sendable {
             if scalar.properties.generalCategory == .control { continue }
             out.unicodeScalars.append(scalar)
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return out.trimmingSpaces()
     }
 }

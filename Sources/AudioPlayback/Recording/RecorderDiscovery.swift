@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// Chooses the recorder: the configured `recorder` command, or the first of arecord, rec
 /// (sox) and ffmpeg (PulseAudio input) that is installed. All record 8 kHz mono 16-bit WAV.
@@ -16,7 +17,7 @@ public struct RecorderDiscovery: Sendable {
     ]
 
     public func choose(configured: String?) throws -> CommandTemplate {
-        if let configured, !configured.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let configured, !configured.trimmingSpaces().isEmpty {
             let template = try CommandTemplate(parsing: configured)
             guard ExecutableSearch.resolve(template.executable, path: environment["PATH"]) != nil else {
                 throw AudioError.noRecorder(

@@ -1,5 +1,6 @@
 import ChildSpawn
-import Foundation
+import FoundationEssentials
+import Glibc
 import Logging
 import VoicemailModel
 

@@ -1,5 +1,7 @@
 import ChildSpawn
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// The exit path: stop every player and recorder this process started and delete the
 /// private folder. The runtime and the CLI call `run()` at exit and from their SIGINT/SIGTERM

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Every failure of this module, each with a one-line message fit for a status line.
 public enum AudioError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
 /// A player or recorder command such as `mpv --no-video --really-quiet {file}`, split like a
 /// shell word list (quotes and backslashes) but never run through a shell, so a file name
@@ -22,7 +23,14 @@ public struct CommandTemplate: Sendable, Equatable, CustomStringConvertible {
 
     /// The executable's file name, lower-cased: how vmtui recognises a known player.
     public var programName: String {
-        (executable as NSString).lastPathComponent.lowercased()
+        Self.lastPathComponent(executable).lowercased()
+    }
+
+    /// NSString's `lastPathComponent`: "mpv" for "/usr/bin/mpv" and "bin/mpv/", "/" for "/"
+    /// (and "" for "//", as NSString had it).
+    static func lastPathComponent(_ path: String) -> String {
+        if let last = path.split(separator: "/").last { return String(last) }
+        return path == "/" ? "/" : ""
     }
 
     public var containsFilePlaceholder: Bool {
@@ -33,7 +41,7 @@ public struct CommandTemplate: Sendable, Equatable, CustomStringConvertible {
     /// when the template has no `{file}`, the file is appended as the last argument.
     public func arguments(file: String) -> [String] {
         guard containsFilePlaceholder else { return words + [file] }
-        return words.map { $0.replacingOccurrences(of: Self.filePlaceholder, with: file) }
+        return words.map { $0.replacingEvery(Self.filePlaceholder, with: file) }
     }
 
     public var description: String {
@@ -41,9 +49,9 @@ public struct CommandTemplate: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func quoteForDisplay(_ word: String) -> String {
-        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_./=:{},+@%"))
-        if !word.isEmpty, word.unicodeScalars.allSatisfy(plain.contains) { return word }
-        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let plain = { (scalar: Unicode.Scalar) in PlainText.isAlphanumeric(scalar) || "-_./=:{},+@%".unicodeScalars.contains(scalar) }
+        if !word.isEmpty, word.unicodeScalars.allSatisfy(plain) { return word }
+        return "'" + word.replacingEvery("'", with: "'\\''") + "'"
     }
 
     private static func split(_ text: String) throws -> [String] {

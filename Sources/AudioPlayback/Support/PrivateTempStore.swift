@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
+import SystemBasics
 
 /// The process's private folder for audio: `vmtui-<pid>-XXXXXX` under $XDG_RUNTIME_DIR (or
 /// $TMPDIR, or /tmp), mode 0700, files 0600. Voicemail is personal data: nothing else on the
@@ -43,7 +45,7 @@ public final class PrivateTempStore: Sendable {
         let folder = try folder()
         let unique = nextNumber()
         let safe = name.unicodeScalars.filter {
-            CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+            PlainText.isAlphanumeric($0) || $0 == "." || $0 == "-" || $0 == "_"
         }
         let url = folder.appendingPathComponent("\(unique)-\(String(String.UnicodeScalarView(safe)).prefix(40))")
         let fd = open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
@@ -122,9 +124,9 @@ public final class PrivateTempStore: Sendable {
     }
 
     private static func isWritableDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            && isDirectory.boolValue && access(path, W_OK | X_OK) == 0
+            && isDirectory && access(path, W_OK | X_OK) == 0
     }
 
     private static func makeDirectory(in base: String) throws -> URL {

@@ -1,6 +1,6 @@
 import AudioFormats
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 import VoicemailModel
 

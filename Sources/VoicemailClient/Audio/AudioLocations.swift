@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
+import SystemBasics
 import VoicemailModel
 
 /// Audio locations that message records carried, by message id. A PBX may name a message's
@@ -32,7 +33,7 @@ final class AudioLocations: Sendable {
     /// taken relative to the server; anything else (a bare file name, another scheme) is not.
     /// Read by hand: Foundation's URL parsing runs every host through ICU's IDNA.
     static func location(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isWhitespace || $0.isNewline }) else { return nil }
         if let scheme = scheme(of: trimmed) {
             guard scheme == "http" || scheme == "https", ClientConfiguration.hasHost(trimmed) else { return nil }

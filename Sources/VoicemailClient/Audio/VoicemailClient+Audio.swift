@@ -1,5 +1,6 @@
 import AudioFormats
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -132,12 +133,11 @@ public enum AudioSniffer {
     /// The MIME type to send for a file: sniffed, else from the extension, else octet-stream
     /// (the server then answers 415 with its own reason).
     static func contentType(of file: URL) throws(VoicemailError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: file.path) else {
+        guard let handle = ReadableFile(path: file.path) else {
             let reason = FileManager.default.fileExists(atPath: file.path) ? "permission denied" : "no such file"
             throw .localFile(path: file.path, reason: reason)
         }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 12)) ?? Data()
+        let header = Data(handle.read(at: 0, count: 12) ?? [])
         if let format = format(of: header) { return format.mimeType }
         if let format = AudioFormat(rawValue: file.pathExtension.lowercased()) { return format.mimeType }
         return "application/octet-stream"

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 
 /// What the server was found to speak, learned once per session (concurrent callers share

@@ -1,6 +1,7 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import SafeTOML
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 

@@ -1,7 +1,8 @@
 import ChildSpawn
 import DisplayText
-import Foundation
+import FoundationEssentials
 import SafeTOML
+import SystemBasics
 
 /// Runs `token_command` / `password_command` (via /bin/sh -c) and takes the trimmed stdout.
 /// Abstracted so tests can substitute it and so the CLI never passes secrets through argv.
@@ -30,7 +31,7 @@ public struct ShellSecretCommand: SecretCommandRunning {
             let how = outcome.signal.map { "killed by signal \($0)" } ?? "exit status \(outcome.status)"
             throw SettingsError("\(name) failed (\(how))" + (stderrLine.isEmpty ? "" : ": \(stderrLine)"))
         }
-        let secret = String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let secret = String(decoding: outcome.output, as: UTF8.self).trimmingSpacesAndNewlines()
         guard !secret.isEmpty else { throw SettingsError("\(name) printed nothing") }
         return secret
     }
@@ -76,7 +77,7 @@ public struct SecretSource: Sendable {
     public var pin: String? { nonEmpty(Self.pinVariable) }
 
     private func nonEmpty(_ name: String) -> String? {
-        guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
+        guard let value = environment[name]?.trimmingSpacesAndNewlines(), !value.isEmpty
         else { return nil }
         return value
     }

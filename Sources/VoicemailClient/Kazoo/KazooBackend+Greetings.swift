@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -80,7 +81,7 @@ extension KazooBackend {
         document["media"] = mediaSettings
         try await saveBoxDocument(box, document)
         if let old, old != media { try? await deleteMedia(old) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        let size = FileBytes.size(of: file.path)
         return GreetingInfo(type: .unavailable, present: true, size: size)
     }
 

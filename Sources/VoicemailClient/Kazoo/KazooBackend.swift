@@ -1,6 +1,7 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import Logging
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -79,7 +80,7 @@ public final class KazooBackend: VoicemailBackend {
     func data(_ response: TransferResponse, expected: String) throws -> Any {
         guard let object = RESTTransport.object(response.body), let data = object["data"] else {
             throw VoicemailError.malformedResponse(
-                expected: expected, detail: DecodingDetail.describe(CocoaError(.coderReadCorrupt), body: response.body))
+                expected: expected, detail: DecodingDetail.describe(DecodingDetail.WrongShape(), body: response.body))
         }
         return data
     }
@@ -162,11 +163,11 @@ public final class KazooBackend: VoicemailBackend {
     /// JSON; absent, null, "" or [] means the last page.
     static func startKey(_ value: Any?) -> String? {
         switch value {
-        case nil, is NSNull: return nil
+        case nil, is LooseJSON.Null: return nil
         case let text as String: return text.isEmpty ? nil : text
         case let list as [Any]:
-            guard !list.isEmpty, let data = try? JSONSerialization.data(withJSONObject: list) else { return nil }
-            return String(decoding: data, as: UTF8.self)
+            guard !list.isEmpty, let bytes = LooseJSON.bytes(list) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
         default: return JSONValue.string(value)
         }
     }

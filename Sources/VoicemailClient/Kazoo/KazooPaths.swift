@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailModel
 
 /// Crossbar's paths and units (vendor facts: `cb_vmboxes.erl`, `doc/voicemail.md`,

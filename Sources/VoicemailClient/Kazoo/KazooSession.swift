@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Who the Kazoo session is: its token, the account it works in and the user it belongs to.
 struct KazooIdentity: Sendable, Equatable {

@@ -1,31 +1,26 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 
-/// Reading loosely typed JSON (`JSONSerialization`) from vendor answers: numbers may come as
-/// integers, doubles or strings, and a JSON null is `NSNull`.
+/// Reading loosely typed JSON (`LooseJSON`) from vendor answers: numbers may come as
+/// integers, doubles or strings, and a JSON null is `LooseJSON.null`.
 enum JSONValue {
     static func int(_ value: Any?) -> Int? {
         switch value {
-        case let number as Int: number
-        case let number as Int64: Int(number)
-        case let number as Double: number.isFinite ? Int(number) : nil
-        case let number as NSNumber: number.intValue
-        case let text as String: Int(text.trimmingCharacters(in: .whitespaces))
-        default: nil
+        case let text as String: Int(text.trimmingSpaces())
+        default: LooseJSON.int(value)
         }
     }
 
     static func string(_ value: Any?) -> String? {
         switch value {
         case let text as String: text
-        case let number as Int: String(number)
-        case let number as NSNumber: number.stringValue
-        default: nil
+        default: LooseJSON.numberText(value)
         }
     }
 
     /// A non-empty string, else nil (null, empty, absent).
     static func text(_ value: Any?) -> String? {
-        guard let text = string(value)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        guard let text = string(value)?.trimmingSpacesAndNewlines(), !text.isEmpty else { return nil }
         return text
     }
 }

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -26,7 +27,7 @@ final class LocalListing: Sendable {
     ) async throws -> Conditional<Page<VoicemailMessage>> {
         let key = Key(
             mailbox: mailbox, folder: query.folder, sort: query.sort, direction: query.direction,
-            search: query.search?.trimmingCharacters(in: .whitespaces).lowercased())
+            search: query.search?.trimmingSpaces().lowercased())
         var messages: [VoicemailMessage]
         if query.start > 0, let copy = kept.withLock({ $0[key] }) {
             messages = copy

@@ -1,6 +1,7 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import Logging
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -60,12 +61,12 @@ struct RESTTransport: Sendable {
     }
 
     static func json(_ object: [String: Any]) -> TransferBody {
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        let data = LooseJSON.bytes(object).map { Data($0) } ?? Data("{}".utf8)
         return .data(data, contentType: "application/json")
     }
 
     static func object(_ body: Data) -> [String: Any]? {
-        try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        LooseJSON.object(body)
     }
 
     /// Streams a successful answer into `file` through a hidden sibling, checks the audio,
@@ -93,7 +94,7 @@ struct RESTTransport: Sendable {
             throw VoicemailError.localFile(path: target.path, reason: String(cString: strerror(errno)).lowercased())
         }
         if var expectation {
-            if formatFromContent, let head = FileHandle(forReadingAtPath: part.path).flatMap({ try? $0.read(upToCount: 12) }),
+            if formatFromContent, let head = FileBytes.head(of: part.path, count: 12).map({ Data($0) }),
                 let found = AudioSniffer.format(of: head)
             {
                 expectation.format = found
@@ -106,19 +107,13 @@ struct RESTTransport: Sendable {
             }
         } else {
             // A player may already hold `file` open: fill it in place.
-            do {
-                let data = try Data(contentsOf: part)
-                let handle = try FileHandle(forWritingTo: target)
-                try handle.truncate(atOffset: 0)
-                try handle.write(contentsOf: data)
-                try handle.close()
-            } catch {
+            guard let data = try? Data(contentsOf: part), FileBytes.overwrite(target.path, with: Array(data)) else {
                 throw VoicemailError.localFile(path: target.path, reason: "cannot be written")
             }
         }
         progress?(TransferProgress(bytes: response.bytesDelivered, total: response.bytesDelivered))
         let type = response.header("content-type")
-        let sniffed = (try? FileHandle(forReadingFrom: target).read(upToCount: 12)).flatMap { $0.flatMap(AudioSniffer.format(of:)) }
+        let sniffed = FileBytes.head(of: target.path, count: 12).flatMap { AudioSniffer.format(of: Data($0)) }
         return DownloadResult(
             bytes: response.bytesDelivered, format: sniffed ?? type.flatMap(AudioFormat.init(mimeType:)), contentType: type)
     }

@@ -1,6 +1,7 @@
 import CCurl
-import Foundation
+import FoundationEssentials
 import Synchronization
+import SystemBasics
 
 /// Process-wide libcurl state: loaded and `curl_global_init`ed exactly once, before any handle.
 enum CurlRuntime {
@@ -11,7 +12,7 @@ enum CurlRuntime {
     /// ready by its first request while the rest of vmtui starts.
     static func prepare() { _ = loading }
 
-    private static let loading: Void = Thread.detachNewThread { _ = problem }
+    private static let loading: Void = { _ = DetachedThread.start(name: "vmtui-curl-load") { _ = problem } }()
 
     /// Waits for libcurl; nil when it is ready, else why it is not.
     static func waitUntilReady() -> String? { problem }

@@ -1,7 +1,8 @@
 import CCurl
 import DisplayText
-import Foundation
+import FoundationEssentials
 import Synchronization
+import SystemBasics
 import VoicemailBackend
 
 #if canImport(Glibc)
@@ -204,7 +205,7 @@ enum CurlTransfer {
             return .tlsFailure(endpoint: endpoint, detail: detailLine, certificateProblem: true)
         case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER, CURLE_SSL_ENGINE_NOTFOUND,
             CURLE_SSL_ENGINE_SETFAILED, CURLE_USE_SSL_FAILED, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_CRL_BADFILE:
-            let certificate = detail.localizedCaseInsensitiveContains("certificate")
+            let certificate = detail.lowercased().contains("certificate")
             return .tlsFailure(endpoint: endpoint, detail: detailLine, certificateProblem: certificate)
         case CURLE_ABORTED_BY_CALLBACK:
             return .cancelled
@@ -237,7 +238,7 @@ enum CurlTransfer {
         let state = Unmanaged<TransferState>.fromOpaque(user).takeUnretainedValue()
         let length = size * count
         let line = String(decoding: UnsafeRawBufferPointer(start: buffer, count: length), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingSpacesAndNewlines()
         if line.hasPrefix("HTTP/") {
             // A new response begins (after a 100 Continue, for instance): forget the last one.
             let parts = line.split(separator: " ", maxSplits: 2)
@@ -246,8 +247,8 @@ enum CurlTransfer {
             state.headers = [:]
             state.cookies = []
         } else if let colon = line.firstIndex(of: ":") {
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let name = line[..<colon].trimmingSpaces().lowercased()
+            let value = line[line.index(after: colon)...].trimmingSpaces()
             state.headers[name] = value
             if name == "set-cookie" { state.cookies.append(value) }
         }

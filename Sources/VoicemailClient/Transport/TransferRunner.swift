@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailBackend
 
 /// Runs blocking libcurl transfers on their own threads so callers (the TUI's event loop,
@@ -9,15 +10,13 @@ enum TransferRunner {
         let flag = CancellationFlag()
         let result: Result<TransferResponse, VoicemailError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let thread = Thread {
+                DetachedThread.start(name: "vmtui-http") {
                     do throws(VoicemailError) {
                         continuation.resume(returning: .success(try CurlTransfer.perform(request, cancellation: flag)))
                     } catch {
                         continuation.resume(returning: .failure(error))
                     }
                 }
-                thread.name = "vmtui-http"
-                thread.start()
             }
         } onCancel: {
             flag.cancel()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 
 /// What a request sends.

@@ -1,5 +1,6 @@
 import AudioFormats
-import Foundation
+import FoundationEssentials
+import SystemBasics
 import VoicemailBackend
 import VoicemailModel
 
@@ -65,7 +66,7 @@ extension WazoBackend {
                 method: method, path: WazoPaths.greeting(type), body: .file(file, contentType: "audio/wav"),
                 resource: "greeting \(type.rawValue)", mailbox: mailbox),
             progress: progress)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        let size = FileBytes.size(of: file.path)
         return GreetingInfo(type: type, present: true, format: .wav, size: size)
     }
 

@@ -1,5 +1,5 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import Logging
 import VoicemailBackend
 import VoicemailModel
@@ -110,7 +110,7 @@ public final class WazoBackend: VoicemailBackend {
             let token = JSONValue.text(data["token"])
         else {
             throw VoicemailError.malformedResponse(
-                expected: "a wazo-auth token", detail: DecodingDetail.describe(CocoaError(.coderReadCorrupt), body: response.body))
+                expected: "a wazo-auth token", detail: DecodingDetail.describe(DecodingDetail.WrongShape(), body: response.body))
         }
         rest.logger.info("logged in to Wazo as \(user)")
         return (token, Self.tokenLifetime)
@@ -153,7 +153,7 @@ public final class WazoBackend: VoicemailBackend {
         let response = try await send(Call(path: WazoPaths.calld, resource: "your voicemail"))
         guard let object = RESTTransport.object(response.body), JSONValue.string(object["id"]) != nil else {
             throw VoicemailError.malformedResponse(
-                expected: "a Wazo voicemail", detail: DecodingDetail.describe(CocoaError(.coderReadCorrupt), body: response.body))
+                expected: "a Wazo voicemail", detail: DecodingDetail.describe(DecodingDetail.WrongShape(), body: response.body))
         }
         if learning { await own.set(Self.ownVoicemail(in: object)) }
         return object

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The Wazo token in use: obtained from wazo-auth with the user's password (renewed before it
 /// expires, or after a 401), or handed over ready in VMTUI_TOKEN (used as is, never revoked).

@@ -50,7 +50,7 @@ extension App {
             state.status = .success("Deleted \(Plural.messages(gone.count))")
             // The player must not go on playing a message that no longer exists.
             let playingGone = state.audio.playback?.target.messageID.map(gone.contains) ?? false
-            return (playingGone ? [.audio(.stop)] : []) + confirm(&state)
+            return (playingGone ? [.playback(.stop)] : []) + confirm(&state)
         case .failure(let error):
             // The server deletes all or nothing, so nothing was lost or half done.
             return failed(&state, error, verb: "Could not delete", count: originals.count, partialPossible: false)

@@ -1,9 +1,11 @@
 import DisplayText
+import VoicemailBackend
+import VoicemailModel
 
 /// Tagging and the actions on messages.
 enum ActionsBindings {
     static let all: [Binding] = [
-        Binding(.tag, keys: [.character(" ")], help: "Tag or untag the message", footer: "tag") { state in
+        Binding(.tag, keys: [.character(" ")], help: "Tag or untag the message", footer: ["tag"]) { state in
             guard let message = state.selectedMessage else { return [] }
             if state.tagged.remove(message.id) == nil { state.tagged.insert(message.id) }
             App.moveSelection(&state, to: state.selection + 1)
@@ -25,7 +27,7 @@ enum ActionsBindings {
             }
             return []
         },
-        Binding(.markRead, keys: [.character("r")], help: "Mark read", footer: "read") {
+        Binding(.markRead, keys: [.character("r")], help: "Mark read", footer: ["read"]) {
             App.startAction(&$0, .markRead)
         },
         Binding(.markAllRead, keys: [.character("A")], help: "Mark every message of the folder read") { state in
@@ -39,20 +41,18 @@ enum ActionsBindings {
                 question, yes: "mark read", declined: "Nothing marked", then: .update(.markRead, ids: unread.map(\.id))))
             return []
         },
-        Binding(.markUnread, keys: [.character("u")], help: "Mark unread", footer: "unread", needs: .markUnread) {
+        Binding(.markUnread, keys: [.character("u")], help: "Mark unread", footer: ["unread"], needs: .markUnread) {
             App.startAction(&$0, .markUnread)
         },
-        Binding(.move, keys: [.character("m")], help: "Move to a folder", footer: "move", needs: .move) {
+        Binding(.move, keys: [.character("m")], help: "Move to a folder", footer: ["move"], needs: .move) {
             App.startAction(&$0, .move)
         },
-        Binding(.delete, keys: [.character("d"), .delete], help: "Delete", footer: "delete") {
+        Binding(.delete, keys: [.character("d"), .delete], help: "Delete", footer: ["delete"]) {
             App.startAction(&$0, .delete)
         },
-        Binding(.forward, keys: [.character("f")], help: "Forward to extensions", footer: "fwd", needs: .forward) {
+        Binding(.forward, keys: [.character("f")], help: "Forward to extensions", footer: ["fwd"], needs: .forward) {
             App.startAction(&$0, .forward)
         },
     ]
 
-    /// In the mailbox footer, in this order.
-    static let footer: [Action] = [.tag, .markRead, .markUnread, .move, .delete, .forward]
 }

@@ -1,5 +1,4 @@
 import DisplayText
-import Foundation
 import VoicemailModel
 
 /// `e`: ask for a folder (proposing `<downloads>/voicemail-export-YYYY-MM-DD`), then export

@@ -6,7 +6,7 @@ import VoicemailModel
 /// other greeting types; a recorded one is replaced only after a y/N question.
 extension App {
     static func startGreetingCopy(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         let source = greetings.selected
         guard source.present else {
@@ -49,7 +49,7 @@ extension App {
                 return []
             }
             state.prompt = nil
-            if state.audio.greetings?.items.first(where: { $0.type == destination })?.present == true {
+            if state.greetings?.items.first(where: { $0.type == destination })?.present == true {
                 confirm(&state, Confirmation(
                     "Replace the recorded \(destination.displayName) greeting with a copy of \(source.displayName)?",
                     yes: "replace", declined: "Not copied", then: .copyGreeting(from: source, to: destination)))
@@ -61,24 +61,24 @@ extension App {
 
     /// y in the replace question, or a destination that had no recording.
     static func startGreetingCopy(_ state: inout AppState, from source: GreetingType, to destination: GreetingType) -> [Effect] {
-        guard let greetings = state.audio.greetings, greetingsIdle(&state, greetings) else { return [] }
+        guard let greetings = state.greetings, greetingsIdle(&state, greetings) else { return [] }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingCopy(from: source, to: destination))
-        state.audio.greetings?.activity = .copying(from: source, to: destination)
+        state.pending[id] = .greetings(.copy(from: source, to: destination))
+        state.greetings?.activity = .copying(from: source, to: destination)
         state.status = .busy("Copying the \(source.displayName) greeting onto \(destination.displayName)…")
-        return [.audio(.copyGreeting(id, mailbox: greetings.mailbox, from: source, to: destination))]
+        return [.greetings(.copy(id, mailbox: greetings.mailbox, from: source, to: destination))]
     }
 
     static func greetingCopied(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
-        guard case .audio(.greetingCopy(let source, let destination))? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.greetings?.activity == .copying(from: source, to: destination) { state.audio.greetings?.activity = nil }
+        guard case .greetings(.copy(let source, let destination))? = state.pending.removeValue(forKey: id) else { return [] }
+        if state.greetings?.activity == .copying(from: source, to: destination) { state.greetings?.activity = nil }
         switch result {
         case .success(let greeting):
-            state.audio.greetings?.replace(greeting)
+            state.greetings?.replace(greeting)
             var line = "Copied the \(source.displayName) greeting onto \(destination.displayName)"
             if destination == .temporary {
                 line += "; callers now hear it instead of Unavailable and Busy"
-            } else if let greetings = state.audio.greetings, GreetingsView.overridden(greetings, destination) {
+            } else if let greetings = state.greetings, GreetingsView.overridden(greetings, destination) {
                 line += "; callers hear the Temporary greeting until it is reset"
             }
             state.status = .success(line)

@@ -1,4 +1,6 @@
+import SystemBasics
 import DisplayText
+import VoicemailBackend
 import VoicemailModel
 
 /// The greetings screen (`G`): list the greetings the backend has (unavailable, busy, name,
@@ -7,23 +9,23 @@ import VoicemailModel
 extension App {
     static func openGreetings(_ state: inout AppState) -> [Effect] {
         let types = state.capabilities.greetingTypes
-        state.audio.greetings = GreetingsState(mailbox: state.mailbox, types: types.isEmpty ? GreetingType.allCases : types)
+        state.greetings = GreetingsState(mailbox: state.mailbox, types: types.isEmpty ? GreetingType.allCases : types)
         return [loadGreetings(&state, mailbox: state.mailbox)]
     }
 
     private static func loadGreetings(_ state: inout AppState, mailbox: String?) -> Effect {
         state.supersede(state.greetingsLoadRequest)
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingsLoad)
-        state.audio.greetings?.isLoading = true
+        state.pending[id] = .greetings(.load)
+        state.greetings?.isLoading = true
         state.status = .busy("Loading greetings…")
-        return .audio(.loadGreetings(id, mailbox: mailbox))
+        return .greetings(.load(id, mailbox: mailbox))
     }
 
     /// Keys on the greetings screen (no prompt open, help closed): its own bindings, and what
     /// the mailbox's and the playback's bindings say they do here.
     static func handleGreetingsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         if greetings.isRecording {
             return handleRecordingKey(&state, key, greetings)
         }
@@ -40,18 +42,18 @@ extension App {
     }
 
     static func closeGreetings(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         state.supersede(state.greetingsLoadRequest)
-        state.audio.greetings = nil
+        state.greetings = nil
         if case .busy = state.status, greetings.activity == nil { state.status = .none }
         if case .error = state.status { state.status = .none }
         // A greeting still playing belongs to the screen being left.
-        if state.audio.playback?.target.greetingType != nil { return [.audio(.stop)] }
+        if state.audio.playback?.target.greetingType != nil { return [.playback(.stop)] }
         return []
     }
 
     static func reloadGreetings(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings, greetings.activity == nil else { return [] }
+        guard let greetings = state.greetings, greetings.activity == nil else { return [] }
         return [loadGreetings(&state, mailbox: greetings.mailbox)]
     }
 
@@ -60,30 +62,30 @@ extension App {
         guard case .recording(let type, _, _, _) = greetings.activity else { return [] }
         let action = state.config.keyBindings.action(for: key, in: [.playback, .greetings, .mailbox])
         if OverlayKeys.submit.matches(key) || action == .play || action == .stop {
-            state.audio.greetings?.activity = .stoppingRecording(type)
+            state.greetings?.activity = .stoppingRecording(type)
             state.status = .busy("Stopping the recorder…")
-            return [.audio(.stopRecording)]
+            return [.greetings(.stopRecording)]
         }
         if OverlayKeys.cancel.matches(key) || action == .closeGreetings {
             state.status = .busy("Discarding the recording…")
-            return [.audio(.cancelRecording)]
+            return [.greetings(.cancelRecording)]
         }
         state.status = .info("Recording: Enter or \(state.config.keyBindings.label(.stop)) stops and uploads, Esc discards")
         return []
     }
 
     static func moveGreeting(_ state: inout AppState, by delta: Int) -> [Effect] {
-        moveGreeting(&state, to: (state.audio.greetings?.selection ?? 0) + delta)
+        moveGreeting(&state, to: (state.greetings?.selection ?? 0) + delta)
     }
 
     static func moveGreeting(_ state: inout AppState, to row: Int) -> [Effect] {
-        guard let count = state.audio.greetings?.items.count else { return [] }
-        state.audio.greetings?.selection = max(0, min(row, count - 1))
+        guard let count = state.greetings?.items.count else { return [] }
+        state.greetings?.selection = max(0, min(row, count - 1))
         return []
     }
 
     static func playSelectedGreeting(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         let greeting = greetings.selected
         if state.audio.playback?.target.greetingType == greeting.type { return togglePause(state) }
         guard greeting.present else {
@@ -107,7 +109,7 @@ extension App {
     }
 
     static func startGreetingUpload(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         state.prompt = .uploadGreeting(
             type: greetings.selected.type, editor: LineEditor(directoryWithSlash(state.config.saveDirectory)))
@@ -116,21 +118,21 @@ extension App {
     }
 
     static func startRecording(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         var effects: [Effect] = []
         // The recorder must not hear the player.
-        if state.audio.playback != nil { effects.append(.audio(.stop)) }
+        if state.audio.playback != nil { effects.append(.playback(.stop)) }
         let id = state.makeRequestID()
         let type = greetings.selected.type
-        state.pending[id] = .audio(.recording(type))
-        state.audio.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: nil)
+        state.pending[id] = .greetings(.recording(type))
+        state.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: nil)
         state.status = .busy("Starting the recorder…")
-        return effects + [.audio(.startRecording(id))]
+        return effects + [.greetings(.startRecording(id))]
     }
 
     static func startGreetingReset(_ state: inout AppState) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         guard greetingsIdle(&state, greetings) else { return [] }
         let greeting = greetings.selected
         // The temporary greeting has no default: removing it brings unavailable and busy back.
@@ -151,7 +153,7 @@ extension App {
 
     /// Enter in the upload prompt.
     static func confirmGreetingUpload(_ state: inout AppState, type: GreetingType, text: String) -> [Effect] {
-        let path = text.trimmingCharacters(in: .whitespaces)
+        let path = text.trimmingSpaces()
         guard !path.isEmpty, !path.hasSuffix("/") else {
             state.status = .error(path.isEmpty ? "Type the path of a WAV or MP3 file" : "That is a folder: type a file name (Tab completes)")
             return []
@@ -161,31 +163,31 @@ extension App {
     }
 
     private static func startUpload(_ state: inout AppState, type: GreetingType, path: String, isRecording: Bool) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingUpload(type, TransferInfo(label: "Uploading the \(type.displayName) greeting")))
-        state.audio.greetings?.activity = .uploading(type)
+        state.pending[id] = .greetings(.upload(type, TransferInfo(label: "Uploading the \(type.displayName) greeting")))
+        state.greetings?.activity = .uploading(type)
         if !isRecording {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             state.status = .busy("Checking \(TerminalSafe.line(name))…")
         }
-        return [.audio(.uploadGreeting(id, mailbox: greetings.mailbox, type: type, path: path, isRecording: isRecording))]
+        return [.greetings(.upload(id, mailbox: greetings.mailbox, type: type, path: path, isRecording: isRecording))]
     }
 
     /// y in the reset prompt.
     static func confirmGreetingReset(_ state: inout AppState, type: GreetingType) -> [Effect] {
-        guard let greetings = state.audio.greetings else { return [] }
+        guard let greetings = state.greetings else { return [] }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.greetingReset(type))
-        state.audio.greetings?.activity = .resetting(type)
+        state.pending[id] = .greetings(.reset(type))
+        state.greetings?.activity = .resetting(type)
         state.status = .busy("Resetting the \(type.displayName) greeting…")
-        return [.audio(.resetGreeting(id, mailbox: greetings.mailbox, type: type))]
+        return [.greetings(.reset(id, mailbox: greetings.mailbox, type: type))]
     }
 
     // MARK: Answers
 
     static func greetingsLoaded(_ state: inout AppState, _ id: RequestID, _ result: Result<[GreetingInfo], AppError>) -> [Effect] {
-        guard state.pending[id] == .audio(.greetingsLoad), var greetings = state.audio.greetings else { return [] }
+        guard state.pending[id] == .greetings(.load), var greetings = state.greetings else { return [] }
         state.pending[id] = nil
         greetings.isLoading = false
         switch result {
@@ -198,17 +200,17 @@ extension App {
         case .failure(let error):
             state.status = .error(describe(error, doing: "Could not load the greetings"))
         }
-        state.audio.greetings = greetings
+        state.greetings = greetings
         return []
     }
 
     static func greetingUploaded(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingUpload, AppError>) -> [Effect] {
         // The upload outlives the greetings screen: its outcome is said even after G was left.
-        guard case .audio(.greetingUpload(let type, _))? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.greetings?.activity == .uploading(type) { state.audio.greetings?.activity = nil }
+        guard case .greetings(.upload(let type, _))? = state.pending.removeValue(forKey: id) else { return [] }
+        if state.greetings?.activity == .uploading(type) { state.greetings?.activity = nil }
         switch result {
         case .success(let upload):
-            state.audio.greetings?.replace(upload.greeting)
+            state.greetings?.replace(upload.greeting)
             let length = upload.greeting.duration.map { " (\(DurationText.clock($0)))" } ?? ""
             var line = "Uploaded the \(upload.greeting.type.displayName) greeting\(length)"
             if let note = upload.note { line += "; " + TerminalSafe.line(note) }
@@ -220,11 +222,11 @@ extension App {
     }
 
     static func greetingWasReset(_ state: inout AppState, _ id: RequestID, _ result: Result<GreetingInfo, AppError>) -> [Effect] {
-        guard case .audio(.greetingReset(let type))? = state.pending.removeValue(forKey: id) else { return [] }
-        if state.audio.greetings?.activity == .resetting(type) { state.audio.greetings?.activity = nil }
+        guard case .greetings(.reset(let type))? = state.pending.removeValue(forKey: id) else { return [] }
+        if state.greetings?.activity == .resetting(type) { state.greetings?.activity = nil }
         switch result {
         case .success(let greeting):
-            state.audio.greetings?.replace(greeting)
+            state.greetings?.replace(greeting)
             state.status = .success(
                 type == .temporary ? "Temporary greeting removed: callers hear Unavailable and Busy again"
                     : "\(type.displayName) greeting reset to the PBX default")
@@ -235,7 +237,7 @@ extension App {
     }
 
     static func recordingReported(_ state: inout AppState, _ id: RequestID, _ report: RecordingReport) -> [Effect] {
-        guard case .audio(.recording(let type))? = state.pending[id], let activity = state.audio.greetings?.activity
+        guard case .greetings(.recording(let type))? = state.pending[id], let activity = state.greetings?.activity
         else { return [] }
         switch report {
         case .finished, .failed, .cancelled: state.pending[id] = nil
@@ -243,11 +245,11 @@ extension App {
         }
         switch report {
         case .started(let recorder):
-            state.audio.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: recorder)
+            state.greetings?.activity = .recording(type, elapsed: 0, level: nil, recorder: recorder)
             state.status = .info("Recording the \(type.displayName) greeting with \(TerminalSafe.line(recorder))")
         case .progress(let elapsed, let level):
             if case .recording(_, _, _, let recorder) = activity {
-                state.audio.greetings?.activity = .recording(type, elapsed: elapsed, level: level, recorder: recorder)
+                state.greetings?.activity = .recording(type, elapsed: elapsed, level: level, recorder: recorder)
             }
         case .finished(let path, let duration, let reachedLimit):
             state.status = .busy(
@@ -255,10 +257,10 @@ extension App {
                     + "; uploading…")
             return startUpload(&state, type: type, path: path, isRecording: true)
         case .failed(let reason):
-            state.audio.greetings?.activity = nil
+            state.greetings?.activity = nil
             state.status = .error("Recording failed: " + TerminalSafe.line(reason))
         case .cancelled:
-            state.audio.greetings?.activity = nil
+            state.greetings?.activity = nil
             state.status = .info("Recording discarded; the \(type.displayName) greeting is unchanged")
         }
         return []

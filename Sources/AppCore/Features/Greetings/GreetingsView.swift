@@ -1,5 +1,9 @@
 import DisplayText
-import Foundation
+#if canImport(Glibc)
+import Glibc  // log10 for the level meter
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import VoicemailModel
 
 /// The greetings screen: a table of the greetings the PBX has, what the selected one is for, and

@@ -11,7 +11,7 @@ extension App {
         case .redraw?: return [.redraw]
         default:
             if OverlayKeys.cancel.matches(key) || OverlayKeys.submit.matches(key) || action == .help || action == .quit {
-                state.showHelp = false
+                state.dismiss(.help)
             }
         }
         return []

@@ -22,7 +22,7 @@ enum HelpView {
         return list
     }
 
-    static func draw(_ grid: inout CellGrid, _ state: AppState) {
+    static func draw(_ grid: inout CellGrid, _ state: AppState, scroll: Int) {
         let all = entries(state)
         let keyWidth = min(14, all.map { DisplayWidth.of($0.keys) }.max() ?? 0)
         let summaryWidth = all.map { DisplayWidth.of($0.summary) }.max() ?? 0
@@ -38,7 +38,7 @@ enum HelpView {
         let left = (grid.width - boxWidth) / 2
         let top = (grid.height - boxHeight) / 2
         let maxScroll = max(0, rowsNeeded - innerHeight)
-        let scroll = min(state.helpScroll, maxScroll)
+        let scroll = min(scroll, maxScroll)
 
         grid.fill(x: left, y: top, width: boxWidth, height: boxHeight, style: .overlay)
         let horizontal = String(repeating: "─", count: boxWidth - 2)

@@ -1,5 +1,4 @@
 import DisplayText
-import Foundation
 import VoicemailModel
 
 /// Live updates: merging a refreshed list without disturbing the reader, watching New while

@@ -1,5 +1,5 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 import VoicemailModel
 
@@ -62,7 +62,7 @@ extension App {
         switch result {
         case .success(let summaries):
             state.sharing.mailboxes = summaries
-            if state.sharing.picker != nil { keepPickerSelectionVisible(&state) }
+            if state.picker != nil { keepPickerSelectionVisible(&state) }
             // The mailbox on screen; one opened by extension may be missing from the list.
             let wanted = state.mailbox
             guard let summary = summaries.first(where: { $0.mailbox == wanted })

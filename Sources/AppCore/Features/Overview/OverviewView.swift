@@ -1,5 +1,5 @@
 import DisplayText
-import Foundation
+import FoundationEssentials
 import VoicemailBackend
 
 /// The overview: one row per mailbox, the ones needing attention first; full and nearly full

@@ -1,3 +1,4 @@
+import SystemBasics
 import DisplayText
 import VoicemailModel
 
@@ -5,7 +6,7 @@ import VoicemailModel
 /// open. An extension typed in full opens even when it is not listed: the PBX decides.
 extension App {
     static func openPicker(_ state: inout AppState) -> [Effect] {
-        state.sharing.picker = MailboxPicker()
+        state.picker = MailboxPicker()
         selectBestPickerRow(&state)
         if case .error = state.status { state.status = .none }
         // Fresh badges; conditional, so it costs a 304 when nothing changed.
@@ -31,17 +32,17 @@ extension App {
 
     /// The filter text, with the phone's "81*" prefix dropped ("81*102" opens 102).
     static func pickerText(_ state: AppState) -> String {
-        let text = (state.sharing.picker?.editor.text ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (state.picker?.editor.text ?? "").trimmingSpaces()
         if text.hasPrefix("81*"), Extensions.isValid(String(text.dropFirst(3))) { return String(text.dropFirst(3)) }
         return text
     }
 
     static func handlePickerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        guard var picker = state.sharing.picker else { return [] }
+        guard var picker = state.picker else { return [] }
         let rows = pickerRows(state)
         switch key {
         case OverlayKeys.cancel:
-            state.sharing.picker = nil
+            state.picker = nil
             return []
         case OverlayKeys.submit:
             guard picker.selection >= 0, picker.selection < rows.count else {
@@ -52,7 +53,7 @@ extension App {
                         : "No mailbox matches \"\(TerminalSafe.line(text))\": type an extension (digits)")
                 return []
             }
-            state.sharing.picker = nil
+            state.picker = nil
             return requestMailbox(&state, rows[picker.selection].mailbox)
         case .down, .control("n"):
             picker.selection = min(picker.selection + 1, rows.count - 1)
@@ -68,13 +69,13 @@ extension App {
             picker.selection = rows.count - 1
         default:
             guard picker.editor.handle(key) else { return [] }
-            state.sharing.picker = picker
+            state.picker = picker
             if case .error = state.status { state.status = .none }
             selectBestPickerRow(&state)
             return []
         }
         picker.selection = max(0, picker.selection)
-        state.sharing.picker = picker
+        state.picker = picker
         keepPickerSelectionVisible(&state)
         return []
     }
@@ -83,18 +84,18 @@ extension App {
     static func selectBestPickerRow(_ state: inout AppState) {
         let rows = pickerRows(state)
         let typed = pickerText(state)
-        state.sharing.picker?.selection = rows.firstIndex(where: { $0.mailbox == typed }) ?? 0
-        state.sharing.picker?.scroll = 0
+        state.picker?.selection = rows.firstIndex(where: { $0.mailbox == typed }) ?? 0
+        state.picker?.scroll = 0
         keepPickerSelectionVisible(&state)
     }
 
     static func keepPickerSelectionVisible(_ state: inout AppState) {
-        guard var picker = state.sharing.picker else { return }
+        guard var picker = state.picker else { return }
         let rows = pickerPageRows(state)
         if picker.selection < picker.scroll { picker.scroll = picker.selection }
         if picker.selection >= picker.scroll + rows { picker.scroll = picker.selection - rows + 1 }
         picker.scroll = max(0, picker.scroll)
-        state.sharing.picker = picker
+        state.picker = picker
     }
 
     static func pickerPageRows(_ state: AppState) -> Int {

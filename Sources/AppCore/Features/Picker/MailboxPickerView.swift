@@ -1,4 +1,5 @@
 import DisplayText
+import VoicemailModel
 
 /// Where the picker's box and rows go for a terminal size (shared by view and update).
 struct MailboxPickerLayout {
@@ -23,8 +24,7 @@ struct MailboxPickerLayout {
 
 /// `o`: the mailboxes the user may open, with owners and unread badges, and a filter field.
 enum MailboxPickerView {
-    static func draw(_ grid: inout CellGrid, _ state: AppState) -> CursorPosition? {
-        guard let picker = state.sharing.picker else { return nil }
+    static func draw(_ grid: inout CellGrid, _ state: AppState, _ picker: MailboxPicker) -> CursorPosition? {
         let layout = MailboxPickerLayout(
             size: TerminalSize(width: grid.width, height: grid.height), mailboxes: state.sharing.mailboxes.count)
         let box = layout.box

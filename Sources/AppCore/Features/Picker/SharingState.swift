@@ -1,4 +1,3 @@
-import Foundation
 import VoicemailModel
 
 /// A mailbox PIN typed by the user. It lives only in memory: its description never shows the
@@ -61,7 +60,6 @@ public enum PickerRow: Equatable, Sendable {
 public struct SharingState: Equatable, Sendable {
     /// The last Mailboxes answer: what the picker lists, with badges.
     public var mailboxes: [MailboxSummary] = []
-    public var picker: MailboxPicker?
     /// Every message id seen in the viewed mailbox (any folder), and whether New has been
     /// seen once: a message is news only when it arrives in New after that first look.
     public var seenMessages: Set<String> = []

@@ -22,16 +22,16 @@ extension App {
         // The player switches to the new target itself: the old reports simply stop mattering.
         if let previous = state.playbackRequest { state.pending[previous] = nil }
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.playback)
+        state.pending[id] = .playback(.playing)
         state.audio.playback = PlaybackInfo(target: target)
         // The progress bar says what is going on; an old outcome would only distract.
         if !state.status.isBusy { state.status = .none }
-        return [.audio(.play(id, target))]
+        return [.playback(.play(id, target))]
     }
 
     static func togglePause(_ state: AppState) -> [Effect] {
         guard let playback = state.audio.playback, playback.phase != .starting else { return [] }
-        return [.audio(.togglePause)]
+        return [.playback(.togglePause)]
     }
 
     /// The playback keys (their context is active only while something plays).
@@ -39,10 +39,10 @@ extension App {
         guard let playback = state.audio.playback else { return [] }
         switch action {
         case .stop:
-            return [.audio(.stop)]
+            return [.playback(.stop)]
         case .seekBack, .seekForward:
             guard playback.phase != .starting else { return [] }
-            return [.audio(.seek(action == .seekBack ? -seekStep : seekStep))]
+            return [.playback(.seek(action == .seekBack ? -seekStep : seekStep))]
         case .playNext, .playPrevious:
             return playNeighbour(&state, forward: action == .playNext)
         }
@@ -52,7 +52,7 @@ extension App {
     /// message has left the list (marked read and moved to Old), the row that took its place
     /// counts as the next one.
     private static func playNeighbour(_ state: inout AppState, forward: Bool) -> [Effect] {
-        guard state.audio.greetings == nil else { return [] }
+        guard state.greetings == nil else { return [] }
         let playingID = state.audio.playback?.target.messageID
         let current = (0..<state.visibleCount).first { state.visibleMessage(at: $0).id == playingID }
         let row: Int
@@ -70,7 +70,7 @@ extension App {
     }
 
     static func playbackReported(_ state: inout AppState, _ id: RequestID, _ report: PlaybackReport) -> [Effect] {
-        guard state.pending[id] == .audio(.playback), var playback = state.audio.playback else { return [] }
+        guard state.pending[id] == .playback(.playing), var playback = state.audio.playback else { return [] }
         switch report {
         case .finished, .stopped, .failed, .messageGone, .noPlayer: state.pending[id] = nil
         default: break

@@ -2,12 +2,19 @@
 /// something plays.
 enum PlaybackBindings {
     static let all: [Binding] = [
-        Binding(.play, keys: [.enter, .character("p")], help: "Play; pause or resume", footer: "play",
+        Binding(.play, keys: [.enter, .character("p")], help: "Play; pause or resume", footer: [
+                    FooterHint(group: .lead) { $0.audio.playback == nil ? "play" : nil },
+                    FooterHint(in: [.list, .greetings], group: .playing) {
+                        $0.audio.playback?.phase == .paused ? "resume" : "pause"
+                    },
+                    // While a greeting plays, Enter pauses: the footer says so once, not also "play".
+                    FooterHint(in: [.greetings]) { $0.audio.playback?.target.greetingType == nil ? "play" : nil },
+                ],
                 onGreetingsScreen: App.playSelectedGreeting, perform: App.playSelected),
-        Binding(.save, keys: [.character("w")], help: "Save the audio to a file", footer: "save", perform: App.startSave),
-        Binding(.stop, keys: [.character("s")], context: .playback, help: "Playing: stop", footer: "stop",
+        Binding(.save, keys: [.character("w")], help: "Save the audio to a file", footer: ["save"], perform: App.startSave),
+        Binding(.stop, keys: [.character("s")], context: .playback, help: "Playing: stop", footer: ["stop"],
                 onGreetingsScreen: { App.performPlaybackAction(&$0, .stop) }) { App.performPlaybackAction(&$0, .stop) },
-        Binding(.seekBack, keys: [.left], context: .playback, help: "Playing: back 5 s", footer: "seek",
+        Binding(.seekBack, keys: [.left], context: .playback, help: "Playing: back 5 s", footer: [FooterHint("seek", with: .seekForward)],
                 onGreetingsScreen: { App.performPlaybackAction(&$0, .seekBack) }) {
             App.performPlaybackAction(&$0, .seekBack)
         },
@@ -16,7 +23,7 @@ enum PlaybackBindings {
             App.performPlaybackAction(&$0, .seekForward)
         },
         Binding(.playNext, keys: [.character("n")], context: .playback, help: "Playing: next message",
-                footer: "next/prev") { App.performPlaybackAction(&$0, .playNext) },
+                footer: [FooterHint(with: .playPrevious) { $0.audio.playback?.target.messageID != nil ? "next/prev" : nil }]) { App.performPlaybackAction(&$0, .playNext) },
         Binding(.playPrevious, keys: [.character("N")], context: .playback, help: "Playing: previous message") {
             App.performPlaybackAction(&$0, .playPrevious)
         },

@@ -1,5 +1,5 @@
+import SystemBasics
 import DisplayText
-import Foundation
 import VoicemailModel
 
 /// `w`: save the selected message's audio where the user says, with Tab completion and a
@@ -38,7 +38,7 @@ extension App {
 
     /// Enter in the save prompt.
     static func confirmSave(_ state: inout AppState, id messageID: String, text: String) -> [Effect] {
-        var path = text.trimmingCharacters(in: .whitespaces)
+        var path = text.trimmingSpaces()
         guard !path.isEmpty else {
             state.status = .error("Type where to save the audio")
             return []
@@ -55,16 +55,16 @@ extension App {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let transfer = TransferInfo(
             label: "Saving \(TerminalSafe.line(name))", bytes: 0, total: message.size > 0 ? Int64(message.size) : nil)
-        state.pending[id] = .audio(.save(messageID: messageID, transfer))
+        state.pending[id] = .playback(.save(messageID: messageID, transfer))
         state.status = .busy("Saving to \(TerminalSafe.line(path))…")
-        return [.audio(.save(id, mailbox: state.mailbox, id: messageID, path: path))]
+        return [.playback(.save(id, mailbox: state.mailbox, id: messageID, path: path))]
     }
 
     /// Esc while a save runs (and no prompt is open) cancels it: the runtime stops the
     /// transfer and deletes what was written. Nil when no save runs.
     static func cancelSave(_ state: inout AppState) -> [Effect]? {
         let saving = state.pending.first { entry in
-            if case .audio(.save) = entry.value { return true }
+            if case .playback(.save) = entry.value { return true }
             return false
         }
         guard let id = saving?.key else { return nil }
@@ -78,14 +78,14 @@ extension App {
     static func requestCompletion(_ state: inout AppState, text: String) -> [Effect] {
         state.supersede(state.completionRequest)
         let id = state.makeRequestID()
-        state.pending[id] = .audio(.completion(text: text))
-        return [.audio(.listDirectory(id, path: PathCompletion.split(text).directory))]
+        state.pending[id] = .playback(.completion(text: text))
+        return [.playback(.listDirectory(id, path: PathCompletion.split(text).directory))]
     }
 
     static func directoryListed(
         _ state: inout AppState, _ id: RequestID, _ result: Result<[DirectoryEntry], AppError>
     ) -> [Effect] {
-        guard case .audio(.completion(let text))? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .playback(.completion(let text))? = state.pending.removeValue(forKey: id) else { return [] }
         guard let prompt = state.prompt, let editor = prompt.editor, editor.text == text else { return [] }
         switch result {
         case .failure(let error):
@@ -108,29 +108,10 @@ extension App {
         return []
     }
 
-    static func transferProgressed(_ state: inout AppState, _ id: RequestID, bytes: Int64, total: Int64?) -> [Effect] {
-        guard case .audio(let operation)? = state.pending[id] else { return [] }
-        func progressed(_ transfer: TransferInfo) -> TransferInfo {
-            var transfer = transfer
-            transfer.bytes = bytes
-            if let total, total > 0 { transfer.total = total }
-            return transfer
-        }
-        switch operation {
-        case .save(let messageID, let transfer):
-            state.pending[id] = .audio(.save(messageID: messageID, progressed(transfer)))
-        case .greetingUpload(let type, let transfer):
-            state.pending[id] = .audio(.greetingUpload(type, progressed(transfer)))
-        default:
-            break
-        }
-        return []
-    }
-
     static func audioSaved(
         _ state: inout AppState, _ id: RequestID, _ result: Result<String, AppError>
     ) -> [Effect] {
-        guard case .audio(.save)? = state.pending.removeValue(forKey: id) else { return [] }
+        guard case .playback(.save)? = state.pending.removeValue(forKey: id) else { return [] }
         switch result {
         case .success(let path):
             state.status = .success("Saved to \(TerminalSafe.line(path))")
