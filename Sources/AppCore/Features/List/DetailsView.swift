@@ -100,7 +100,7 @@ enum DetailsView {
     ) -> Bool {
         guard let playback = state.audio.playback, case .message(let playing, _) = playback.target else { return false }
         let title = playing.id == shown?.id ? nil : CallerText(playing).columns
-        PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title)
+        PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title, speed: state.audio.speed)
         return true
     }
 
