@@ -138,7 +138,7 @@ let package = Package(
             name: "VMTUIRuntime",
             dependencies: [
                 "AppCore", "Themes", "TerminalUI", "VoicemailClient", "AudioPlayback", "DisplayText", "SafeTOML",
-                "VoicemailBackend", "VoicemailModel",
+                "VoicemailBackend", "VoicemailModel", "SystemBasics",
                 .product(name: "Logging", package: "swift-log"), "ChildSpawn",
             ]),
         .target(
@@ -147,7 +147,7 @@ let package = Package(
                 "VoicemailClient", "VMTUIRuntime", "AudioPlayback", "AppCore", "AsteriskSpool", "Themes", "DisplayText",
                 "SafeTOML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                "VoicemailBackend", "VoicemailModel",
+                "VoicemailBackend", "VoicemailModel", "SystemBasics",
                 .product(name: "Logging", package: "swift-log"), "ChildSpawn",
             ]),
         .executableTarget(
@@ -174,7 +174,7 @@ let package = Package(
             name: "CLITests",
             dependencies: [
                 "VMTUICLI", "VMTUIRuntime", "VoicemailClient", "AsteriskSpool", "TestSupport", "DisplayText",
-                "SafeTOML", "VoicemailModel",
+                "SafeTOML", "VoicemailModel", "SystemBasics",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(

@@ -7,6 +7,10 @@ Figures, per message count:
   rss     resident memory (VmRSS) after 20 presses of j
   bytes   bytes written to the terminal per j (tmux pipe-pane), details pane shown
 
+--transcriptions gives every message one of the demo's transcriptions (seven texts in turn,
+two lines each in the details pane) and puts it in the e-mail body too, as the demo shows
+them: the bytes a j costs when the details pane has real content to replace.
+
 Run through scripts/bench-peer.sh, which builds the release binaries and installs neomutt.
 """
 import argparse
@@ -23,8 +27,33 @@ from benchlib import Sim, inbox_spool, tmux, wait_for  # noqa: E402
 
 ROW = re.compile(r"Caller \d+")
 
+# pbx-sim's demo transcriptions (Sources/PBXSimulator/Seed/DemoCatalog.swift).
+TRANSCRIPTIONS = [
+    "Hi Alice, it's Bob. The build server is down again. Please call me back as soon as you can.",
+    "Hello, this is Oliver from the London office, about the contract renewal. Please ring me back.",
+    "Hello Alice, this is Taro Yamada in Tokyo. The samples arrived today. Thank you.",
+    "Hi Alice, Dana here. Lunch on Friday still works for me. See you at noon.",
+    "Good morning, this is Eleni from Athens. Your parcel is ready for collection.",
+    "Hi, this is Marco Rossi. The new price list is attached to my email. Talk soon.",
+    "Hi, this is the support desk. Ticket four two one seven is resolved.",
+]
 
-def make_maildir(work, count):
+
+def add_transcriptions(data):
+    """Message i of mailbox 101's New gets TRANSCRIPTIONS[i % 7]."""
+    for root, _, files in os.walk(data):
+        if not root.endswith(os.path.join("101", "INBOX")):
+            continue
+        for name in files:
+            if name.startswith("msg") and name.endswith(".txt"):
+                path = os.path.join(root, name)
+                text = open(path).read()
+                text = re.sub(r"(?m)^transcription=.*$", "transcription=" + TRANSCRIPTIONS[int(name[3:-4]) % 7], text)
+                with open(path, "w") as f:
+                    f.write(text)
+
+
+def make_maildir(work, count, transcriptions=False):
     """The same voicemails as the voicemail-to-email copies a PBX sends (small WAV attached)."""
     root = os.path.join(work, "Maildir")
     for sub in ("cur", "new", "tmp"):
@@ -43,6 +72,8 @@ def make_maildir(work, count):
             "Content-Type: multipart/mixed; boundary=\"b\"\n\n"
             "--b\nContent-Type: text/plain; charset=utf-8\n\n"
             f"You have a new voicemail from Caller {i} in mailbox 101.\n\n"
+            + (f"{TRANSCRIPTIONS[i % 7]}\n\n" if transcriptions else "")
+            + 
             "--b\nContent-Type: audio/x-wav; name=\"msg.wav\"\nContent-Transfer-Encoding: base64\n"
             "Content-Disposition: attachment; filename=\"msg.wav\"\n\n"
             f"{attachment}--b--\n"
@@ -106,6 +137,7 @@ def main():
     parser.add_argument("--pbx-sim", required=True)
     parser.add_argument("--counts", default="100,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--transcriptions", action="store_true", help="messages carry the demo's transcriptions")
     args = parser.parse_args()
     socket = f"bench-peer-{os.getpid()}"
     rows = []
@@ -113,7 +145,9 @@ def main():
         work = tempfile.mkdtemp(prefix="vmtui-peer.")
         try:
             data = inbox_spool(args.pbx_sim, work, count)
-            maildir, rc = make_maildir(work, count)
+            if args.transcriptions:
+                add_transcriptions(data)
+            maildir, rc = make_maildir(work, count, args.transcriptions)
             sim = Sim(args.pbx_sim, data, count, work)
             home = os.path.join(work, "home")
             os.makedirs(home, exist_ok=True)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # vmtui beside neomutt, the mail reader people would otherwise use on their voicemail-to-email
 # copies: same messages, tmux 120x40, release builds, alternating runs, medians of 3.
-# Prints the README's performance table. Usage: scripts/bench-peer.sh [counts] [runs]
-#   e.g. scripts/bench-peer.sh 100,10000 3
+# Prints the README's performance table. Usage: scripts/bench-peer.sh [counts] [runs] [--transcriptions]
+#   e.g. scripts/bench-peer.sh 100,10000 3; scripts/bench-peer.sh 100 3 --transcriptions
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup-debian.sh
@@ -16,4 +16,4 @@ swift build -c release --static-swift-stdlib --product vmtui >/dev/null
 swift build -c release --static-swift-stdlib --product pbx-sim >/dev/null
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 exec python3 scripts/bench-peer.py --vmtui "$bin/vmtui" --pbx-sim "$bin/pbx-sim" \
-  --counts "${1:-100,10000}" --runs "${2:-3}"
+  --counts "${1:-100,10000}" --runs "${2:-3}" "${@:3}"

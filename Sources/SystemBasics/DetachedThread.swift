@@ -6,15 +6,17 @@
 /// child), never returning to anyone: what Foundation's `Thread` was used for, on pthreads.
 public enum DetachedThread {
     /// Runs `body` on a new detached thread named `name` (at most 15 bytes are kept: the
-    /// kernel's limit). Returns false when the system refuses a thread.
+    /// kernel's limit), with a stack of `stackSize` bytes when given (else the system's
+    /// default). Returns false when the system refuses a thread.
     @discardableResult
-    public static func start(name: String, _ body: @escaping @Sendable () -> Void) -> Bool {
+    public static func start(name: String, stackSize: Int? = nil, _ body: @escaping @Sendable () -> Void) -> Bool {
         let context = Unmanaged.passRetained(Work(name: name, body: body)).toOpaque()
         var thread = pthread_t()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
         defer { pthread_attr_destroy(&attributes) }
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+        if let stackSize { pthread_attr_setstacksize(&attributes, stackSize) }
         let started = pthread_create(&thread, &attributes, { context in
             let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
             var name = Array(work.name.utf8.prefix(15))

@@ -107,37 +107,21 @@ public final class CursesTerminal: TerminalDevice {
         let grid = charset == .ascii ? GlyphFallback.asciiGrid(frame.grid) : frame.grid
         let rows = min(grid.height, Int(getmaxy(window)))
         let columns = min(grid.width, Int(getmaxx(window)))
-        let changes = shown.changes(to: grid, rows: rows, columns: columns)
-        var characters = [wchar_t](repeating: 0, count: 6)
-        var cell = cchar_t()
-        for run in changes {
-            let y = run.row
-            var x = run.start
-            while x < run.end {
-                let source = grid[x, y]
-                let entry = palette.entry(for: source.style)
-                var pair = entry.pair
-                let gridWidth = (x + 1 < grid.width && grid[x + 1, y].isContinuation) ? 2 : 1
-                var text = source.text
-                if source.isContinuation { text = " " }  // an orphan: draw a blank
-                let width = CursesTerminal.fill(&characters, with: text)
-                // Where wcwidth disagrees with the grid, draw something that keeps columns aligned.
-                if width != gridWidth, !(width == 1 && gridWidth == 2) {
-                    _ = CursesTerminal.fill(&characters, with: charset == .ascii ? "?" : "\u{FFFD}")
-                }
-                setcchar(&cell, characters, entry.attributes, 0, &pair)
-                put(&cell, x: x, y: y, lastCell: y == rows - 1 && x == columns - 1)
-                if gridWidth == 2 {
-                    if width != 2, x + 1 < columns {
-                        _ = CursesTerminal.fill(&characters, with: " ")
-                        setcchar(&cell, characters, entry.attributes, 0, &pair)
-                        put(&cell, x: x + 1, y: y, lastCell: y == rows - 1 && x + 1 == columns - 1)
-                    }
-                    x += 2
-                } else {
-                    x += 1
-                }
+        let looks = gridLooks(grid)
+        let changes = shown.changes(to: grid, looks: looks.map(\.key), rows: rows, columns: columns)
+        // Changes on one row that lie in different panes are sent in separate updates, so
+        // ncurses moves the cursor across the border between them instead of rewriting the
+        // border and switching attributes twice to do it (FlushPasses).
+        let passes = FlushPasses.group(changes) { y, range in
+            let first = looks[y * grid.width + range.lowerBound]
+            return range.allSatisfy { looks[y * grid.width + $0] == first }
+        }
+        for (index, pass) in passes.enumerated() {
+            if index > 0 {
+                wnoutrefresh(window)
+                doupdate()
             }
+            for run in pass { drawRun(run, grid: grid, looks: looks, rows: rows, columns: columns) }
         }
         if let cursor = frame.cursor, cursor.x < columns, cursor.y < rows {
             setCursor(visible: true)
@@ -149,6 +133,64 @@ public final class CursesTerminal: TerminalDevice {
         }
         wnoutrefresh(window)
         doupdate()
+    }
+
+    private func drawRun(_ run: ShownGrid.Run, grid: CellGrid, looks: [StylePalette.Entry], rows: Int, columns: Int) {
+        var characters = [wchar_t](repeating: 0, count: 6)
+        var cell = cchar_t()
+        let y = run.row
+        var x = run.start
+        while x < run.end {
+            let source = grid[x, y]
+            let entry = looks[y * grid.width + x]
+            var pair = entry.pair
+            let gridWidth = (x + 1 < grid.width && grid[x + 1, y].isContinuation) ? 2 : 1
+            var text = source.text
+            if source.isContinuation { text = " " }  // an orphan: draw a blank
+            let width = CursesTerminal.fill(&characters, with: text)
+            // Where wcwidth disagrees with the grid, draw something that keeps columns aligned.
+            if width != gridWidth, !(width == 1 && gridWidth == 2) {
+                _ = CursesTerminal.fill(&characters, with: charset == .ascii ? "?" : "\u{FFFD}")
+            }
+            setcchar(&cell, characters, entry.attributes, 0, &pair)
+            put(&cell, x: x, y: y, lastCell: y == rows - 1 && x == columns - 1)
+            if gridWidth == 2 {
+                if width != 2, x + 1 < columns {
+                    _ = CursesTerminal.fill(&characters, with: " ")
+                    setcchar(&cell, characters, entry.attributes, 0, &pair)
+                    put(&cell, x: x + 1, y: y, lastCell: y == rows - 1 && x + 1 == columns - 1)
+                }
+                x += 2
+            } else {
+                x += 1
+            }
+        }
+    }
+
+    /// The attributes and colour pair each cell is drawn with, row by row (`BlankLooks`).
+    private func gridLooks(_ grid: CellGrid) -> [StylePalette.Entry] {
+        var looks: [StylePalette.Entry] = []
+        looks.reserveCapacity(grid.width * grid.height)
+        var row: [BlankLooks.Column<StylePalette.Entry>] = []
+        row.reserveCapacity(grid.width)
+        // Neighbouring cells mostly share a role: look it up once per change of role.
+        var role: StyleRole?
+        var look = StylePalette.Entry(attributes: 0, pair: 0)
+        var plain: StylePalette.Entry?
+        for y in 0..<grid.height {
+            row.removeAll(keepingCapacity: true)
+            for x in 0..<grid.width {
+                let source = grid[x, y]
+                if role != source.style {
+                    role = source.style
+                    look = palette.entry(for: source.style)
+                    plain = palette.blankEntry(for: source.style)
+                }
+                row.append(.init(look: look, isBlank: source.text == " ", plain: plain))
+            }
+            looks += BlankLooks.choose(row)
+        }
+        return looks
     }
 
     /// The bottom-right cell is inserted rather than added: adding there would move the

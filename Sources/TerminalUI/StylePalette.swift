@@ -6,15 +6,18 @@ import Themes
 /// distinct (foreground, background) and caching per role, so a frame costs a dictionary
 /// lookup per cell.
 final class StylePalette {
-    struct Entry {
+    struct Entry: Equatable {
         var attributes: attr_t
         var pair: Int32
+        /// Both in one number, for `ShownGrid` to compare.
+        var key: UInt64 { UInt64(attributes) << 32 | UInt64(UInt32(bitPattern: pair)) }
     }
 
     private let theme: Theme
     private let depth: ColorDepth
     private let maxPairs: Int32
     private var byRole: [StyleRole: Entry] = [:]
+    private var blankByRole: [StyleRole: Entry?] = [:]
     private var pairs: [PairKey: Int32] = [:]
     private var nextPair: Int32 = 1
 
@@ -40,6 +43,20 @@ final class StylePalette {
         if style.italic { attributes |= vmtui_attr_italic() }
         let entry = Entry(attributes: attributes, pair: pair(for: style))
         byRole[role] = entry
+        return entry
+    }
+
+    /// How a blank in `role` looks with nothing invisible on it: its background alone, in
+    /// the default foreground and without attributes (see `BlankLooks`); nil when the style
+    /// shows on a blank (underline, reverse).
+    func blankEntry(for role: StyleRole) -> Entry? {
+        if let cached = blankByRole[role] { return cached }
+        let style = theme.resolve(role)
+        var entry: Entry?
+        if !style.underline, !style.reverse {
+            entry = Entry(attributes: 0, pair: pair(for: ResolvedStyle(foreground: .terminalDefault, background: style.background)))
+        }
+        blankByRole[role] = entry
         return entry
     }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import SafeTOML
 import VMTUIRuntime
 import AsteriskSpool
@@ -34,12 +38,12 @@ public struct ConfigFile: Sendable, Equatable {
     /// no configuration; a missing explicit one is an error).
     public static func load(explicitPath: String?, environment: [String: String]) throws(SettingsError) -> ConfigFile {
         let path = explicitPath ?? defaultPath(environment: environment)
-        var isFolder: ObjCBool = false
+        var isFolder = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             if explicitPath != nil { throw SettingsError(file: path, "no such file") }
             return ConfigFile()
         }
-        guard !isFolder.boolValue else { throw SettingsError(file: path, "is a folder, not a config file") }
+        guard !isFolder else { throw SettingsError(file: path, "is a folder, not a config file") }
         guard let data = FileManager.default.contents(atPath: path) else {
             let denied = !FileManager.default.isReadableFile(atPath: path)
             throw SettingsError(file: path, denied ? "cannot read the file (permission denied)" : "cannot read the file")

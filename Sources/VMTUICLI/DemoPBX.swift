@@ -1,6 +1,12 @@
+import ChildSpawn
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Logging
+import VoicemailBackend
 import VoicemailClient
 
 #if canImport(Glibc)
@@ -30,7 +36,7 @@ enum DemoPBX {
         let work = fileManager.temporaryDirectory.appendingPathComponent(
             "vmtui-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))", isDirectory: true)
         let dataDirectory = options.demoData.map {
-            URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath, isDirectory: true)
+            URL(fileURLWithPath: Paths.expandTilde($0, environment: environment), isDirectory: true)
         } ?? work.appendingPathComponent("data", isDirectory: true)
         do {
             try fileManager.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -70,16 +76,18 @@ enum DemoPBX {
 
 /// A `pbx-sim` child process. Its standard input is a pipe from vmtui, so it ends with vmtui
 /// however vmtui ends (`--exit-with-stdin`); its log goes to a file in the data folder, never
-/// to the screen.
+/// to the screen. Started like every child (`Spawner`): in a group of its own, registered so
+/// every exit path ends it.
 final class SimulatorChild: Sendable {
     let baseURL: URL
-    private let process: Process
-    private let stdinPipe: Pipe
+    private let pid: pid_t
+    /// vmtui's end of the simulator's stdin; closing it tells the simulator to go.
+    private let stdinWriter: Int32
 
-    private init(baseURL: URL, process: Process, stdinPipe: Pipe) {
+    private init(baseURL: URL, pid: pid_t, stdinWriter: Int32) {
         self.baseURL = baseURL
-        self.process = process
-        self.stdinPipe = stdinPipe
+        self.pid = pid
+        self.stdinWriter = stdinWriter
     }
 
     /// `pbx-sim` next to the running vmtui (how scripts/install and `swift build` place them),
@@ -102,46 +110,67 @@ final class SimulatorChild: Sendable {
                 message: "the demo needs pbx-sim beside vmtui or on PATH (scripts/install puts both there)",
                 code: ExitStatus.failure)
         }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = [
-            "--data", dataDirectory.path, "--seed", "demo", "--host", "127.0.0.1", "--port", "0", "--exit-with-stdin",
-            "--log-file", logFile.path,
+        let arguments = [
+            "pbx-sim", "--data", dataDirectory.path, "--seed", "demo", "--host", "127.0.0.1", "--port", "0",
+            "--exit-with-stdin", "--log-file", logFile.path,
         ]
-        let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
-        process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
-        process.standardError = FileHandle.nullDevice
+        let pid: pid_t
+        let input: (read: Int32, write: Int32)
+        let output: (read: Int32, write: Int32)
         do {
-            try process.run()
+            input = try Spawner.pipe()
+            do { output = try Spawner.pipe() } catch {
+                close(input.read)
+                close(input.write)
+                throw error
+            }
+            defer {
+                close(input.read)
+                close(output.write)
+            }
+            do {
+                pid = try Spawner.spawn(
+                    path: executable.path, arguments: arguments, environment: ProcessInfo.processInfo.environment,
+                    stdin: .descriptor(input.read), stdout: .descriptor(output.write), stderr: .nullDevice)
+            } catch {
+                close(input.write)
+                close(output.read)
+                throw error
+            }
         } catch {
             throw CLIFailure(message: "the demo PBX could not start: \(TerminalSafe.errorDetail("\(error)"))", code: ExitStatus.failure)
         }
         // The first line is "listening on http://127.0.0.1:PORT"; anything else means it failed.
-        let line = await Task.detached { Self.firstLine(of: stdoutPipe.fileHandleForReading) }.value
-        guard let range = line.range(of: "http://"), let url = URL(string: String(line[range.lowerBound...])) else {
-            process.terminate()
-            process.waitUntilExit()
+        let reader = output.read
+        let line = await Task.detached { Self.firstLine(of: reader) }.value
+        close(output.read)
+        guard let range = line.firstRange(of: "http://"), let url = URL(string: String(line[range.lowerBound...])) else {
+            close(input.write)
+            kill(-pid, SIGTERM)
+            _ = Spawner.wait(pid)
             let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
             let reason = log.split(separator: "\n").last.map { ": " + TerminalSafe.errorDetail(String($0)) } ?? ""
             throw CLIFailure(message: "the demo PBX could not start\(reason)", code: ExitStatus.failure)
         }
-        return SimulatorChild(baseURL: url, process: process, stdinPipe: stdinPipe)
+        return SimulatorChild(baseURL: url, pid: pid, stdinWriter: input.write)
     }
 
-    private static func firstLine(of handle: FileHandle) -> String {
+    private static func firstLine(of descriptor: Int32) -> String {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while bytes.count < 512, read(handle.fileDescriptor, &byte, 1) == 1, byte != UInt8(ascii: "\n") {
+        while bytes.count < 512 {
+            let count = read(descriptor, &byte, 1)
+            if count < 0, errno == EINTR { continue }
+            guard count == 1, byte != UInt8(ascii: "\n") else { break }
             bytes.append(byte)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     func stop() async {
-        try? stdinPipe.fileHandleForWriting.close()
-        if process.isRunning { process.terminate() }
-        await Task.detached { [process] in process.waitUntilExit() }.value
+        close(stdinWriter)
+        // The whole group: whatever the simulator started goes with it.
+        kill(-pid, SIGTERM)
+        await Task.detached { [pid] in _ = Spawner.wait(pid) }.value
     }
 }

@@ -1,10 +1,20 @@
+import SystemBasics
 import ArgumentParser
 import AudioPlayback
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import VMTUIRuntime
 import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `vmtui greeting record TYPE`: records from the microphone until Enter or Ctrl-C (or the
 /// limit), checks the recording, and uploads it as the greeting.
@@ -58,8 +68,8 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             }
 
             let stopHint = Terminal.stdinIsTTY ? "Enter or Ctrl-C stops" : "Ctrl-C stops"
-            FileHandle.standardError.write(Data(
-                "Recording the \(type.rawValue) greeting with \(template.programName); \(stopHint) (at most \(Int(max)) s).\n".utf8))
+            StandardStreams.error(
+                "Recording the \(type.rawValue) greeting with \(template.programName); \(stopHint) (at most \(Int(max)) s).\n")
             do {
                 try await controller.start()
             } catch {
@@ -85,7 +95,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
             case .finished(let file, let duration, let reason):
                 recording = file
                 let why = reason == .maxDuration ? " (limit reached)" : ""
-                FileHandle.standardError.write(Data("Recorded \(String(format: "%.1f", duration)) s\(why).\n".utf8))
+                StandardStreams.error("Recorded \(FixedDecimal.text(duration, places: 1)) s\(why).\n")
             case .failed(let why):
                 throw CLIFailure(message: why, code: ExitStatus.failure)
             default:
@@ -99,7 +109,7 @@ struct GreetingRecordCommand: AsyncParsableCommand {
                 throw CLIFailure(message: "\(error)", code: ExitStatus.failure)
             }
             defer { prepared.discard() }
-            if let note = prepared.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
+            if let note = prepared.note { StandardStreams.error("\(note)\n") }
             let bar = Terminal.stderrIsTTY ? ProgressBar(label: "Uploading") : nil
             let info = try await context.backend.uploadGreeting(type, mailbox: nil, from: prepared.url, progress: bar?.handler)
             bar?.finish()
@@ -113,11 +123,9 @@ struct GreetingRecordCommand: AsyncParsableCommand {
 /// Calls back once when the user presses Enter (stdin read on a thread of its own).
 enum EnterKey {
     static func onPress(_ action: @escaping @Sendable () -> Void) {
-        let thread = Thread {
+        DetachedThread.start(name: "vmtui-enter-key") {
             if readLine() != nil { action() }
         }
-        thread.name = "vmtui-enter-key"
-        thread.start()
     }
 }
 

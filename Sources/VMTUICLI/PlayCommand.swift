@@ -1,7 +1,11 @@
 import ArgumentParser
 import AudioPlayback
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
 import VoicemailBackend
 import VoicemailClient
@@ -60,7 +64,7 @@ struct PlayCommand: AsyncParsableCommand {
                 throw CLIFailure(message: "\(error)", code: ExitStatus.failure)
             }
             if chosen.discovered, Terminal.stderrIsTTY {
-                FileHandle.standardError.write(Data("Playing with \(chosen.kind.programName)\n".utf8))
+                StandardStreams.error("Playing with \(chosen.kind.programName)\n")
             }
             let policy = context.config.screen.markReadOn ?? .end
             let markRead = MarkReadOnce(client: client, message: message)
@@ -174,14 +178,14 @@ final class StatusLine: Sendable {
     func draw(_ text: String) {
         guard enabled else { return }
         drawn.withLock { drawn in
-            FileHandle.standardError.write(Data("\r\u{1b}[2K\(text)".utf8))
+            StandardStreams.error("\r\u{1b}[2K\(text)")
             drawn = true
         }
     }
 
     func finish() {
         drawn.withLock { drawn in
-            if drawn { FileHandle.standardError.write(Data("\r\u{1b}[2K".utf8)) }
+            if drawn { StandardStreams.error("\r\u{1b}[2K") }
             drawn = false
         }
     }

@@ -1,6 +1,11 @@
+import SystemBasics
 import AppCore
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Logging
 import Themes
 import VMTUIRuntime
@@ -80,7 +85,7 @@ enum ScreenLaunch {
 
     /// The config's `on_new_message` command, if any (run per new message, see NewMessageHook).
     static func newMessageHook(_ config: ConfigFile, environment: [String: String]) -> NewMessageHook? {
-        guard let command = config.screen.onNewMessage?.trimmingCharacters(in: .whitespaces), !command.isEmpty else {
+        guard let command = config.screen.onNewMessage?.trimmingSpaces(), !command.isEmpty else {
             return nil
         }
         return NewMessageHook(command: command, baseEnvironment: environment)

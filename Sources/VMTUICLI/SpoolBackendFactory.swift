@@ -1,5 +1,9 @@
 import AsteriskSpool
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import SafeTOML
 import Logging
 import VoicemailClient

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `vmtui`: without a subcommand it opens the screen; the subcommands are for scripts.
 public struct VMTUICommand: AsyncParsableCommand {

@@ -1,8 +1,16 @@
 import AppCore
 import AudioPlayback
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The user's `on_new_message` command, run once per new message through `/bin/sh -c`.
 ///
@@ -43,7 +51,7 @@ public struct NewMessageHook: Sendable {
     public func run(_ notice: NewMessageNotice, logger: Logger) async -> String? {
         // Environment strings cannot hold NUL; anything else passes through untouched.
         let environment = Self.environment(for: notice, base: baseEnvironment)
-            .mapValues { $0.replacingOccurrences(of: "\0", with: "") }
+            .mapValues { $0.replacing("\0", with: "") }
         let process: ChildProcess
         do {
             process = try ChildProcess(

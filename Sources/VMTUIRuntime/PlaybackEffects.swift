@@ -1,6 +1,7 @@
 import AppCore
 import AudioPlayback
 import FoundationEssentials
+import SystemBasics
 import Glibc
 import Synchronization
 import VoicemailBackend
@@ -178,7 +179,7 @@ extension AudioEffectRunner {
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
         guard let text = try? String(contentsOfFile: config + "/user-dirs.dirs", encoding: .utf8) else { return nil }
         for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             guard trimmed.hasPrefix("XDG_DOWNLOAD_DIR=") else { continue }
             var value = String(trimmed.dropFirst("XDG_DOWNLOAD_DIR=".count))
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }

@@ -1,9 +1,17 @@
 import AppCore
 import AudioPlayback
 import ChildSpawn
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Logging
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// How the screen ended.
 public enum LoopExit: Equatable, Sendable {

@@ -1,7 +1,12 @@
+import SystemBasics
 import AppCore
 import AudioPlayback
 import ChildSpawn
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Logging
 import TerminalUI
 import Themes
@@ -47,7 +52,7 @@ public enum ScreenSession {
     private static func open(_ options: Options, runner: EffectRunner, pipe: WakePipe) async throws -> LoopExit {
         return try await withCheckedThrowingContinuation { continuation in
             // poll() blocks: keep it off Swift's cooperative pool, which runs the effects.
-            let thread = Thread {
+            let started = DetachedThread.start(name: "vmtui-screen", stackSize: 8 << 20) {
                 SignalRelay.install(relayingTo: pipe)
                 // The players are ended and their audio deleted after this thread: a second
                 // signal (a hangup brings several) must not cut that short.
@@ -71,9 +76,7 @@ public enum ScreenSession {
                 options.logger.info("screen closed: \(exit)")
                 continuation.resume(returning: exit)
             }
-            thread.name = "vmtui-screen"
-            thread.stackSize = 8 << 20
-            thread.start()
+            if !started { continuation.resume(throwing: TerminalError("could not start the screen's thread")) }
         }
     }
 }

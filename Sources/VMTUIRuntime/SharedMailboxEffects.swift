@@ -1,5 +1,9 @@
 import AppCore
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Logging
 import Synchronization
 import VoicemailBackend

@@ -42,4 +42,18 @@ final class ShownGridTests: XCTestCase {
         _ = shown.changes(to: grid(["a"]), rows: 1, columns: 10)
         XCTAssertEqual(shown.changes(to: CellGrid(width: 5, height: 1), rows: 1, columns: 5), [.init(row: 0, start: 0, end: 5)])
     }
+
+    /// A blank drawn in another look (its neighbour changed) is drawn again, though its role did not change.
+    func testACellWhoseLookChangedIsDrawnAgain() {
+        var shown = ShownGrid()
+        var looks = [UInt64](repeating: 1, count: 20)
+        _ = shown.changes(to: grid(["ab  ", "cd"]), looks: looks, rows: 2, columns: 10)
+        XCTAssertEqual(shown.changes(to: grid(["ab  ", "cd"]), looks: looks, rows: 2, columns: 10), [])
+        looks[2] = 7
+        looks[3] = 7
+        looks[11] = 7
+        XCTAssertEqual(shown.changes(to: grid(["ab  ", "cd"]), looks: looks, rows: 2, columns: 10), [
+            .init(row: 0, start: 2, end: 4), .init(row: 1, start: 1, end: 2),
+        ])
+    }
 }

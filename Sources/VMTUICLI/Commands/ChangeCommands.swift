@@ -1,6 +1,10 @@
 import ArgumentParser
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import VoicemailBackend
 import VoicemailClient
 import VoicemailModel

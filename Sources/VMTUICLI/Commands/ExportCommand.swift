@@ -1,7 +1,11 @@
 import ArgumentParser
 import AudioPlayback
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import VMTUIRuntime
 import VoicemailBackend
 import VoicemailClient
@@ -48,7 +52,7 @@ struct ExportCommand: AsyncParsableCommand {
             let summary = try await CLI.withBackend(global) { context in
                 let page = try await FolderListing(context.backend).messages(
                     MessageQuery(folder: folder.folder, count: 1000), limit: nil)
-                let matcher = MessageMatcher(from: from, since: since.flatMap(DateInput.date), before: nil)
+                let matcher = MessageMatcher(from: from, since: since.flatMap { DateInput.date($0) }, before: nil)
                 let messages = page.records.filter(matcher.matches)
                 Terminal.print("Exporting \(Plural.messages(messages.count)) to \(TerminalSafe.line(to, maxLength: 200))…")
                 // Ctrl-C or SIGTERM: no temporary stays behind in the folder.

@@ -1,7 +1,14 @@
+import SystemBasics
 import ArgumentParser
+import AppCore
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
+import VMTUIRuntime
 import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
@@ -49,7 +56,7 @@ struct SetOptions: ParsableArguments {
     /// The selection as a predicate on a message; `now` anchors --older-than.
     func matcher(now: Date = Date()) -> MessageMatcher {
         MessageMatcher(
-            from: from, since: since.flatMap(DateInput.date),
+            from: from, since: since.flatMap { DateInput.date($0) },
             before: olderThan.flatMap(DateInput.age).map { now.addingTimeInterval(-$0) })
     }
 
@@ -83,21 +90,19 @@ struct MessageMatcher: Sendable {
 /// Dates and ages as people type them.
 enum DateInput {
     /// "2026-11-30" (local midnight), or ISO 8601 with a time and an offset.
-    static func date(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+    static func date(_ text: String, zone: any ZoneRules = SystemZone()) -> Date? {
+        let trimmed = text.trimmingSpaces()
         if let stamp = try? Date(trimmed, strategy: .iso8601) { return stamp }
         let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             parts[0].count == 4, (1...12).contains(month), (1...31).contains(day)
         else { return nil }
-        let components = DateComponents(calendar: Calendar.current, year: year, month: month, day: day)
-        guard components.isValidDate, let date = components.date else { return nil }
-        return date
+        return LocalMidnight.instant(year: year, month: month, day: day, in: zone)
     }
 
     /// "12h", "30d", "2w" in seconds.
     static func age(_ text: String) -> TimeInterval? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let trimmed = text.trimmingSpaces().lowercased()
         guard let unit = trimmed.last, let count = Int(trimmed.dropLast()), count >= 0 else { return nil }
         switch unit {
         case "h": return TimeInterval(count) * 3600
@@ -194,14 +199,14 @@ final class CountLine: Sendable {
                 let now = ContinuousClock.now
                 guard now - shown.lastDraw >= .milliseconds(100) || done == total else { return }
                 shown = (now, true)
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(verb) \(done) of \(total)…".utf8))
+                StandardStreams.error("\r\u{1B}[K\(verb) \(done) of \(total)…")
             }
         }
     }
 
     func finish() {
         shown.withLock { shown in
-            if shown.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if shown.drawn { StandardStreams.error("\r\u{1B}[K") }
             shown.drawn = false
         }
     }

@@ -1,8 +1,14 @@
+import AppCore
 import ArgumentParser
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
 import VoicemailBackend
+import VMTUIRuntime
 import VoicemailClient
 import VoicemailModel
 
@@ -40,7 +46,7 @@ struct OverviewCommand: AsyncParsableCommand {
 
 /// The overview as a table: ages relative to `now`, local dates.
 enum OverviewTable {
-    static func render(_ rows: [MailboxOverviewRow], now: Date, timeZone: TimeZone = .current) -> String {
+    static func render(_ rows: [MailboxOverviewRow], now: Date, timeZone: any ZoneRules = SystemZone()) -> String {
         guard !rows.isEmpty else { return "No mailboxes." }
         var table = TextTable(
             headers: ["MAILBOX", "NAME", "UNREAD", "WAITING", "TOTAL", "CAPACITY", "", "NEWEST", "FROM"],
@@ -85,11 +91,11 @@ final class CountProgress: Sendable {
             let now = ContinuousClock.now
             guard now - shown.lastDraw >= .milliseconds(100) || done == total else { return }
             shown = (now, true)
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(label) \(done) of \(total)".utf8))
+            StandardStreams.error("\r\u{1B}[K\(label) \(done) of \(total)")
         }
     }
 
     func finish() {
-        shown.withLock { if $0.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        shown.withLock { if $0.drawn { StandardStreams.error("\r\u{1B}[K") } }
     }
 }

@@ -2,10 +2,18 @@ import ArgumentParser
 import AudioPlayback
 import ChildSpawn
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 struct DownloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +53,7 @@ struct DownloadCommand: AsyncParsableCommand {
                         of: message, to: URL(fileURLWithPath: path), atomically: true, progress: bar?.handler)
                 }
                 bar?.finish()
-                FileHandle.standardError.write(Data("Saved \(path) (\(SizeText.bytes(result.bytes)))\n".utf8))
+                StandardStreams.error("Saved \(path) (\(SizeText.bytes(result.bytes)))\n")
             }
         }
     }
@@ -126,10 +134,10 @@ struct GreetingUpload: AsyncParsableCommand {
                 throw CLIFailure(message: named, code: ExitStatus.failure)
             }
             defer { prepared.discard() }
-            if let note = prepared.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
+            if let note = prepared.note { StandardStreams.error("\(note)\n") }
             let url = prepared.url
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+            var status = stat()
+            let size = stat(url.path, &status) == 0 ? Int(status.st_size) : 0
             let bar = Terminal.stderrIsTTY && size > 1_000_000 ? ProgressBar(label: "Uploading") : nil
             defer { bar?.finish() }
             let info = try await context.backend.uploadGreeting(type, mailbox: nil, from: url, progress: bar?.handler)
@@ -182,7 +190,7 @@ struct GreetingDownload: AsyncParsableCommand {
                 try await client.downloadGreeting(
                     type, mailbox: nil, to: URL(fileURLWithPath: path), atomically: true, progress: nil)
             }
-            FileHandle.standardError.write(Data("Saved \(path) (\(SizeText.bytes(result.bytes)))\n".utf8))
+            StandardStreams.error("Saved \(path) (\(SizeText.bytes(result.bytes)))\n")
             }
         }
     }

@@ -1,16 +1,28 @@
+import AppCore
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import VMTUIRuntime
 import VoicemailClient
 import VoicemailModel
 
 /// Small formatting rules shared by the tables (sizes, durations and callers are DisplayText's).
 enum Format {
-    /// Local time, minutes precision, sortable.
-    static func date(_ date: Date, timeZone: TimeZone = .current) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
+    /// Local time, minutes precision, sortable: "2026-11-30 14:02".
+    static func date(_ date: Date, timeZone: any ZoneRules = SystemZone()) -> String {
+        let clock = WallClock(date, in: timeZone)
+        return "\(digits(clock.year, 4))-\(digits(clock.month, 2))-\(digits(clock.day, 2)) "
+            + "\(digits(clock.hour, 2)):\(digits(clock.minute, 2))"
+    }
+
+    /// `value` zero-padded to `width` digits, as printf's "%0Nd" (the sign before the zeros).
+    static func digits(_ value: Int, _ width: Int) -> String {
+        let magnitude = String(value.magnitude)
+        let padded = String(repeating: "0", count: max(0, width - (value < 0 ? 1 : 0) - magnitude.count)) + magnitude
+        return value < 0 ? "-" + padded : padded
     }
 
     /// "Bob Nguyen <102>"; `nameLimit` keeps table rows readable (`show` prints the whole name).

@@ -1,16 +1,32 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import VoicemailBackend
 import VoicemailClient
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Copies a finished file to stdout in pieces (audio is never whole in memory).
 enum StandardOutput {
     static func copy(_ file: URL) throws {
-        guard let input = FileHandle(forReadingAtPath: file.path) else {
+        let input = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else {
             throw VoicemailError.localFile(path: file.path, reason: "cannot be read")
         }
-        defer { try? input.close() }
-        while let chunk = try input.read(upToCount: 64 * 1024), !chunk.isEmpty {
-            try FileHandle.standardOutput.write(contentsOf: chunk)
+        defer { close(input) }
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { throw VoicemailError.localFile(path: file.path, reason: "cannot be read") }
+            if count == 0 { return }
+            do { try StandardStreams.write(buffer[..<count], to: STDOUT_FILENO) } catch {
+                throw CLIFailure(message: "cannot write to standard output: \(error)", code: ExitStatus.failure)
+            }
         }
     }
 }
@@ -19,9 +35,9 @@ enum StandardOutput {
 enum OutputFile {
     /// An existing file is never replaced without `--force`; a folder never.
     static func checkWritable(_ path: String, force: Bool) throws {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        if isDirectory.boolValue {
+        if isDirectory {
             throw CLIFailure(message: "\(path) is a folder; give a file name with -o", code: ExitStatus.failure)
         }
         if !force {

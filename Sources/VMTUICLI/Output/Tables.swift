@@ -1,12 +1,18 @@
+import AppCore
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import VMTUIRuntime
 import VoicemailClient
 import VoicemailModel
 
 /// The human-readable renderings of the read commands. Every server string is sanitised.
 public enum Tables {
     /// Flags column: N unread, ! urgent.
-    public static func messages(_ messages: [VoicemailMessage], timeZone: TimeZone = .current) -> String {
+    public static func messages(_ messages: [VoicemailMessage], timeZone: any ZoneRules = SystemZone()) -> String {
         guard !messages.isEmpty else { return "No messages." }
         var table = TextTable(headers: ["", "DATE", "FROM", "DUR", "FOLDER", "LABEL", "ID"], rightAligned: [3])
         for message in messages {
@@ -20,7 +26,7 @@ public enum Tables {
         return table.render()
     }
 
-    public static func messageDetail(_ message: VoicemailMessage, timeZone: TimeZone = .current) -> String {
+    public static func messageDetail(_ message: VoicemailMessage, timeZone: any ZoneRules = SystemZone()) -> String {
         var lines: [(String, String)] = [
             ("ID", TerminalSafe.line(message.id, maxLength: 64)),
             ("Mailbox", TerminalSafe.line(message.mailbox, maxLength: 20)),
@@ -61,7 +67,7 @@ public enum Tables {
         return table.render()
     }
 
-    public static func greetings(_ greetings: [GreetingInfo], timeZone: TimeZone = .current) -> String {
+    public static func greetings(_ greetings: [GreetingInfo], timeZone: any ZoneRules = SystemZone()) -> String {
         var table = TextTable(headers: ["TYPE", "STATE", "DUR", "FORMAT", "SIZE", "UPDATED"], rightAligned: [2])
         for greeting in greetings {
             table.add([

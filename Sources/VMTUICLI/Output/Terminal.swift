@@ -1,5 +1,10 @@
+import SystemBasics
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import Synchronization
 import VoicemailBackend
 import VoicemailClient
@@ -17,18 +22,18 @@ enum Terminal {
     static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
 
     static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStreams.output(text + "\n")
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data("vmtui: \(line)\n".utf8))
+        StandardStreams.error("vmtui: \(line)\n")
     }
 
     /// Asks on stderr and reads one line from stdin; false on anything but y/yes.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
+        StandardStreams.error("\(question) [y/N] ")
         guard let answer = readLine() else { return false }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return ["y", "yes"].contains(answer.trimmingSpaces().lowercased())
     }
 }
 
@@ -56,7 +61,7 @@ final class ProgressBar: Sendable {
             } else {
                 line = "\(label) \(SizeText.bytes(bytes))"
             }
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+            StandardStreams.error("\r\u{1B}[K\(line)")
         }
     }
 
@@ -65,6 +70,6 @@ final class ProgressBar: Sendable {
     }
 
     func finish() {
-        shown.withLock { if $0.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
+        shown.withLock { if $0.drawn { StandardStreams.error("\r\u{1B}[K") } }
     }
 }

@@ -1,7 +1,12 @@
+import SystemBasics
 import AudioPlayback
 import ChildSpawn
 import DisplayText
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import VoicemailBackend
 import VoicemailClient
 import VoicemailModel
@@ -45,7 +50,7 @@ public struct LocalTranscriber: Sendable {
         made.append(output)
         try await run(settings.command.arguments(file: input.path), what: settings.command.programName, output: output)
         let text = String(decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .trimmingSpacesAndNewlines()
         guard !text.isEmpty else { throw TranscribeError("\(settings.command.programName) printed no text") }
         try cache.write(text, for: message)
         return text
@@ -91,6 +96,6 @@ public struct LocalTranscriber: Sendable {
 
     static func seconds(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : FixedDecimal.text(seconds, places: 1) + " s"
     }
 }

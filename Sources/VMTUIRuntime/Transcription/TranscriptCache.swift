@@ -1,5 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+import VoicemailBackend
 import VoicemailModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Local transcripts kept between sessions: `$XDG_CACHE_HOME/vmtui/transcripts` (default
 /// `~/.cache`), one file per message named by mailbox, message id and audio size (so new audio
@@ -11,7 +20,7 @@ public struct TranscriptCache: Sendable {
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let base = environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.cache")
+            ?? (Paths.home(environment).path + "/.cache")
         directory = URL(fileURLWithPath: base).appendingPathComponent("vmtui/transcripts")
     }
 
@@ -22,7 +31,9 @@ public struct TranscriptCache: Sendable {
             var out = ""
             for byte in text.utf8 {
                 let scalar = Unicode.Scalar(byte)
-                if (byte < 0x80 && (CharacterSet.alphanumerics.contains(scalar))) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") {
+                if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                {
                     out.unicodeScalars.append(scalar)
                 } else {
                     out += "_" + String(byte, radix: 16, uppercase: true).leftPadded(2)
@@ -50,7 +61,7 @@ public struct TranscriptCache: Sendable {
         let fd = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw TranscribeError("cannot write the transcript cache in \(directory.path)") }
         let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         close(fd)
         guard written == bytes.count, rename(temporary.path, target.path) == 0 else {
             unlink(temporary.path)
