@@ -52,9 +52,13 @@ func launchScreen(global: GlobalOptions, screen: ScreenOptions) async throws {
                 Terminal.printError("warning: \(warning)")
                 appConfig.configErrors.append(warning)
             }
-            let runner = ClientEffectRunner(
+            var runner = ClientEffectRunner(
                 client: context.backend, logger: logger, hook: ScreenLaunch.newMessageHook(config, environment: environment),
                 audio: ScreenLaunch.audioRunner(context.backend, screen: screen, config: config, environment: environment, logger: logger))
+            if let settings = config.screen.transcribe {
+                runner.transcription = TranscriptionRunner(transcriber: LocalTranscriber(settings: settings))
+                appConfig.localTranscription = true
+            }
             exit = try await ScreenLaunch.run(appConfig, theme: theme, environment: environment, logger: logger, runner: runner)
         } catch {
             await context.close()

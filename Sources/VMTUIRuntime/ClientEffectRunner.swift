@@ -21,6 +21,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
     /// Player, recorder, saving and greetings (AudioEffects.swift, PlaybackEffects.swift,
     /// GreetingsEffects.swift).
     let audio: AudioEffectRunner?
+    /// The config's `transcribe_command` for the details pane (TranscriptionEffects.swift).
+    public var transcription: TranscriptionRunner?
 
     /// - Parameter hook: run once per new message, if the config names one.
     public init(
@@ -51,6 +53,8 @@ public struct ClientEffectRunner: EffectRunner, AttemptingRunner {
             return await audio?.run(effect)
         case .export(let effect):
             return .export(await run(effect))
+        case .transcription(let effect):
+            return await run(effect)
         case .redraw, .quit, .bell, .cancel:
             // The loop handles these itself; they never reach a runner.
             return nil

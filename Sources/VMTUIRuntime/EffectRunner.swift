@@ -26,7 +26,7 @@ extension Effect {
     var isForTheLoop: Bool {
         switch self {
         case .quit, .redraw, .bell, .cancel: true
-        case .loadCapabilities, .list, .actions, .picker, .overview, .playback, .greetings, .export: false
+        case .loadCapabilities, .list, .actions, .picker, .overview, .playback, .greetings, .export, .transcription: false
         }
     }
 }

@@ -21,6 +21,15 @@ extension AudioEffectRunner {
         case .seek(let seconds):
             await serially { await self.player.seek(by: seconds) }
             return nil
+        case .setSpeed(let speed):
+            // In line with play: a speed asked for while a message starts applies to it.
+            let change = SpeedAnswer()
+            await serially {
+                let answer = await self.player.setSpeed(speed)
+                change.value.withLock { $0 = answer }
+            }
+            guard case .unsupported(let name) = change.value.withLock({ $0 }) else { return nil }
+            return .playback(.speedRefused(player: name))
         case .stop:
             // Not queued: a stop must work even while a slow start is still downloading.
             await player.stop()
@@ -273,4 +282,9 @@ final class LaunchOrder: Sendable {
             return numbers.withLock { $0.lastStop > launched }
         }
     }
+}
+
+/// What `setSpeed` answered, carried out of the play queue.
+private final class SpeedAnswer: Sendable {
+    let value = Mutex(PlaybackController.SpeedChange.changed)
 }

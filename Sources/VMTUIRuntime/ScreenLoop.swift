@@ -153,6 +153,7 @@ public final class ScreenLoop {
         case .playback: "playback"
         case .greetings: "greetings"
         case .export: "export"
+        case .transcription: "transcription"
         }
     }
 

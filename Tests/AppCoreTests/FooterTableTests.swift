@@ -22,7 +22,7 @@ final class FooterTableTests: XCTestCase {
              "greetings", "folder"])
         guard case .play(let id, _)? = state.press(.enter).first?.playbackEffect else { return XCTFail() }
         state.send(.playback(.report(id, .paused(elapsed: 1, total: 42))))
-        XCTAssertEqual(Array(words(state).prefix(6)), ["help", "quit", "resume", "stop", "seek", "next/prev"])
+        XCTAssertEqual(Array(words(state).prefix(7)), ["help", "quit", "resume", "stop", "seek", "next/prev", "speed"])
     }
 
     func testTheGreetingsFooterWhileAGreetingPlays() {
@@ -30,7 +30,7 @@ final class FooterTableTests: XCTestCase {
         guard case .play(let id, _)? = state.press(.enter).first?.playbackEffect else { return XCTFail() }
         state.send(.playback(.report(id, .playing(elapsed: 1, total: 6))))
         XCTAssertEqual(
-            words(state), ["help", "back", "pause", "stop", "seek", "choose", "upload", "record", "reset", "copy"],
+            words(state), ["help", "back", "pause", "stop", "seek", "speed", "choose", "upload", "record", "reset", "copy"],
             "no next/prev for a greeting, and Enter is named once")
     }
 }

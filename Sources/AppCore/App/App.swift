@@ -20,7 +20,7 @@ public enum App {
 
     /// Applies one event; returns the effects it asks for.
     public static func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
-        let effects = route(&state, event)
+        let effects = route(&state, event) + followTranscription(&state)
         // Superseded requests are cancelled, not left to answer into the void.
         return effects + state.takeSuperseded().map(Effect.cancel)
     }
@@ -42,6 +42,7 @@ public enum App {
         case .playback(let event): return playbackAnswered(&state, event)
         case .greetings(let event): return greetingsAnswered(&state, event)
         case .export(let event): return exportAnswered(&state, event)
+        case .transcription(let event): return transcriptionAnswered(&state, event)
         }
     }
 

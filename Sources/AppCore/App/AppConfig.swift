@@ -29,6 +29,9 @@ public struct AppConfig: Equatable, Sendable {
     /// Where `w` proposes to save audio: `~/Downloads` when it exists, else the working
     /// directory (the runtime decides). A leading "~" stands for the home directory.
     public var saveDirectory: String = "~/Downloads"
+    /// The config names a `transcribe_command`: details of a message without a transcription
+    /// ask for a local one (Features/Transcription).
+    public var localTranscription = false
 
     public init(
         server: String, user: String? = nil, userName: String? = nil, mailbox: String? = nil,

@@ -23,4 +23,6 @@ public enum AppEvent: Equatable, Sendable {
     case greetings(GreetingsEvent)
     /// Answers to an export (Features/Export).
     case export(ExportEvent)
+    /// Answers to a local transcription (Features/Transcription).
+    case transcription(TranscriptionEvent)
 }

@@ -140,6 +140,8 @@ public struct AppState: Equatable, Sendable {
     public var status: StatusLine
     /// Playback (Features/Playback).
     public var audio = AudioState()
+    /// Local transcripts and their requests (Features/Transcription).
+    public var transcription = TranscriptionState()
 
     // Requests
     /// The one request table: every effect sent and not yet answered, with what its answer

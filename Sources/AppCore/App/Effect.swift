@@ -17,6 +17,8 @@ public enum Effect: Equatable, Sendable {
     case greetings(GreetingsEffect)
     /// Exporting messages into a folder (Features/Export).
     case export(ExportEffect)
+    /// A message's local transcript (Features/Transcription).
+    case transcription(TranscriptionEffect)
     /// Ring the terminal bell (only sent when the config asks for it).
     case bell
     /// Stop the request's task (aborting its transfer): its answer is no longer wanted.
@@ -35,6 +37,7 @@ public enum Effect: Equatable, Sendable {
         case .playback(let effect): effect.requestID
         case .greetings(let effect): effect.requestID
         case .export(let effect): effect.requestID
+        case .transcription(let effect): effect.requestID
         case .loadCapabilities, .cancel, .bell, .redraw, .quit: nil
         }
     }

@@ -33,6 +33,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case seekForward = "seek-forward"
     case playNext = "play-next"
     case playPrevious = "play-previous"
+    case slower, faster
     // On the greetings screen.
     case greetingUpload = "greeting-upload"
     case greetingRecord = "greeting-record"

@@ -46,6 +46,12 @@ final class MPVControl: @unchecked Sendable {
         await succeeded(command(["seek", .number(seconds), "relative"]))
     }
 
+    /// Plays faster or slower (mpv keeps the pitch: its `audio-pitch-correction` is on by default).
+    @discardableResult
+    func setSpeed(_ speed: Double) async -> Bool {
+        await succeeded(command(["set_property", "speed", .number(speed)]))
+    }
+
     @discardableResult
     func quit() async -> Bool {
         await succeeded(command(["quit"]))

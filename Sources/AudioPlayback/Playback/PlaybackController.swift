@@ -20,6 +20,8 @@ public actor PlaybackController {
     public private(set) var state: PlaybackState = .idle
     /// The player in use (or last used), e.g. for "Playing with mpv".
     public private(set) var currentPlayer: PlayerCommand?
+    /// How fast messages play (1 is normal); kept for the next message.
+    public private(set) var speed: Double = 1
 
     private let configuredPlayer: String?
     private let environment: [String: String]
@@ -157,6 +159,56 @@ public actor PlaybackController {
         var target = max(0, elapsed + seconds)
         if let total = session.total { target = min(target, total) }
         if !session.command.kind.startsAtOffset { target = 0 }
+        await restart(session, at: target)
+    }
+
+    /// What `setSpeed` did.
+    public enum SpeedChange: Sendable, Equatable {
+        /// The message plays at the new speed (or the next one will).
+        case changed
+        /// This player has no speed option (named): the speed stays normal.
+        case unsupported(player: String)
+    }
+
+    /// Plays at `speed` (1 is normal) from now on: mpv changes it in place over its IPC;
+    /// ffplay and sox's play restart where they are with their speed option. A player
+    /// without one is left alone, and the speed stays normal.
+    @discardableResult
+    public func setSpeed(_ speed: Double) async -> SpeedChange {
+        // Not playing: the player the next message would get (the configured one even when
+        // it is not installed, which `play` reports).
+        let command = session?.command ?? (try? resolvePlayer(for: .wav))
+            ?? configuredPlayer.flatMap { try? CommandTemplate(parsing: $0) }.map { PlayerCommand(template: $0) }
+        if let command, !command.kind.changesSpeed, speed != 1 {
+            self.speed = 1
+            let name = command.kind == .other ? command.template.programName : command.kind.programName
+            return .unsupported(player: name)
+        }
+        guard speed != self.speed else { return .changed }
+        self.speed = speed
+        guard let session, let process = session.process, process.isRunning else { return .changed }
+        if let mpv = session.mpv {
+            let elapsed = await currentElapsed(session)
+            if await mpv.setSpeed(speed) {
+                guard self.session === session else { return .changed }
+                session.clock.start(at: elapsed, rate: speed)
+                if session.paused { session.clock.pause() }
+                return .changed
+            }
+        }
+        let elapsed = await currentElapsed(session)
+        await restart(session, at: session.command.kind.startsAtOffset ? elapsed : 0)
+        return .changed
+    }
+
+    /// The speed mpv reports over its IPC; nil for other players (or before it answers).
+    public func reportedSpeed() async -> Double? {
+        await session?.mpv?.getDouble("speed")
+    }
+
+    /// Stops the player and starts it again at `target` seconds from the finished file
+    /// (paused again if it was).
+    private func restart(_ session: PlaybackSession, at target: Double) async {
         // Restarting needs the whole file.
         let outcome = await session.feed.completion()
         guard self.session === session, !session.endRequested else { return }
@@ -202,7 +254,7 @@ public actor PlaybackController {
             socketPath = session.socket?.path
         }
         let arguments = session.command.arguments(
-            input: input, format: session.request.format, startAt: offset, ipcSocket: socketPath)
+            input: input, format: session.request.format, startAt: offset, ipcSocket: socketPath, speed: speed)
         let process: ChildProcess
         do {
             process = try ChildProcess(
@@ -216,7 +268,7 @@ public actor PlaybackController {
         if input == .stdin {
             InputPump.start(file: session.file, feed: session.feed, into: process)
         }
-        session.clock.start(at: offset)
+        session.clock.start(at: offset, rate: session.command.kind.changesSpeed ? speed : 1)
         session.paused = false
         set(.playing(elapsed: offset, total: session.total))
 

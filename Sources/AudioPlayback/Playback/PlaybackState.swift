@@ -34,12 +34,15 @@ public enum PlaybackState: Sendable, Equatable {
 /// start, minus pauses, plus the offset a restart began at, capped at the message length.
 struct PlaybackClock: Sendable {
     private var offset: Double = 0
+    /// Message seconds per wall-clock second (the playback speed).
+    private var rate: Double = 1
     private var startedAt: ContinuousClock.Instant?
     private var pausedAt: ContinuousClock.Instant?
     private var pausedTotal: Duration = .zero
 
-    mutating func start(at offset: Double, now: ContinuousClock.Instant = .now) {
+    mutating func start(at offset: Double, rate: Double = 1, now: ContinuousClock.Instant = .now) {
         self.offset = offset
+        self.rate = rate
         startedAt = now
         pausedAt = nil
         pausedTotal = .zero
@@ -60,7 +63,7 @@ struct PlaybackClock: Sendable {
         guard let startedAt else { return offset }
         let end = pausedAt ?? now
         let running = end - startedAt - pausedTotal
-        let seconds = offset + Double(running.components.seconds) + Double(running.components.attoseconds) / 1e18
+        let seconds = offset + rate * (Double(running.components.seconds) + Double(running.components.attoseconds) / 1e18)
         let capped = total.map { min(seconds, $0) } ?? seconds
         return max(0, capped)
     }

@@ -26,8 +26,9 @@ public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
     /// The argument vector for one run. Extra options go right after the program name so a
     /// user's template keeps its own order; no URL or credential ever appears here.
     public func arguments(
-        input: Input, format: AudioFormat, startAt offset: Double = 0, ipcSocket: String? = nil
+        input: Input, format: AudioFormat, startAt offset: Double = 0, ipcSocket: String? = nil, speed: Double = 1
     ) -> [String] {
+        let speed = kind.changesSpeed && speed > 0 && speed != 1 ? Self.factor(speed) : nil
         let inputWords: [String]
         switch input {
         case .file(let path):
@@ -59,12 +60,24 @@ public struct PlayerCommand: Sendable, Equatable, CustomStringConvertible {
         if kind == .mpv {
             if let ipcSocket { options.append("--input-ipc-server=\(ipcSocket)") }
             if offset > 0 { options.append("--start=\(Self.seconds(offset))") }
-        } else if kind == .ffplay, offset > 0 {
-            options.append(contentsOf: ["-ss", Self.seconds(offset)])
+            if let speed { options.append("--speed=\(speed)") }
+        } else if kind == .ffplay {
+            if offset > 0 { options.append(contentsOf: ["-ss", Self.seconds(offset)]) }
+            if let speed { options.append(contentsOf: ["-af", "atempo=\(speed)"]) }
         }
         words.insert(contentsOf: options, at: min(1, words.count))
         if kind == .sox, offset > 0 { words.append(contentsOf: ["trim", Self.seconds(offset)]) }
+        // After the trim: the offset counts in the message's own time.
+        if kind == .sox, let speed { words.append(contentsOf: ["tempo", speed]) }
         return words
+    }
+
+    /// A speed factor as the players read it: "1.25", "0.75", "2".
+    static func factor(_ value: Double) -> String {
+        var text = FixedDecimal.text(value, places: 2)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     static func seconds(_ value: Double) -> String {

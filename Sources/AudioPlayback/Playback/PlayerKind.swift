@@ -60,6 +60,16 @@ public enum PlayerKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the player can play faster or slower, keeping the pitch: mpv (`--speed`, and
+    /// live over its IPC), ffplay (`-af atempo=`), sox's play (the `tempo` effect). The others
+    /// have no such option.
+    public var changesSpeed: Bool {
+        switch self {
+        case .mpv, .ffplay, .sox: true
+        default: false
+        }
+    }
+
     /// mpv is controlled over its JSON IPC socket; everything else by signals.
     public var hasIPC: Bool { self == .mpv }
 }

@@ -54,7 +54,7 @@ enum GreetingsView {
         if let activity = greetings.activity {
             drawActivity(&grid, activity, x: x, y: y, width: width)
         } else if let playback = state.audio.playback, let type = playback.target.greetingType {
-            PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: type.displayName)
+            PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: type.displayName, speed: state.audio.speed)
         }
     }
 

@@ -65,7 +65,7 @@ enum DetailsView {
             }
         }
         if y < bottom, drawPlayback(&grid, state, message, x: x, y: y, width: width) { y += 1 }
-        guard let transcription = message.transcription.map(TerminalSafe.text), y + 1 < bottom else { return (0, 0) }
+        guard let transcription = TranscriptionView.text(state, message).map(TerminalSafe.text), y + 1 < bottom else { return (0, 0) }
         y += 1
         var lines = TextWrap.wrap(transcription, width: width)
         let room = bottom - y
@@ -100,7 +100,7 @@ enum DetailsView {
     ) -> Bool {
         guard let playback = state.audio.playback, case .message(let playing, _) = playback.target else { return false }
         let title = playing.id == shown?.id ? nil : CallerText(playing).columns
-        PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title)
+        PlaybackBar.draw(&grid, playback, x: x, y: y, width: width, title: title, speed: state.audio.speed)
         return true
     }
 

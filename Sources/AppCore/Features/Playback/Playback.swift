@@ -45,6 +45,8 @@ extension App {
             return [.playback(.seek(action == .seekBack ? -seekStep : seekStep))]
         case .playNext, .playPrevious:
             return playNeighbour(&state, forward: action == .playNext)
+        case .slower, .faster:
+            return changeSpeed(&state, faster: action == .faster)
         }
     }
 

@@ -3,7 +3,9 @@ import DisplayText
 /// One row of playback progress: `▶ 0:12 ━━━━━━──── 0:42  mpv`, `⏸ … paused · mpv`, and
 /// progress bars for transfers and the recording level.
 enum PlaybackBar {
-    static func draw(_ grid: inout CellGrid, _ playback: PlaybackInfo, x: Int, y: Int, width: Int, title: String? = nil) {
+    static func draw(
+        _ grid: inout CellGrid, _ playback: PlaybackInfo, x: Int, y: Int, width: Int, title: String? = nil, speed: Double = 1
+    ) {
         guard width > 0 else { return }
         let icon: String
         var suffix: [String] = []
@@ -17,6 +19,7 @@ enum PlaybackBar {
             icon = "⏸"
             suffix.append("paused")
         }
+        if speed != 1 { suffix.append(PlaybackSpeed.label(speed)) }
         if let player = playback.player { suffix.append(TerminalSafe.line(player)) }
         let elapsed = DurationText.clock(Int(playback.elapsed))
         let total = playback.total.map { DurationText.clock(Int($0.rounded())) } ?? "-:--"

@@ -27,5 +27,15 @@ enum PlaybackBindings {
         Binding(.playPrevious, keys: [.character("N")], context: .playback, help: "Playing: previous message") {
             App.performPlaybackAction(&$0, .playPrevious)
         },
+        // Speed is the player's to change (mpv, ffplay, play); the backend is not involved.
+        Binding(.slower, keys: [.character("[")], context: .playback, help: "Playing: slower (down to 0.75×)",
+                footer: [FooterHint("speed", with: .faster)],
+                onGreetingsScreen: { App.performPlaybackAction(&$0, .slower) }) {
+            App.performPlaybackAction(&$0, .slower)
+        },
+        Binding(.faster, keys: [.character("]")], context: .playback, help: "Playing: faster (up to 2×)",
+                onGreetingsScreen: { App.performPlaybackAction(&$0, .faster) }) {
+            App.performPlaybackAction(&$0, .faster)
+        },
     ]
 }

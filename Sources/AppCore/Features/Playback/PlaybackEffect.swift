@@ -10,6 +10,9 @@ public enum PlaybackEffect: Equatable, Sendable {
     case stop
     /// Seconds, negative for back.
     case seek(Double)
+    /// Plays at this speed (1 is normal), this message and the next → `.speedRefused` when
+    /// the player has no speed option.
+    case setSpeed(Double)
     /// Saves a message's audio at `path` (a leading `~` means home) → `.saveProgress`, then
     /// `.saved` with the final path.
     case save(RequestID, mailbox: String?, id: String, path: String)
@@ -20,7 +23,7 @@ public enum PlaybackEffect: Equatable, Sendable {
     public var requestID: RequestID? {
         switch self {
         case .play(let id, _), .save(let id, _, _, _), .listDirectory(let id, _): id
-        case .togglePause, .stop, .seek: nil
+        case .togglePause, .stop, .seek, .setSpeed: nil
         }
     }
 }
@@ -34,6 +37,8 @@ public enum PlaybackEvent: Equatable, Sendable {
     /// Answer to `.save`: the path of the saved file.
     case saved(RequestID, Result<String, AppError>)
     case directoryListed(RequestID, Result<[DirectoryEntry], AppError>)
+    /// Answer to `.setSpeed` when the player (named) cannot play at another speed.
+    case speedRefused(player: String)
 }
 
 /// What a playback request in `AppState.pending` was for, with what its answers need.
@@ -53,6 +58,7 @@ extension App {
         case .saveProgress(let id, let bytes, let total): transferProgressed(&state, id, bytes: bytes, total: total)
         case .saved(let id, let result): audioSaved(&state, id, result)
         case .directoryListed(let id, let result): directoryListed(&state, id, result)
+        case .speedRefused(let player): speedRefused(&state, player: player)
         }
     }
 }

@@ -19,7 +19,7 @@ enum PlaybackStatus {
         let rect = layout.status
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: .status)
         let title: String? = if case .message(let message, _) = playback.target { CallerText(message).columns } else { nil }
-        PlaybackBar.draw(&grid, playback, x: rect.x + 1, y: rect.y, width: rect.width - 2, title: title)
+        PlaybackBar.draw(&grid, playback, x: rect.x + 1, y: rect.y, width: rect.width - 2, title: title, speed: state.audio.speed)
         return true
     }
 

@@ -100,6 +100,8 @@ public struct AudioState: Equatable, Sendable {
     public var playback: PlaybackInfo?
     /// The player's name was said in the status line already.
     public var playerAnnounced: Bool
+    /// How fast messages play (`[`/`]`), this one and the next; 1 is normal.
+    public var speed: Double = 1
 
     public init() {
         playback = nil
