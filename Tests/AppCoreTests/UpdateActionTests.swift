@@ -32,6 +32,20 @@ final class UpdateActionTests: XCTestCase {
         XCTAssertEqual(state.status, .busy("Marking 2 messages read…"))
     }
 
+    /// Issue 20.1: a change sent in parts says how far it has got, in the start's words; an
+    /// answer ends it as before, and progress for a request no longer waited for is ignored.
+    func testProgressOfAChangeInPartsIsCountedInTheStatusLine() {
+        var state = Fixtures.loaded()
+        state.press(.character(" "), .character("j"), .character(" "))
+        guard case .actions(.update(let id, _, _, .markRead))? = state.press(.character("r")).first else { return XCTFail() }
+        state.send(.actions(.progress(id, done: 100, total: 250)))
+        XCTAssertEqual(state.status, .busy("Marking read: 100 of 250 messages…"))
+        state.send(.actions(.messagesUpdated(id, .success([readCopy(Fixtures.inbox[0]), readCopy(Fixtures.inbox[1])]))))
+        XCTAssertEqual(state.status, .success("Marked 2 messages read"))
+        state.send(.actions(.progress(id, done: 200, total: 250)))
+        XCTAssertEqual(state.status, .success("Marked 2 messages read"), "a late progress report changes nothing")
+    }
+
     func testMarkUnreadInWorkUpdatesInPlace() {
         let work = Fixtures.many(3, folder: .work)
         var state = Fixtures.loaded()

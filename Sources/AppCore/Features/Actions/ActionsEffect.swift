@@ -26,6 +26,9 @@ public enum ActionsEvent: Equatable, Sendable {
     case messagesDeleted(RequestID, Result<[String], AppError>)
     /// The copies made.
     case messagesForwarded(RequestID, Result<[ForwardedCopy], AppError>)
+    /// How far a change of many messages has got (sent between its parts; the answer above
+    /// still ends it).
+    case progress(RequestID, done: Int, total: Int)
 }
 
 extension App {
@@ -34,6 +37,7 @@ extension App {
         case .messagesUpdated(let id, let result): messagesUpdated(&state, id, result)
         case .messagesDeleted(let id, let result): messagesDeleted(&state, id, result)
         case .messagesForwarded(let id, let result): messagesForwarded(&state, id, result)
+        case .progress(let id, let done, let total): actionProgress(&state, id, done: done, total: total)
         }
     }
 }

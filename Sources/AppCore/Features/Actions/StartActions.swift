@@ -54,6 +54,21 @@ extension App {
         return .actions(.update(id, mailbox: state.mailbox, ids: ids, kind))
     }
 
+    /// "Deleting 200 of 1,000…": a change of many messages goes to the backend in parts, and
+    /// the status line counts them while the rest waits (the word as the start said it).
+    static func actionProgress(_ state: inout AppState, _ id: RequestID, done: Int, total: Int) -> [Effect] {
+        guard case .actions(let pending)? = state.pending[id] else { return [] }
+        let doing = switch pending {
+        case .update(.markRead, _): "Marking read"
+        case .update(.markUnread, _): "Marking unread"
+        case .update(.move(let folder), _): "Moving to \(folder.displayName)"
+        case .delete: "Deleting"
+        case .forward: "Forwarding"
+        }
+        state.status = .busy("\(doing): \(done) of \(Plural.messages(total))…")
+        return []
+    }
+
     static func startDelete(_ state: inout AppState, _ ids: [String]) -> Effect {
         let id = state.makeRequestID()
         let wanted = Set(ids)
