@@ -48,7 +48,6 @@ public struct SpoolMessage: Sendable, Equatable {
             && (a.box === b.box || a.record == b.record)
     }
 
-    public var directory: URL { URL(fileURLWithPath: folderPath, isDirectory: true) }
     public var baseName: String { SpoolLayout.baseName(number) }
     public var textFile: URL { URL(fileURLWithPath: SpoolLayout.path(in: folderPath, number, "txt"), isDirectory: false) }
 
