@@ -275,10 +275,10 @@ enum FormEncoding {
 
 /// A short human description of why a body did not decode.
 enum DecodingDetail {
-    /// JSON, but not shaped as the vendor's answer should be. Described as Foundation's
-    /// `CocoaError(.coderReadCorrupt)` was, which said it before (the same line for the user).
+    /// JSON, but not shaped as the vendor's answer should be. (Foundation's CocoaError said
+    /// `Error Domain=NSCocoaErrorDomain Code=4864 …` here, which told a user nothing.)
     struct WrongShape: Error, CustomStringConvertible {
-        var description: String { #"Error Domain=NSCocoaErrorDomain Code=4864 "The data isn’t in the correct format.""# }
+        var description: String { "JSON, but not in the shape expected" }
     }
 
     static func describe(_ error: any Error, body: Data) -> String {

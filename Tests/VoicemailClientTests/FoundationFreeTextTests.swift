@@ -13,14 +13,13 @@ final class FoundationFreeTextTests: XCTestCase {
         }
     }
 
-    /// A vendor answer that is JSON of the wrong shape reads as it did when Foundation's
-    /// CocoaError described it.
-    func testWrongShapeReadsAsCocoaErrorDid() {
-        XCTAssertEqual(
-            String(describing: DecodingDetail.WrongShape()), String(describing: CocoaError(.coderReadCorrupt)))
+    /// A vendor answer that is JSON of the wrong shape says so in words, not in Foundation's
+    /// error domain and code; one that is not JSON quotes its start.
+    func testWrongShapeSaysSoPlainly() {
         XCTAssertEqual(
             DecodingDetail.describe(DecodingDetail.WrongShape(), body: Data(#"{"x":1}"#.utf8)),
-            DecodingDetail.describe(CocoaError(.coderReadCorrupt), body: Data(#"{"x":1}"#.utf8)))
+            "JSON, but not in the shape expected")
+        XCTAssertEqual(DecodingDetail.describe(DecodingDetail.WrongShape(), body: Data("<html>".utf8)), #"not JSON: "<html>""#)
     }
 
     func testLoopbackHostsInBrackets() {
