@@ -182,8 +182,8 @@ let package = Package(
         .testTarget(
             name: "VMTUIRuntimeTests",
             dependencies: [
-                "VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "AsteriskSpool", "TestSupport", "AudioPlayback",
-                .product(name: "Logging", package: "swift-log"),
+                "VMTUIRuntime", "TerminalUI", "AppCore", "VoicemailModel", "VoicemailBackend", "AsteriskSpool", "TestSupport",
+                "AudioPlayback", .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "LiveUpdateTests",
