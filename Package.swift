@@ -25,6 +25,12 @@ let hotCodeFirst = [
     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/vmtui/vmtui.order",
     // Names that a later change renamed or removed are skipped; the list is a hint, not a contract.
     "-Xlinker", "--no-warn-symbol-ordering",
+    // libstdc++ (which the Swift runtime needs) linked in, not loaded: the loader relocating the
+    // shared library's symbol tables cost about 1 MB of memory at every start. The toolchain's
+    // static-stdlib arguments ask for `-lstdc++`; scripts/build-release puts a link to GCC's
+    // libstdc++.a in this folder, searched first, so that request finds the archive. Without the
+    // folder the shared library is used, as before.
+    "-L\(Context.packageDirectory)/.build/static-libstdc++",
 ]
 
 // Layers (see README "Architecture"):

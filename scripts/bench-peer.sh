@@ -12,8 +12,6 @@ if ! command -v neomutt >/dev/null 2>&1; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends neomutt >/dev/null
 fi
-swift build -c release --static-swift-stdlib --product vmtui >/dev/null
-swift build -c release --static-swift-stdlib --product pbx-sim >/dev/null
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
+bin=$(scripts/build-release)
 exec python3 scripts/bench-peer.py --vmtui "$bin/vmtui" --pbx-sim "$bin/pbx-sim" \
   --counts "${1:-100,10000}" --runs "${2:-3}" "${@:3}"
